@@ -1,0 +1,377 @@
+// The dataset's file format: zod schemas for every record a curator writes in seed/data/*.yaml (and that
+// `npm run import` reads). Shapes only; cross-record checks (references, quotes) live in validate.ts.
+import { z } from 'zod';
+
+/** `2022`, `2022-11` or `2022-02-28`: a date that keeps the precision the text gives, never an invented day. */
+export const partialDatePattern = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+export const PartialDate = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .refine((v) => partialDatePattern.test(v) && isRealDay(v), {
+    message: 'must be YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)',
+  });
+
+function isRealDay(v: string): boolean {
+  const parts = v.split('-').map(Number);
+  if (parts.length < 3) return true;
+  const [y, m, d] = parts as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Ids are `kind:slug`, lower-case ASCII, stable across reloads: `person:zhanbolat-mamai`. */
+export const idPattern = /^[a-z][a-z-]*:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+export const Id = z.string().regex(idPattern, 'must look like kind:lower-case-slug');
+
+export const Citation = z.strictObject({
+  /** File name of the source, as in seed/sources/sources.yaml. */
+  source: z.string().min(1),
+  /** A verbatim passage of that source (matched exactly, runs of white space folded). */
+  quote: z.string().min(8, 'quote is too short to support a fact'),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const Citations = z.array(Citation).min(1, 'at least one citation is required');
+
+/**
+ * A value the sources may disagree on. Where they agree, write the plain value (it is cited by the record's
+ * citations). Where they disagree, write every claim with its own citations: the loader never picks one.
+ */
+export function claimable<T extends z.ZodType>(value: T) {
+  return z.union([
+    value,
+    z.strictObject({
+      claims: z
+        .array(
+          z.strictObject({
+            value,
+            /** How the source qualifies the value: `preliminary`, `final`, `more than`, `about`... */
+            qualifier: z.string().min(1).optional(),
+            citations: Citations,
+          }),
+        )
+        .min(2, 'a disputed value needs at least two claims; otherwise write the plain value'),
+    }),
+  ]);
+}
+
+export const Alias = z.strictObject({
+  name: z.string().min(1),
+  /** BCP 47 language: `en`, `kk`, `ru`. */
+  lang: z.string().min(2).optional(),
+  /** ISO 15924 script: `Latn` or `Cyrl`. */
+  script: z.enum(['Latn', 'Cyrl']).optional(),
+});
+
+const entityBase = {
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(Alias).default([]),
+  description: z.string().optional(),
+  citations: Citations,
+};
+
+export const Source = z.strictObject({
+  id: z.string().regex(/^[\w.-]+\.txt$/, 'must be the file name of a text in seed/sources'),
+  publisher: z.string().min(1),
+  author: z.string().nullable().default(null),
+  title: z.string().nullable().default(null),
+  date: PartialDate,
+  url: z.string().url().nullable().default(null),
+});
+
+export const Person = z.strictObject({ ...entityBase });
+
+export const PartyName = z.strictObject({
+  name: z.string().min(1),
+  from: PartialDate.optional(),
+  to: PartialDate.optional(),
+  citations: Citations,
+});
+
+export const Party = z.strictObject({
+  ...entityBase,
+  /** Dated names, oldest first; the entity's `name` is the current one. */
+  names: z.array(PartyName).default([]),
+  /** REGISTERED, UNREGISTERED (denied or never registered), DISSOLVED, ... as of the sources' time. */
+  status: z.enum(['REGISTERED', 'UNREGISTERED', 'DISSOLVED', 'RENAMED']).optional(),
+});
+
+export const OrganizationKind = z.enum([
+  'STATE_BODY',
+  'MINISTRY',
+  'COURT',
+  'ELECTION_COMMISSION',
+  'LEGISLATURE',
+  'LOCAL_COUNCIL',
+  'NGO',
+  'MOVEMENT',
+  'MEDIA',
+  'INTERNATIONAL',
+  'THINK_TANK',
+  'COMPANY',
+  'OTHER',
+]);
+
+export const Organization = z.strictObject({
+  ...entityBase,
+  orgKind: OrganizationKind,
+  /** The organisation this one belongs to (a ministry's government, a legislature's parliament). */
+  parent: Id.optional(),
+  /** Where it sits or what it governs. */
+  place: Id.optional(),
+});
+
+export const PlaceKind = z.enum(['COUNTRY', 'REGION', 'CITY', 'SITE']);
+export const Place = z.strictObject({
+  ...entityBase,
+  placeKind: PlaceKind,
+  /** The enclosing place: a city's region, a region's country. */
+  within: Id.optional(),
+});
+
+export const District = z.strictObject({
+  ...entityBase,
+  /** The body the district elects to (organization:mazhilis, an Almaty maslikhat...). */
+  body: Id,
+  number: z.number().int().positive().optional(),
+  place: Id.optional(),
+  /** Seats it returns. */
+  seats: z.number().int().positive().optional(),
+});
+
+export const ElectionKind = z.enum(['PARLIAMENTARY', 'LOCAL', 'PRESIDENTIAL', 'REFERENDUM']);
+export const Finding = z.strictObject({
+  /** The observer mission or organisation. */
+  observer: Id,
+  summary: z.string().min(1),
+  date: PartialDate.optional(),
+  citations: Citations,
+});
+
+export const Election = z.strictObject({
+  ...entityBase,
+  kind: ElectionKind,
+  /** The body elected (organization:mazhilis); absent for presidential elections and referendums. */
+  body: Id.optional(),
+  date: PartialDate,
+  place: Id.optional(),
+  /** Turnout in percent. */
+  turnout: claimable(z.number().min(0).max(100)).optional(),
+  seats: claimable(z.number().int().nonnegative()).optional(),
+  listSeats: claimable(z.number().int().nonnegative()).optional(),
+  districtSeats: claimable(z.number().int().nonnegative()).optional(),
+  /** Candidates registered in single-mandate districts. */
+  singleMandateCandidates: claimable(z.number().int().nonnegative()).optional(),
+  /** All candidates, lists and districts together. */
+  candidates: claimable(z.number().int().nonnegative()).optional(),
+  findings: z.array(Finding).default([]),
+});
+
+export const CourtCaseStatus = z.enum([
+  'INVESTIGATION',
+  'AWAITING_TRIAL',
+  'ON_TRIAL',
+  'CONVICTED',
+  'ACQUITTED',
+  'CLOSED',
+  'UNKNOWN',
+]);
+export const CaseParty = z.strictObject({
+  entity: Id,
+  role: z.enum(['DEFENDANT', 'PLAINTIFF', 'PROSECUTOR', 'JUDGE', 'COURT', 'LAWYER', 'WITNESS', 'VICTIM']),
+  charges: z.array(z.string().min(1)).default([]),
+  from: PartialDate.optional(),
+  citations: Citations,
+});
+export const CourtCase = z.strictObject({
+  ...entityBase,
+  court: Id.optional(),
+  charges: z.array(z.string().min(1)).default([]),
+  /** The heaviest sentence the charges carry, as the text gives it: `10 years`. */
+  maxPenalty: claimable(z.string().min(1)).optional(),
+  status: claimable(CourtCaseStatus).optional(),
+  opened: PartialDate.optional(),
+  parties: z.array(CaseParty).min(1),
+});
+
+export const EventKind = z.enum([
+  'ARREST',
+  'DETENTION',
+  'RELEASE',
+  'HOUSE_ARREST',
+  'CHARGE',
+  'CONVICTION',
+  'SENTENCE',
+  'TRIAL',
+  'ELECTION',
+  'REFERENDUM',
+  'RENAME',
+  'REGISTRATION',
+  'REGISTRATION_DENIED',
+  'DEREGISTRATION',
+  'REINSTATEMENT',
+  'EXCLUSION',
+  'PROTEST',
+  'UNREST',
+  'RESIGNATION',
+  'APPOINTMENT',
+  'STATEMENT',
+  'CAMPAIGN',
+  'LEGISLATION',
+  'DISSOLUTION',
+  'FOUNDING',
+  'ATTACK',
+  'OTHER',
+]);
+export const Participant = z.strictObject({
+  /** Any node id: a person, party, organisation, court case, election... */
+  entity: Id,
+  /** Free text in lower case, from the text where it can be: `arrested`, `leader`, `court`, `new leader`. */
+  role: z.string().min(1),
+});
+export const Event = z.strictObject({
+  ...entityBase,
+  kind: EventKind,
+  date: claimable(PartialDate),
+  /** Last day of an event that spans time (house arrest "since November 2022" has none). */
+  endDate: PartialDate.optional(),
+  place: Id.optional(),
+  participants: z.array(Participant).default([]),
+  /** Charges named with an arrest, charge or conviction. */
+  charges: z.array(z.string().min(1)).default([]),
+});
+
+/** Role categories decide the derived edge: LEADERSHIP→LEADS, FOUNDER→FOUNDED, OFFICE→SERVES_IN... */
+export const MembershipRole = z.enum([
+  'leader',
+  'chair',
+  'deputy chair',
+  'head',
+  'director',
+  'founder',
+  'co-founder',
+  'member',
+  'activist',
+  'minister',
+  'official',
+  'commission member',
+  'deputy',
+  'president',
+  'employee',
+  'journalist',
+  'editor',
+  'analyst',
+  'researcher',
+  'spokesperson',
+  'observer',
+  'lawyer',
+]);
+export const Membership = z.strictObject({
+  id: Id,
+  person: Id,
+  organization: Id,
+  role: MembershipRole,
+  /** Words of the text for the role when they say more than the enum: `honorary chairman`. */
+  title: z.string().optional(),
+  from: PartialDate.optional(),
+  to: PartialDate.optional(),
+  citations: Citations,
+});
+
+export const CandidacyStatus = z.enum([
+  'NOMINATED',
+  'REGISTERED',
+  'REGISTRATION_REFUSED',
+  'DEREGISTERED',
+  'REINSTATED',
+  'BARRED',
+  'WITHDRAWN',
+  'ELECTED',
+  'LOST',
+]);
+export const Candidacy = z.strictObject({
+  id: Id,
+  person: Id,
+  /** The election; a claim list when sources disagree about which race it was. */
+  election: claimable(Id),
+  district: claimable(Id).optional(),
+  /** SINGLE_MANDATE (district) or PARTY_LIST. */
+  mandate: z.enum(['SINGLE_MANDATE', 'PARTY_LIST']).optional(),
+  /** The party that nominated the candidate; absent for self-nominated candidates. */
+  nominatedBy: Id.optional(),
+  selfNominated: z.boolean().optional(),
+  /** Place in the count (2 = second) where the text gives it. */
+  rank: claimable(z.number().int().positive()).optional(),
+  statuses: z
+    .array(
+      z.strictObject({
+        status: CandidacyStatus,
+        date: PartialDate.optional(),
+        /** Who decided it: a court, a commission. */
+        by: Id.optional(),
+        citations: Citations,
+      }),
+    )
+    .default([]),
+  citations: Citations,
+});
+
+export const PartyResult = z.strictObject({
+  id: Id,
+  party: Id,
+  election: Id,
+  /** Percent of the list vote. Use a claim's qualifier for `preliminary` / `final` figures. */
+  voteShare: claimable(z.number().min(0).max(100)).optional(),
+  listSeats: claimable(z.number().int().nonnegative()).optional(),
+  districtSeats: claimable(z.number().int().nonnegative()).optional(),
+  totalSeats: claimable(z.number().int().nonnegative()).optional(),
+  /** Passed the list threshold (5%)? */
+  passedThreshold: z.boolean().optional(),
+  citations: Citations,
+});
+
+export const FamilyTie = z.strictObject({
+  id: Id,
+  person: Id,
+  relative: Id,
+  relation: z.enum(['SPOUSE', 'PARENT', 'CHILD', 'SIBLING']),
+  citations: Citations,
+});
+
+/** A whole dataset: what seed/data/*.yaml hold together (each file any subset of these keys). */
+export const Dataset = z.strictObject({
+  sources: z.array(Source).default([]),
+  people: z.array(Person).default([]),
+  parties: z.array(Party).default([]),
+  organizations: z.array(Organization).default([]),
+  places: z.array(Place).default([]),
+  districts: z.array(District).default([]),
+  elections: z.array(Election).default([]),
+  courtCases: z.array(CourtCase).default([]),
+  events: z.array(Event).default([]),
+  memberships: z.array(Membership).default([]),
+  candidacies: z.array(Candidacy).default([]),
+  partyResults: z.array(PartyResult).default([]),
+  familyTies: z.array(FamilyTie).default([]),
+});
+export type Dataset = z.infer<typeof Dataset>;
+export type DatasetInput = z.input<typeof Dataset>;
+export type DatasetKey = keyof Dataset;
+export const datasetKeys = Object.keys(Dataset.shape) as DatasetKey[];
+
+/** The id prefix each collection's records must carry. */
+export const idPrefixOf: Partial<Record<DatasetKey, string>> = {
+  people: 'person',
+  parties: 'party',
+  organizations: 'organization',
+  places: 'place',
+  districts: 'district',
+  elections: 'election',
+  courtCases: 'case',
+  events: 'event',
+  memberships: 'membership',
+  candidacies: 'candidacy',
+  partyResults: 'result',
+  familyTies: 'family',
+};
