@@ -1,0 +1,74 @@
+// Every setting of the app, parsed once from the environment with zod; a bad value stops the process with a
+// message naming the variable, before anything starts.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const memory = z.string().regex(/^\d+[kmg]?$/i, 'must be a size like 512m or 1g');
+const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 30s or 500ms');
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(4000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'must be a neo4j:// or bolt:// URI')
+      .optional(),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
+    NEO4J_BOLT_PORT: port.refine((p) => p > 0, 'must be a port number above 0').default(7687),
+    NEO4J_HEAP: memory.default('768m'),
+    NEO4J_PAGECACHE: memory.default('512m'),
+    NEO4J_TX_MEMORY: memory.default('256m'),
+    /** Server-side limit on any transaction (embedded Neo4j) and the driver's per-query timeout. */
+    NEO4J_TX_TIMEOUT: duration.default('30s'),
+    NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Load the seed dataset at start when the database holds no entities. */
+    SEED_ON_START: bool.default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined && !/^(bolt|neo4j):\/\/(127\.0\.0\.1|localhost)/.test(c.NEO4J_URI)) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required for a remote NEO4J_URI' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `PORT= npm start` means the default. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'environment';
+        const given = input[name];
+        return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+/** Milliseconds of a `30s` / `500ms` duration setting. */
+export function durationMs(text: string): number {
+  return text.endsWith('ms') ? Number(text.slice(0, -2)) : Number(text.slice(0, -1)) * 1000;
+}

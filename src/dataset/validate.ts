@@ -1,0 +1,430 @@
+// Validation of a loaded dataset: the zod shapes of every record plus the cross-record rules (ids, references,
+// sources and verbatim quotes, date ranges). Reports every problem with its file and line; never stops early.
+import path from 'node:path';
+import type { z } from 'zod';
+import { lineAt, type LoadedDataset, type LoadedRecord } from './files.js';
+import {
+  Candidacy,
+  CourtCase,
+  datasetKeys,
+  District,
+  Election,
+  Event,
+  FamilyTie,
+  idPattern,
+  idPrefixOf,
+  Membership,
+  Organization,
+  Party,
+  partialDatePattern,
+  PartyResult,
+  Person,
+  Place,
+  Source,
+  type Dataset,
+  type DatasetKey,
+} from './schema.js';
+
+export type IssueCode =
+  | 'SCHEMA'
+  | 'UNKNOWN_SOURCE'
+  | 'QUOTE_NOT_FOUND'
+  | 'DANGLING_REFERENCE'
+  | 'WRONG_REFERENCE_KIND'
+  | 'DUPLICATE_ID'
+  | 'BAD_ID_PREFIX'
+  | 'BAD_DATE'
+  | 'MISSING_CITATION'
+  | 'YAML'
+  | 'BAD_DATE_RANGE';
+
+export interface ValidationIssue {
+  file: string;
+  line: number | null;
+  /** Where in the file: `people[3].citations[0].quote`, the index counted within that file. */
+  path: string;
+  message: string;
+  code: IssueCode;
+}
+
+export interface ValidationResult {
+  /** Null whenever there is any issue: a partly valid dataset must never reach the graph. */
+  dataset: Dataset | null;
+  issues: ValidationIssue[];
+}
+
+const elementSchemas: { [K in DatasetKey]: z.ZodType<Dataset[K][number], unknown> } = {
+  sources: Source,
+  people: Person,
+  parties: Party,
+  organizations: Organization,
+  places: Place,
+  districts: District,
+  elections: Election,
+  courtCases: CourtCase,
+  events: Event,
+  memberships: Membership,
+  candidacies: Candidacy,
+  partyResults: PartyResult,
+  familyTies: FamilyTie,
+};
+
+const kindLabel: Record<DatasetKey, string> = {
+  sources: 'source',
+  people: 'person',
+  parties: 'party',
+  organizations: 'organization',
+  places: 'place',
+  districts: 'district',
+  elections: 'election',
+  courtCases: 'court case',
+  events: 'event',
+  memberships: 'membership',
+  candidacies: 'candidacy',
+  partyResults: 'party result',
+  familyTies: 'family tie',
+};
+
+/** `*` stands for every element of a list. `any` accepts a record of any collection but sources. */
+interface ReferenceRule {
+  at: readonly string[];
+  kinds: readonly DatasetKey[] | 'any';
+}
+
+const referenceRules: Partial<Record<DatasetKey, readonly ReferenceRule[]>> = {
+  organizations: [
+    { at: ['parent'], kinds: ['organizations'] },
+    { at: ['place'], kinds: ['places'] },
+  ],
+  places: [{ at: ['within'], kinds: ['places'] }],
+  districts: [
+    { at: ['body'], kinds: ['organizations'] },
+    { at: ['place'], kinds: ['places'] },
+  ],
+  elections: [
+    { at: ['body'], kinds: ['organizations'] },
+    { at: ['place'], kinds: ['places'] },
+    { at: ['findings', '*', 'observer'], kinds: ['organizations'] },
+  ],
+  courtCases: [
+    { at: ['court'], kinds: ['organizations'] },
+    { at: ['parties', '*', 'entity'], kinds: 'any' },
+  ],
+  events: [
+    { at: ['place'], kinds: ['places'] },
+    { at: ['participants', '*', 'entity'], kinds: 'any' },
+  ],
+  memberships: [
+    { at: ['person'], kinds: ['people'] },
+    { at: ['organization'], kinds: ['parties', 'organizations'] },
+  ],
+  candidacies: [
+    { at: ['person'], kinds: ['people'] },
+    { at: ['election'], kinds: ['elections'] },
+    { at: ['district'], kinds: ['districts'] },
+    { at: ['nominatedBy'], kinds: ['parties'] },
+    { at: ['statuses', '*', 'by'], kinds: ['organizations'] },
+  ],
+  partyResults: [
+    { at: ['party'], kinds: ['parties'] },
+    { at: ['election'], kinds: ['elections'] },
+  ],
+  familyTies: [
+    { at: ['person'], kinds: ['people'] },
+    { at: ['relative'], kinds: ['people'] },
+  ],
+};
+
+const DATE_FIELDS = new Set(['date', 'from', 'to', 'endDate', 'opened']);
+const BAD_DATE_MESSAGE = 'must be YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
+
+type Segment = string | number;
+type Report = (record: LoadedRecord, at: readonly Segment[], code: IssueCode, message: string) => void;
+
+export function validateDataset(loaded: LoadedDataset): ValidationResult {
+  const issues: ValidationIssue[] = [...loaded.issues];
+  const report: Report = (record, at, code, message) => {
+    issues.push({ file: record.file, line: lineAt(record, at), path: recordPath(record, at), code, message });
+  };
+
+  const dataset = Object.fromEntries(datasetKeys.map((k) => [k, []])) as unknown as Dataset;
+  for (const key of datasetKeys) checkShapes(key, loaded.collections[key], dataset, report);
+
+  // The cross-record checks read the raw values, so a record with a schema error still gets them all.
+  const all = datasetKeys.flatMap((key) => loaded.collections[key]);
+  const byId = checkIds(all, report);
+  const sourceIds = new Set(loaded.collections.sources.map((r) => field(r.value, 'id')).filter(isString));
+  const foldedTexts = new Map([...loaded.texts].map(([id, text]) => [id, foldSpace(text)]));
+
+  for (const record of loaded.collections.sources) {
+    const id = field(record.value, 'id');
+    if (isString(id) && !loaded.texts.has(id)) {
+      report(record, ['id'], 'UNKNOWN_SOURCE', `no text file ${id} next to sources.yaml`);
+    }
+  }
+  for (const record of all) {
+    checkCitations(record, sourceIds, foldedTexts, report);
+    checkReferences(record, byId, report);
+    checkDateRanges(record, report);
+  }
+
+  issues.sort(byPosition);
+  return { dataset: issues.length === 0 ? dataset : null, issues };
+}
+
+/** `seed/data/people.yaml:42 people[3].citations[0].quote: quote not found in ...` */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = `${path.relative(process.cwd(), issue.file) || issue.file}${issue.line === null ? '' : `:${issue.line}`}`;
+  return issue.path === '' ? `${where}: ${issue.message}` : `${where} ${issue.path}: ${issue.message}`;
+}
+
+function checkShapes<K extends DatasetKey>(key: K, records: LoadedRecord[], dataset: Dataset, report: Report): void {
+  const schema = elementSchemas[key];
+  const parsed: Dataset[K][number][] = [];
+  for (const record of records) {
+    const result = schema.safeParse(record.value);
+    if (result.success) parsed.push(result.data);
+    else for (const issue of result.error.issues) reportZodIssue(record, [], issue, report);
+  }
+  dataset[key] = parsed as Dataset[K];
+}
+
+function reportZodIssue(record: LoadedRecord, prefix: readonly Segment[], issue: z.core.$ZodIssue, report: Report): void {
+  const at = [...prefix, ...issue.path.map(toSegment)];
+  const value = valueAt(record.value, at);
+  const last = at[at.length - 1];
+
+  if (issue.code === 'invalid_union') {
+    // Zod lists every branch; the useful one is the branch the curator evidently meant (the one that got past
+    // the root type check). When none did, the value has the wrong type for all of them: say so once.
+    const meant = issue.errors.find((branch) => !branch.every(isRootTypeMismatch));
+    if (meant) {
+      for (const inner of meant) reportZodIssue(record, at, inner, report);
+      return;
+    }
+    const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap(expectedTypes)))];
+    const message =
+      value === undefined ? `${String(last ?? 'value')} is required` : `expected ${expected.join(' or ')}, got ${describe(value)}`;
+    report(record, at, classify(at, value, issue.message), message);
+    return;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    for (const k of issue.keys) report(record, [...at, k], 'SCHEMA', `unknown field "${k}"`);
+    return;
+  }
+  const code = classify(at, value, issue.message);
+  let message = issue.message;
+  if (code === 'MISSING_CITATION') {
+    message = value === undefined ? 'citations are missing: every fact needs at least one citation' : `citations: ${issue.message}`;
+  } else if (value === undefined && typeof last === 'string') {
+    message = `${last} is required`;
+  } else if (code === 'BAD_DATE') {
+    message = `bad date ${JSON.stringify(value)}: ${BAD_DATE_MESSAGE}`;
+  }
+  report(record, at, code, message);
+}
+
+function classify(at: readonly Segment[], value: unknown, message: string): IssueCode {
+  const last = at[at.length - 1];
+  if (last === 'citations') return 'MISSING_CITATION';
+  if (message === BAD_DATE_MESSAGE) return 'BAD_DATE';
+  // A date of the wrong type (`date: true`) is a bad date too; a missing required date is a plain schema error.
+  if (value !== undefined && typeof last === 'string' && DATE_FIELDS.has(last)) return 'BAD_DATE';
+  return 'SCHEMA';
+}
+
+function isRootTypeMismatch(issue: z.core.$ZodIssue): boolean {
+  if (issue.path.length > 0) return false;
+  if (issue.code === 'invalid_type') return true;
+  return issue.code === 'invalid_union' && issue.errors.every((branch) => branch.every(isRootTypeMismatch));
+}
+
+function expectedTypes(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected === 'object' ? 'object (a claims list)' : issue.expected];
+  if (issue.code === 'invalid_union') return issue.errors.flatMap((branch) => branch.flatMap(expectedTypes));
+  return [];
+}
+
+function checkIds(all: readonly LoadedRecord[], report: Report): Map<string, LoadedRecord> {
+  const byId = new Map<string, LoadedRecord>();
+  for (const record of all) {
+    const id = field(record.value, 'id');
+    if (!isString(id)) continue;
+    const first = byId.get(id);
+    if (first) {
+      const where = `${path.relative(process.cwd(), first.file) || first.file}:${first.line ?? '?'}`;
+      report(record, ['id'], 'DUPLICATE_ID', `duplicate id ${id}: already used by ${recordPath(first, [])} at ${where}`);
+      continue;
+    }
+    byId.set(id, record);
+    const expected = idPrefixOf[record.collection];
+    const prefix = id.split(':')[0];
+    if (expected !== undefined && idPattern.test(id) && prefix !== expected) {
+      report(record, ['id'], 'BAD_ID_PREFIX', `id ${id} in ${record.collection} must start with "${expected}:"`);
+    }
+  }
+  return byId;
+}
+
+function checkCitations(
+  record: LoadedRecord,
+  sourceIds: ReadonlySet<string>,
+  foldedTexts: ReadonlyMap<string, string>,
+  report: Report,
+): void {
+  for (const { at, value } of citationLists(record.value, [])) {
+    value.forEach((citation, i) => {
+      const source = field(citation, 'source');
+      const quote = field(citation, 'quote');
+      if (!isString(source) || source === '') return; // the schema check has reported it
+      if (!sourceIds.has(source)) {
+        const hint = foldedTexts.has(source) ? 'its text exists but it is not listed in sources.yaml' : 'no such source';
+        report(record, [...at, i, 'source'], 'UNKNOWN_SOURCE', `unknown source ${source}: ${hint}`);
+      }
+      const text = foldedTexts.get(source);
+      if (text === undefined || !isString(quote)) return;
+      const folded = foldSpace(quote);
+      if (folded !== '' && !text.includes(folded)) {
+        report(record, [...at, i, 'quote'], 'QUOTE_NOT_FOUND', `quote not found in ${source}: "${abbreviate(folded)}"`);
+      }
+    });
+  }
+}
+
+/** Every `citations` list anywhere in a record: its own, a party name's, a claim's, a candidacy status's... */
+function citationLists(value: unknown, at: readonly Segment[]): { at: Segment[]; value: unknown[] }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => citationLists(v, [...at, i]));
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'citations' && Array.isArray(v) ? [{ at: [...at, k], value: v }] : citationLists(v, [...at, k]),
+  );
+}
+
+function checkReferences(record: LoadedRecord, byId: ReadonlyMap<string, LoadedRecord>, report: Report): void {
+  for (const rule of referenceRules[record.collection] ?? []) {
+    for (const { at, value } of expand(record.value, [], rule.at)) {
+      // Ids that are not even well-formed are the schema check's to report.
+      if (!isString(value) || !idPattern.test(value)) continue;
+      const target = byId.get(value);
+      const field = String(at.filter(isString).pop());
+      if (!target || target.collection === 'sources') {
+        report(record, at, 'DANGLING_REFERENCE', `${field} refers to ${value}, which is not defined anywhere`);
+      } else if (rule.kinds !== 'any' && !rule.kinds.includes(target.collection)) {
+        const expected = rule.kinds.map((k) => withArticle(kindLabel[k])).join(' or ');
+        report(
+          record,
+          at,
+          'WRONG_REFERENCE_KIND',
+          `${field} refers to ${value}, which is ${withArticle(kindLabel[target.collection])}; expected ${expected}`,
+        );
+      }
+    }
+  }
+}
+
+/** The values a rule points at; a claimable value yields each of its claims' values. */
+function expand(value: unknown, at: readonly Segment[], rest: readonly string[]): { at: Segment[]; value: unknown }[] {
+  const [head, ...tail] = rest;
+  if (head === undefined) {
+    const claims = field(value, 'claims');
+    if (Array.isArray(claims)) return claims.map((claim, i) => ({ at: [...at, 'claims', i, 'value'], value: field(claim, 'value') }));
+    return [{ at: [...at], value }];
+  }
+  if (head === '*') return Array.isArray(value) ? value.flatMap((v, i) => expand(v, [...at, i], tail)) : [];
+  const next = field(value, head);
+  return next === undefined ? [] : expand(next, [...at, head], tail);
+}
+
+function checkDateRanges(record: LoadedRecord, report: Report): void {
+  // `from`/`to` pairs sit on memberships and on party names; walk the whole record to catch both.
+  const walk = (value: unknown, at: Segment[]): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...at, i]));
+    if (!isObject(value)) return;
+    const from = asDate(value.from);
+    const to = asDate(value.to);
+    if (from !== null && to !== null && after(from, to)) {
+      report(record, [...at, 'from'], 'BAD_DATE_RANGE', `from ${from} is after to ${to}`);
+    }
+    for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
+  };
+  walk(record.value, []);
+
+  if (record.collection === 'events') {
+    const end = asDate(field(record.value, 'endDate'));
+    if (end === null) return;
+    for (const { value } of expand(record.value, [], ['date'])) {
+      const start = asDate(value);
+      if (start !== null && after(start, end)) {
+        report(record, ['endDate'], 'BAD_DATE_RANGE', `endDate ${end} is before date ${start}`);
+        return; // once is enough when several claimed start dates all come after the end
+      }
+    }
+  }
+}
+
+function asDate(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = String(value);
+  return partialDatePattern.test(s) ? s : null;
+}
+
+/** Compared at the coarser precision: `2022` is not after `2022-05`, since it may well mean the same month. */
+function after(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+}
+
+function recordPath(record: LoadedRecord, at: readonly Segment[]): string {
+  let out = `${record.collection}[${record.index}]`;
+  for (const s of at) out += typeof s === 'number' ? `[${s}]` : `.${s}`;
+  return out;
+}
+
+function byPosition(a: ValidationIssue, b: ValidationIssue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
+}
+
+function valueAt(value: unknown, at: readonly Segment[]): unknown {
+  let v = value;
+  for (const s of at) {
+    if (Array.isArray(v) && typeof s === 'number') v = v[s];
+    else if (isObject(v) && typeof s === 'string') v = v[s];
+    else return undefined;
+  }
+  return v;
+}
+
+function toSegment(s: PropertyKey): Segment {
+  return typeof s === 'number' ? s : String(s);
+}
+
+function field(value: unknown, key: string): unknown {
+  return isObject(value) ? value[key] : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function foldSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function abbreviate(s: string, max = 60): string {
+  return s.length <= max ? s : `${s.slice(0, max)}...`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+}

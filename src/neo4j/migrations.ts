@@ -1,0 +1,52 @@
+// Schema migrations: idempotent constraints and indexes, applied in order and recorded in the database so
+// `/ready` can tell when they are done. Safe to run on every start and from several processes.
+import type { Database } from './database.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'unique ids and lookup indexes',
+    statements: [
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (n:Fact) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (n:Migration) REQUIRE n.version IS UNIQUE',
+      'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.sortName)',
+      'CREATE INDEX fact_kind IF NOT EXISTS FOR (n:Fact) ON (n.kind)',
+      'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateStart)',
+      'CREATE INDEX source_date IF NOT EXISTS FOR (n:Source) ON (n.date)',
+      "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false } }",
+    ],
+  },
+];
+
+export const latestMigration = Math.max(...migrations.map((m) => m.version));
+
+/** Applies every migration not yet recorded; returns the versions applied by this call. */
+export async function migrate(db: Database): Promise<number[]> {
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    // Schema statements cannot share a transaction with data writes, so each runs on its own; all are idempotent.
+    for (const statement of migration.statements) await db.write(statement, {});
+    const result = await db.write(
+      'MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime(), m.created = true ON MATCH SET m.created = false RETURN m.created AS created',
+      { version: migration.version, name: migration.name },
+    );
+    if (result.records[0]?.get('created') === true) applied.push(migration.version);
+  }
+  await db.write('CALL db.awaitIndexes(60)', {});
+  return applied;
+}
+
+/** True when the newest migration is recorded. */
+export async function migrationsDone(db: Database): Promise<boolean> {
+  const rows = await db.read('MATCH (m:Migration {version: $version}) RETURN count(m) AS n', { version: latestMigration }, (r) => Number(r.n));
+  return (rows[0] ?? 0) > 0;
+}

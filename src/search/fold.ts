@@ -1,0 +1,209 @@
+// Name folding for search: Latin/Cyrillic/Kazakh spellings → comparable phonetic keys, similarity scoring and safe Lucene queries.
+import anyAscii from 'any-ascii';
+
+/**
+ * Explicit pre-mappings applied before any-ascii. any-ascii already maps most
+ * Kazakh Cyrillic letters sensibly (қ→q, ғ→gh, ...), but pinning them here keeps
+ * keys stable across any-ascii releases and maps straight to the folded form.
+ * The Latin entries cover the 2017–2021 official Kazakh alphabets and Turkic
+ * spellings whose any-ascii output would lose a distinction (ş→s, ñ→n, ý→y).
+ */
+const PRE_MAP: Readonly<Record<string, string>> = {
+  // Kazakh Cyrillic
+  қ: 'k', ғ: 'g', ұ: 'u', ү: 'u', ә: 'a', і: 'i', ң: 'ng', ө: 'o', һ: 'h',
+  // Soft/hard signs carry no sound of their own: Ахмедьяров must equal Akhmedyarov,
+  // so they vanish rather than becoming an apostrophe (which would split the token).
+  ь: '', ъ: '',
+  // Kazakh Latin alphabets (2018 acute variant, 2021 variant) and Turkic letters
+  ş: 'sh', ç: 'ch', ž: 'zh', ñ: 'ng', ń: 'ng', ğ: 'g', ǵ: 'g', ı: 'i', ý: 'u',
+};
+const PRE_MAP_RE = new RegExp(`[${Object.keys(PRE_MAP).join('')}]`, 'gu');
+
+/** NFKC, lower-case, transliterate to ASCII, punctuation/hyphens → space, collapse spaces. */
+export function normalize(s: string): string {
+  const lowered = s.normalize('NFKC').toLowerCase().replace(PRE_MAP_RE, (c) => PRE_MAP[c] ?? c);
+  return anyAscii(lowered)
+    .replace(/['`]/g, '') // apostrophes join (O'Brien, 2017 Kazakh apostrophe alphabet: a' = ә)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Surname/patronymic endings, already in folded spelling (y→i, q→k), longest first.
+ * Kazakh official usage increasingly drops the Russian -ov/-ev (Tleuzhanova → Tleuzhan)
+ * or replaces it with -uly/-kyzy, so all of these reduce to the same stem.
+ * Russian -in/-ina is deliberately absent: Kazakh names such as Karin or Zhakin end in
+ * "in" natively and stripping it would merge unrelated people.
+ */
+const SUFFIXES = ['ovich', 'evich', 'ovna', 'evna', 'kizi', 'ova', 'eva', 'uli', 'ov', 'ev'] as const;
+const MIN_STEM = 3;
+
+/**
+ * Phonetic key for one normalized token. Order matters:
+ * - digraphs first (dzh/zh/kh/gh) so their letters are not rewritten individually;
+ * - Latin hard c → k before ts → c, so "Respublica" meets "Respublika" while the c that
+ *   stands for Ц (ts) survives and still matches "centr"/"tsentr";
+ * - "ye" → "e" before y → i: English-style transliteration writes ае/ие as "aye"/"iye"
+ *   (Tokayev) where Cyrillic-derived forms have "ae" (Токаев → tokaev);
+ * - doubled letters collapse after y → i, so -iy/-ii/-y endings meet (Dmitriy = Dmitry);
+ * - suffixes strip last, on the fully folded spelling.
+ * Vowels are kept (except y/i merging): dropping them would make Mamai ≈ Mamyt ≈ Momyn.
+ * A dropped vowel (Mazhlis vs Mazhilis) is left to typo tolerance in `similarity`.
+ */
+export function foldToken(token: string): string {
+  return stripSuffix(foldLetters(token));
+}
+
+/** All folds except suffix stripping. */
+function foldLetters(token: string): string {
+  return normalize(token)
+    .replace(/ /g, '')
+    .replace(/dzh|dj|zh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/c(?![hiey])/g, 'k')
+    .replace(/ts/g, 'c')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'u') // Kazakh Latin usage writes у as w (Täwelsizdik = Тәуелсіздік)
+    .replace(/ye/g, 'e')
+    .replace(/y/g, 'i')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+function stripSuffix(t: string): string {
+  for (const suffix of SUFFIXES) {
+    if (t.endsWith(suffix) && t.length - suffix.length >= MIN_STEM) {
+      return t.slice(0, -suffix.length);
+    }
+  }
+  return t;
+}
+
+/** Folded tokens joined by a single space; "" when nothing foldable remains. */
+export function foldName(name: string): string {
+  return foldWith(name, foldToken);
+}
+
+function foldWith(name: string, fold: (token: string) => string): string {
+  return normalize(name)
+    .split(' ')
+    .map(fold)
+    .filter((t) => t.length > 0)
+    .join(' ');
+}
+
+/**
+ * Keys to index for one alias: the full folded name, each folded token of ≥2 chars,
+ * and the tokens glued together so "Nur Otan", "Nur-Otan" and "Nurotan" share a key.
+ */
+export function nameKeys(name: string): string[] {
+  const full = foldName(name);
+  if (full === '') return [];
+  const tokens = full.split(' ');
+  const keys = new Set<string>([full, ...tokens.filter((t) => t.length >= 2), tokens.join('')]);
+  return [...keys];
+}
+
+/** Optimal-string-alignment distance (Levenshtein + adjacent transposition). */
+function osaDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      }
+      cur.push(d);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? Math.max(a.length, b.length);
+}
+
+/**
+ * Similarity in [0,1] of two already-folded strings.
+ * Two regimes, after nomenklatura's levenshtein_similarity: edits within a budget of
+ * one per 4 chars of the shorter string (max 2) count as typos and stay high (≥0.85);
+ * beyond the budget the score is halved, so it is always < 0.5. Plain normalised
+ * edit distance (or Jaro-Winkler) rates short look-alikes such as mamai/imanbai
+ * around 0.6–0.8, which would rank unrelated people next to the right one.
+ */
+export function similarity(a: string, b: string): number {
+  if (a === b) return a === '' ? 0 : 1;
+  if (a === '' || b === '') return 0;
+  const maxLen = Math.max(a.length, b.length);
+  const budget = Math.min(2, Math.floor(Math.min(a.length, b.length) / 4));
+  const d = osaDistance(a, b);
+  return d <= budget ? 1 - d / (2 * maxLen) : 0.5 * Math.max(0, 1 - d / maxLen);
+}
+
+/** Best score of one query token against one alias token: exact, prefix (type-ahead), or typo. */
+function tokenScore(q: string, alias: string): number {
+  if (q === alias) return 1;
+  const prefix = q.length >= 3 && alias.startsWith(q) ? 0.85 + (0.15 * q.length) / alias.length : 0;
+  return Math.max(prefix, similarity(q, alias));
+}
+
+/**
+ * How well a raw user query matches a raw alias, in [0,1]. 1 only for identical folded
+ * names. Each query token takes its best alias token; alias tokens the query did not
+ * mention cost a little (surname-only "Tokayev" still ranks ≈0.93 against the full name),
+ * and the space-free comparison catches "Nurotan" vs "Nur Otan" and split typos.
+ */
+export function matchScore(query: string, aliasName: string): number {
+  const q = foldName(query);
+  const a = foldName(aliasName);
+  if (q === '' || a === '') return 0;
+  if (q === a) return 1;
+  // A typo inside the suffix ("Tokaeb") defeats stripping and leaves 2+ edits against
+  // the stripped stem, so also compare the unstripped spellings and keep the better.
+  return Math.max(foldedScore(q, a), foldedScore(foldWith(query, foldLetters), foldWith(aliasName, foldLetters)));
+}
+
+function foldedScore(q: string, a: string): number {
+  if (q === a) return 0.99;
+  const qTokens = q.split(' ');
+  const aTokens = a.split(' ');
+  const best = qTokens.map((qt) => Math.max(...aTokens.map((at) => tokenScore(qt, at))));
+  const mean = best.reduce((s, x) => s + x, 0) / best.length;
+  const covered = aTokens.filter((at) => qTokens.some((qt) => tokenScore(qt, at) >= 0.8)).length;
+  const byTokens = mean * (0.9 + (0.1 * covered) / aTokens.length);
+  const glued = similarity(q.replace(/ /g, ''), a.replace(/ /g, ''));
+  return Math.min(0.99, Math.max(byTokens, glued));
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Backslash-escape every Lucene query-syntax character. */
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * Neo4j fulltext (Lucene classic syntax) query over `nameKeys` for a raw user query,
+ * or null when nothing searchable survives folding. Tokens <2 chars are dropped (they
+ * are not indexed either); 2-char tokens must match exactly because a ~1 fuzzy term
+ * on two letters matches nearly every short word. Folded keys are [a-z0-9] only, so
+ * escaping is belt-and-braces; operators are emitted upper-case, terms stay lower-case,
+ * so a user typing "or"/"and" produces a term, never an operator.
+ */
+export function luceneQuery(query: string): string | null {
+  const tokens = foldName(query)
+    .split(' ')
+    .filter((t) => t.length >= 2);
+  if (tokens.length === 0) return null;
+  const terms = new Set<string>();
+  const add = (t: string): void => {
+    const e = escapeLucene(t);
+    if (t.length < 3) terms.add(e);
+    else terms.add(`${e}~1`).add(`${e}*`);
+  };
+  tokens.forEach(add);
+  if (tokens.length > 1) add(tokens.join(''));
+  return [...terms].join(' OR ');
+}
