@@ -1,7 +1,36 @@
-// Loads the curated seed dataset (seed/) into an empty database on start.
+// The curated seed dataset (seed/): validated as a whole, then written in one transaction. Used by
+// `npm run seed` and, when the database holds no entities, by `npm start`.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatIssue, loadAndValidate, type ValidationIssue } from './dataset/index.js';
+import { datasetToGraph } from './dataset/to-graph.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
+import { countEntities, countGraph, writeGraphRows, type GraphCounts } from './repositories/dataset-repository.js';
 
-export async function seedIfEmpty(_db: Database, _logger: Logger): Promise<void> {
-  // Filled in by the dataset loader.
+const seedRoot = resolve(fileURLToPath(import.meta.url), '../../seed');
+export const seedDirs = { dataDir: resolve(seedRoot, 'data'), sourcesDir: resolve(seedRoot, 'sources') };
+
+export class DatasetInvalidError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(`The dataset has ${issues.length} problem(s); nothing was written:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'DatasetInvalidError';
+  }
+}
+
+/** Validates everything first; writes only a dataset without a single issue. Returns counts after writing. */
+export async function loadSeed(db: Database, dirs = seedDirs): Promise<GraphCounts> {
+  const { dataset, issues } = await loadAndValidate(dirs);
+  if (!dataset || issues.length > 0) throw new DatasetInvalidError(issues);
+  await writeGraphRows(db, datasetToGraph(dataset));
+  return countGraph(db);
+}
+
+export async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
+  if ((await countEntities(db)) > 0) {
+    logger.info('database already holds data; seed not loaded');
+    return;
+  }
+  const counts = await loadSeed(db);
+  logger.info({ counts }, 'seed dataset loaded');
 }

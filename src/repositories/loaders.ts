@@ -1,9 +1,68 @@
 // Per-request DataLoaders: every field that fans out over a list batches through one of these, so an
-// operation's round trips do not grow with the number of items.
+// operation's round trips grow with the depth of the query, never with the number of items.
+import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database.js';
+import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
+import { citationsOf, claimsOf, factsByIds, factsLinkedTo, sourcesByIds, type FactLinkKey } from './fact-repository.js';
+import type { Connection } from './pagination.js';
+import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
 
-export type Loaders = Record<string, never>;
+export interface FactLinkRequest extends FactLinkKey {
+  id: string;
+}
 
-export function createLoaders(_db: Database): Loaders {
-  return {};
+export interface Loaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  fact: DataLoader<string, FactRecord | null>;
+  source: DataLoader<string, SourceRecord | null>;
+  citations: DataLoader<string, CitationRecord[]>;
+  claims: DataLoader<string, ClaimRecord[]>;
+  factsLinked: DataLoader<FactLinkRequest, FactRecord[], string>;
+  relations: DataLoader<RelationsRequest, Connection<RelationRecord>, string>;
+  events: DataLoader<EventsRequest, Connection<EntityRecord>, string>;
+}
+
+function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fallback: T | null = null) {
+  return async (ids: readonly string[]) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? fallback);
+  };
+}
+
+export function createLoaders(db: Database): Loaders {
+  return {
+    entity: new DataLoader(byId((ids) => entitiesByIds(db, ids))),
+    fact: new DataLoader(byId((ids) => factsByIds(db, ids))),
+    source: new DataLoader(byId((ids) => sourcesByIds(db, ids))),
+    citations: new DataLoader(async (ids) => {
+      const found = await citationsOf(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    claims: new DataLoader(async (ids) => {
+      const found = await claimsOf(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    factsLinked: new DataLoader(
+      async (requests) => {
+        // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
+        const groups = new Map<string, FactLinkRequest[]>();
+        for (const r of requests) {
+          const key = `${r.label}|${r.link}`;
+          groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
+        const results = new Map<string, FactRecord[]>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const first = group[0]!;
+            const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))]);
+            for (const r of group) results.set(`${r.label}|${r.link}|${r.id}`, found.get(r.id) ?? []);
+          }),
+        );
+        return requests.map((r) => results.get(`${r.label}|${r.link}|${r.id}`) ?? []);
+      },
+      { cacheKeyFn: (r) => `${r.label}|${r.link}|${r.id}` },
+    ),
+    relations: new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
+    events: new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
+  };
 }

@@ -1,0 +1,372 @@
+// Turns a validated dataset into the rows the loader writes: entity and fact nodes, claims, citations, the
+// fact→entity links, and the derived entity→entity relationships rebuilt from the facts. Pure, so the shape
+// of the graph is unit-tested without a database.
+import { partialDate } from '../domain/partial-date.js';
+import { foldName, nameKeys } from '../search/fold.js';
+import type { Citation, Dataset } from './schema.js';
+
+export const entityLabels = ['Person', 'Party', 'Organization', 'Place', 'District', 'Election', 'CourtCase', 'Event'] as const;
+export type EntityLabel = (typeof entityLabels)[number];
+export const factLabels = ['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding'] as const;
+export type FactLabel = (typeof factLabels)[number];
+/** Fact → entity links. */
+export const linkTypes = ['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'DECIDED_BY', 'STATUS_OF'] as const;
+export type LinkType = (typeof linkTypes)[number];
+/** Derived entity → entity relationships: what explorers and path queries walk. */
+export const relationTypes = [
+  'MEMBER_OF',
+  'LEADS',
+  'FOUNDED',
+  'SERVES_IN',
+  'AFFILIATED_WITH',
+  'CANDIDATE_IN',
+  'RAN_IN',
+  'WON',
+  'NOMINATED_BY',
+  'CONTESTED',
+  'SPOUSE_OF',
+  'RELATIVE_OF',
+  'DEFENDANT_IN',
+  'PARTY_TO',
+  'PARTICIPATED_IN',
+  'OBSERVED',
+  'LOCATED_IN',
+  'PART_OF',
+  'DISTRICT_OF',
+  'ELECTION_OF',
+  'HEARD_BY',
+] as const;
+export type RelationType = (typeof relationTypes)[number];
+
+export const entityKindOfLabel: Record<EntityLabel, string> = {
+  Person: 'PERSON',
+  Party: 'PARTY',
+  Organization: 'ORGANIZATION',
+  Place: 'PLACE',
+  District: 'DISTRICT',
+  Election: 'ELECTION',
+  CourtCase: 'COURT_CASE',
+  Event: 'EVENT',
+};
+
+export type Scalar = string | number | boolean | null | string[];
+export type Props = Record<string, Scalar>;
+
+export interface NodeRow {
+  id: string;
+  props: Props;
+}
+export interface LinkRow {
+  from: string;
+  to: string;
+  props: Props;
+}
+export interface CitationRow {
+  owner: string;
+  ownerLabel: 'Entity' | 'Fact' | 'Claim';
+  source: string;
+  quote: string;
+  ord: number;
+}
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Props;
+}
+
+export interface GraphRows {
+  sources: NodeRow[];
+  entities: Record<EntityLabel, NodeRow[]>;
+  facts: Record<FactLabel, NodeRow[]>;
+  claims: NodeRow[];
+  /** Claim → its owner (entity or fact). */
+  claimLinks: LinkRow[];
+  links: Record<LinkType, LinkRow[]>;
+  citations: CitationRow[];
+  relations: Record<RelationType, RelationRow[]>;
+}
+
+type Claimable<T> = T | { claims: { value: T; qualifier?: string | undefined; citations: Citation[] }[] };
+
+function isClaims<T>(v: Claimable<T>): v is { claims: { value: T; qualifier?: string | undefined; citations: Citation[] }[] } {
+  return typeof v === 'object' && v !== null && 'claims' in v;
+}
+
+/** Every value a claimable field holds (one when the sources agree). */
+export function claimValues<T>(v: Claimable<T> | undefined): T[] {
+  if (v === undefined) return [];
+  return isClaims(v) ? v.claims.map((c) => c.value) : [v];
+}
+
+function dateProps(prefix: 'from' | 'to' | 'date' | 'endDate', text: string | undefined): Props {
+  if (!text) return { [prefix]: null, [`${prefix}Start`]: null, [`${prefix}End`]: null, [`${prefix}Precision`]: null };
+  const d = partialDate(text);
+  return { [prefix]: d.text, [`${prefix}Start`]: d.start, [`${prefix}End`]: d.end, [`${prefix}Precision`]: d.precision };
+}
+
+const membershipRelation: Record<string, RelationType> = {
+  leader: 'LEADS',
+  chair: 'LEADS',
+  head: 'LEADS',
+  director: 'LEADS',
+  president: 'LEADS',
+  founder: 'FOUNDED',
+  'co-founder': 'FOUNDED',
+  member: 'MEMBER_OF',
+  activist: 'MEMBER_OF',
+  'deputy chair': 'MEMBER_OF',
+  deputy: 'MEMBER_OF',
+  minister: 'SERVES_IN',
+  official: 'SERVES_IN',
+  'commission member': 'SERVES_IN',
+  spokesperson: 'SERVES_IN',
+};
+
+export function relationForRole(role: string): RelationType {
+  return membershipRelation[role] ?? 'AFFILIATED_WITH';
+}
+
+export function datasetToGraph(dataset: Dataset): GraphRows {
+  const rows: GraphRows = {
+    sources: [],
+    entities: Object.fromEntries(entityLabels.map((l) => [l, []])) as unknown as Record<EntityLabel, NodeRow[]>,
+    facts: Object.fromEntries(factLabels.map((l) => [l, []])) as unknown as Record<FactLabel, NodeRow[]>,
+    claims: [],
+    claimLinks: [],
+    links: Object.fromEntries(linkTypes.map((l) => [l, []])) as unknown as Record<LinkType, LinkRow[]>,
+    citations: [],
+    relations: Object.fromEntries(relationTypes.map((l) => [l, []])) as unknown as Record<RelationType, RelationRow[]>,
+  };
+
+  const cite = (owner: string, ownerLabel: CitationRow['ownerLabel'], citations: Citation[]) => {
+    citations.forEach((c, ord) => rows.citations.push({ owner, ownerLabel, source: c.source, quote: c.quote, ord }));
+  };
+
+  /**
+   * Stores a claimable field: a plain value becomes a property; disputed values become Claim nodes (each with
+   * its citations) and the property stays null, with the field named in `disputed`.
+   */
+  const claimField = <T extends string | number>(owner: string, props: Props, disputed: string[], field: string, value: Claimable<T> | undefined) => {
+    if (value === undefined) {
+      props[field] = null;
+      return;
+    }
+    if (!isClaims(value)) {
+      props[field] = value;
+      return;
+    }
+    props[field] = null;
+    disputed.push(field);
+    value.claims.forEach((claim, i) => {
+      const id = `${owner}#${field}#${i + 1}`;
+      rows.claims.push({ id, props: { field, value: JSON.stringify(claim.value), qualifier: claim.qualifier ?? null, ord: i } });
+      rows.claimLinks.push({ from: id, to: owner, props: {} });
+      cite(id, 'Claim', claim.citations);
+    });
+  };
+
+  const relation = (type: RelationType, from: string, to: string, factId: string, props: Props = {}) => {
+    rows.relations[type].push({
+      id: `${factId}|${type}|${from}|${to}`,
+      from,
+      to,
+      props: { factId, from: null, fromStart: null, to: null, toEnd: null, role: null, ...props },
+    });
+  };
+  const span = (from?: string, to?: string): Props => {
+    const f = from ? partialDate(from) : null;
+    const t = to ? partialDate(to) : null;
+    return { from: f?.text ?? null, fromStart: f?.start ?? null, to: t?.text ?? null, toEnd: t?.end ?? null };
+  };
+
+  for (const s of dataset.sources) {
+    const d = partialDate(s.date);
+    rows.sources.push({
+      id: s.id,
+      props: { publisher: s.publisher, author: s.author, title: s.title, date: s.date, dateStart: d.start, datePrecision: d.precision, url: s.url },
+    });
+  }
+
+  interface EntityLike {
+    id: string;
+    name: string;
+    aliases: { name: string; lang?: string | undefined; script?: string | undefined }[];
+    description?: string | undefined;
+    citations: Citation[];
+  }
+  const entity = (label: EntityLabel, e: EntityLike, extra: Props, extraNames: string[] = [], disputed: string[] = []) => {
+    const names = [e.name, ...e.aliases.map((a) => a.name), ...extraNames];
+    const keys = [...new Set(names.flatMap((n) => nameKeys(n)))];
+    rows.entities[label].push({
+      id: e.id,
+      props: {
+        kind: entityKindOfLabel[label],
+        name: e.name,
+        sortName: foldName(e.name),
+        description: e.description ?? null,
+        aliases: JSON.stringify(e.aliases.map((a) => ({ name: a.name, lang: a.lang ?? null, script: a.script ?? null }))),
+        searchKeys: keys.join(' '),
+        searchNames: JSON.stringify([...new Set(names)]),
+        disputed,
+        ...extra,
+      },
+    });
+    cite(e.id, 'Entity', e.citations);
+  };
+
+  for (const p of dataset.people) entity('Person', p, {});
+
+  for (const p of dataset.parties) {
+    entity('Party', p, { status: p.status ?? null }, p.names.map((n) => n.name));
+    p.names.forEach((n, i) => {
+      const id = `${p.id}#name#${i + 1}`;
+      rows.facts.PartyName.push({ id, props: { kind: 'PARTY_NAME', name: n.name, ord: i, ...dateProps('from', n.from), ...dateProps('to', n.to) } });
+      rows.links.SUBJECT.push({ from: id, to: p.id, props: {} });
+      cite(id, 'Fact', n.citations);
+    });
+  }
+
+  for (const o of dataset.organizations) {
+    entity('Organization', o, { orgKind: o.orgKind, parentId: o.parent ?? null, placeId: o.place ?? null });
+    if (o.parent) relation('PART_OF', o.id, o.parent, o.id);
+    if (o.place) relation('LOCATED_IN', o.id, o.place, o.id);
+  }
+
+  for (const p of dataset.places) {
+    entity('Place', p, { placeKind: p.placeKind, withinId: p.within ?? null });
+    if (p.within) relation('LOCATED_IN', p.id, p.within, p.id);
+  }
+
+  for (const d of dataset.districts) {
+    entity('District', d, { number: d.number ?? null, seats: d.seats ?? null, bodyId: d.body, placeId: d.place ?? null });
+    relation('DISTRICT_OF', d.id, d.body, d.id);
+    if (d.place) relation('LOCATED_IN', d.id, d.place, d.id);
+  }
+
+  for (const e of dataset.elections) {
+    const props: Props = { electionKind: e.kind, ...dateProps('date', e.date), bodyId: e.body ?? null, placeId: e.place ?? null };
+    const disputed: string[] = [];
+    for (const field of ['turnout', 'seats', 'listSeats', 'districtSeats', 'singleMandateCandidates', 'candidates'] as const) {
+      claimField(e.id, props, disputed, field, e[field]);
+    }
+    entity('Election', e, props, [], disputed);
+    if (e.body) relation('ELECTION_OF', e.id, e.body, e.id);
+    if (e.place) relation('LOCATED_IN', e.id, e.place, e.id);
+    e.findings.forEach((f, i) => {
+      const id = `${e.id}#finding#${i + 1}`;
+      rows.facts.Finding.push({ id, props: { kind: 'FINDING', summary: f.summary, ...dateProps('date', f.date) } });
+      rows.links.SUBJECT.push({ from: id, to: f.observer, props: {} });
+      rows.links.OBJECT.push({ from: id, to: e.id, props: {} });
+      cite(id, 'Fact', f.citations);
+      relation('OBSERVED', f.observer, e.id, id, span(f.date ?? e.date));
+    });
+  }
+
+  for (const c of dataset.courtCases) {
+    const props: Props = { charges: c.charges, ...dateProps('from', c.opened), courtId: c.court ?? null };
+    const disputed: string[] = [];
+    claimField(c.id, props, disputed, 'maxPenalty', c.maxPenalty);
+    claimField(c.id, props, disputed, 'status', c.status);
+    entity('CourtCase', c, props, [], disputed);
+    if (c.court) relation('HEARD_BY', c.id, c.court, c.id);
+    c.parties.forEach((p, i) => {
+      const id = `${c.id}#party#${i + 1}`;
+      rows.facts.CaseParty.push({ id, props: { kind: 'CASE_PARTY', role: p.role, charges: p.charges, ...dateProps('from', p.from ?? c.opened) } });
+      rows.links.SUBJECT.push({ from: id, to: p.entity, props: {} });
+      rows.links.OBJECT.push({ from: id, to: c.id, props: {} });
+      cite(id, 'Fact', p.citations);
+      relation(p.role === 'DEFENDANT' ? 'DEFENDANT_IN' : 'PARTY_TO', p.entity, c.id, id, { ...span(p.from ?? c.opened), role: p.role.toLowerCase() });
+    });
+  }
+
+  for (const ev of dataset.events) {
+    const dates = claimValues(ev.date).map(partialDate);
+    const earliest = dates.reduce((a, b) => (b.start < a.start ? b : a));
+    const props: Props = { eventKind: ev.kind, charges: ev.charges, ...dateProps('endDate', ev.endDate), placeId: ev.place ?? null };
+    const disputed: string[] = [];
+    claimField(ev.id, props, disputed, 'date', ev.date);
+    // Timelines sort and filter on the widest span any source allows.
+    Object.assign(props, { dateStart: earliest.start, dateEnd: dates.reduce((a, b) => (b.end > a.end ? b : a)).end, datePrecision: earliest.precision });
+    entity('Event', ev, props, [], disputed);
+    if (ev.place) relation('LOCATED_IN', ev.id, ev.place, ev.id);
+    ev.participants.forEach((p, i) => {
+      const id = `${ev.id}#participant#${i + 1}`;
+      rows.facts.Participation.push({ id, props: { kind: 'PARTICIPATION', role: p.role, ord: i } });
+      rows.links.SUBJECT.push({ from: id, to: p.entity, props: {} });
+      rows.links.OBJECT.push({ from: id, to: ev.id, props: {} });
+      cite(id, 'Fact', ev.citations);
+      relation('PARTICIPATED_IN', p.entity, ev.id, id, { from: earliest.text, fromStart: earliest.start, to: ev.endDate ?? null, toEnd: ev.endDate ? partialDate(ev.endDate).end : null, role: p.role });
+    });
+  }
+
+  for (const m of dataset.memberships) {
+    rows.facts.Membership.push({ id: m.id, props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) } });
+    rows.links.SUBJECT.push({ from: m.id, to: m.person, props: {} });
+    rows.links.OBJECT.push({ from: m.id, to: m.organization, props: {} });
+    cite(m.id, 'Fact', m.citations);
+    relation(relationForRole(m.role), m.person, m.organization, m.id, { ...span(m.from, m.to), role: m.title ?? m.role });
+  }
+
+  const electionDate = new Map(dataset.elections.map((e) => [e.id, e.date]));
+  for (const c of dataset.candidacies) {
+    const props: Props = { kind: 'CANDIDACY', mandate: c.mandate ?? null, selfNominated: c.selfNominated ?? null };
+    const disputed: string[] = [];
+    claimField(c.id, props, disputed, 'election', c.election);
+    claimField(c.id, props, disputed, 'district', c.district);
+    claimField(c.id, props, disputed, 'rank', c.rank);
+    const statuses = c.statuses.map((s) => s.status);
+    props.outcome = statuses.includes('ELECTED') ? 'ELECTED' : statuses.includes('LOST') ? 'LOST' : null;
+    props.disputed = disputed;
+    rows.facts.Candidacy.push({ id: c.id, props });
+    rows.links.SUBJECT.push({ from: c.id, to: c.person, props: {} });
+    cite(c.id, 'Fact', c.citations);
+    const elections = claimValues(c.election);
+    const districts = claimValues(c.district);
+    for (const e of elections) {
+      rows.links.OBJECT.push({ from: c.id, to: e, props: { disputed: elections.length > 1 } });
+      relation('CANDIDATE_IN', c.person, e, c.id, span(electionDate.get(e)));
+    }
+    for (const d of districts) {
+      rows.links.IN_DISTRICT.push({ from: c.id, to: d, props: { disputed: districts.length > 1 } });
+      relation('RAN_IN', c.person, d, c.id, span(elections.length === 1 ? electionDate.get(elections[0]!) : undefined));
+    }
+    if (c.nominatedBy) {
+      rows.links.NOMINATED_BY.push({ from: c.id, to: c.nominatedBy, props: {} });
+      relation('NOMINATED_BY', c.person, c.nominatedBy, c.id, span(elections.length === 1 ? electionDate.get(elections[0]!) : undefined));
+    }
+    if (props.outcome === 'ELECTED') {
+      const seat = districts.length === 1 ? districts[0]! : elections[0]!;
+      relation('WON', c.person, seat, c.id, span(elections.length === 1 ? electionDate.get(elections[0]!) : undefined));
+    }
+    c.statuses.forEach((s, i) => {
+      const id = `${c.id}#status#${i + 1}`;
+      rows.facts.CandidacyStatus.push({ id, props: { kind: 'CANDIDACY_STATUS', status: s.status, ord: i, ...dateProps('date', s.date) } });
+      rows.links.STATUS_OF.push({ from: id, to: c.id, props: {} });
+      if (s.by) rows.links.DECIDED_BY.push({ from: id, to: s.by, props: {} });
+      cite(id, 'Fact', s.citations);
+    });
+  }
+
+  for (const r of dataset.partyResults) {
+    const props: Props = { kind: 'PARTY_RESULT', passedThreshold: r.passedThreshold ?? null };
+    const disputed: string[] = [];
+    for (const field of ['voteShare', 'listSeats', 'districtSeats', 'totalSeats'] as const) claimField(r.id, props, disputed, field, r[field]);
+    props.disputed = disputed;
+    rows.facts.PartyResult.push({ id: r.id, props });
+    rows.links.SUBJECT.push({ from: r.id, to: r.party, props: {} });
+    rows.links.OBJECT.push({ from: r.id, to: r.election, props: {} });
+    cite(r.id, 'Fact', r.citations);
+    relation('CONTESTED', r.party, r.election, r.id, span(electionDate.get(r.election)));
+  }
+
+  for (const f of dataset.familyTies) {
+    rows.facts.FamilyTie.push({ id: f.id, props: { kind: 'FAMILY_TIE', relation: f.relation } });
+    rows.links.SUBJECT.push({ from: f.id, to: f.person, props: {} });
+    rows.links.OBJECT.push({ from: f.id, to: f.relative, props: {} });
+    cite(f.id, 'Fact', f.citations);
+    relation(f.relation === 'SPOUSE' ? 'SPOUSE_OF' : 'RELATIVE_OF', f.person, f.relative, f.id, { role: f.relation.toLowerCase() });
+  }
+
+  return rows;
+}

@@ -1,0 +1,142 @@
+// Writes graph rows (from dataset/to-graph.ts) into Neo4j in ONE transaction: nodes MERGEd on their ids,
+// each record's links and citations replaced, derived relationships MERGEd on their ids. Running it twice
+// changes nothing. Labels and relationship types come only from the fixed lists in to-graph.ts.
+import type { ManagedTransaction } from 'neo4j-driver';
+import {
+  entityLabels,
+  factLabels,
+  linkTypes,
+  relationTypes,
+  type GraphRows,
+  type LinkType,
+} from '../dataset/to-graph.js';
+import type { Database } from '../neo4j/database.js';
+
+const BATCH = 2_000;
+
+async function unwind(tx: ManagedTransaction, cypher: string, rows: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.run(cypher, { rows: rows.slice(i, i + BATCH) });
+  }
+}
+
+const linkTarget: Record<LinkType, 'Entity' | 'Fact'> = {
+  SUBJECT: 'Entity',
+  OBJECT: 'Entity',
+  IN_DISTRICT: 'Entity',
+  NOMINATED_BY: 'Entity',
+  DECIDED_BY: 'Entity',
+  STATUS_OF: 'Fact',
+};
+
+export interface WriteProgress {
+  (step: string, done: number, total: number): void;
+}
+
+/** Writes the rows in one transaction; `progress` is told after each step. */
+export async function writeGraphRows(db: Database, rows: GraphRows, progress?: WriteProgress, timeoutMs?: number): Promise<void> {
+  const steps: [string, (tx: ManagedTransaction) => Promise<void>][] = [];
+
+  steps.push(['sources', (tx) => unwind(tx, 'UNWIND $rows AS r MERGE (s:Source {id: r.id}) SET s += r.props', rows.sources)]);
+  for (const label of entityLabels) {
+    steps.push([`entities:${label}`, (tx) => unwind(tx, `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props, n:${label}`, rows.entities[label])]);
+  }
+  for (const label of factLabels) {
+    steps.push([`facts:${label}`, (tx) => unwind(tx, `UNWIND $rows AS r MERGE (f:Fact {id: r.id}) SET f += r.props, f:${label}`, rows.facts[label])]);
+  }
+  steps.push(['claims', (tx) => unwind(tx, 'UNWIND $rows AS r MERGE (c:Claim {id: r.id}) SET c += r.props', rows.claims)]);
+
+  // Replace, not accumulate: a record's links, claims and citations are exactly what the dataset now says.
+  const factIds = factLabels.flatMap((l) => rows.facts[l].map((f) => f.id));
+  const entityIds = entityLabels.flatMap((l) => rows.entities[l].map((e) => e.id));
+  steps.push([
+    'clear links',
+    (tx) =>
+      unwind(tx, `UNWIND $rows AS id MATCH (f:Fact {id: id})-[l:${linkTypes.join('|')}]->() DELETE l`, factIds),
+  ]);
+  steps.push([
+    'clear citations',
+    async (tx) => {
+      await unwind(tx, 'UNWIND $rows AS id MATCH (:Entity {id: id})-[c:CITES]->() DELETE c', entityIds);
+      await unwind(tx, 'UNWIND $rows AS id MATCH (:Fact {id: id})-[c:CITES]->() DELETE c', factIds);
+      await unwind(tx, 'UNWIND $rows AS id MATCH (:Claim {id: id})-[c:CITES]->() DELETE c', rows.claims.map((c) => c.id));
+    },
+  ]);
+  steps.push([
+    'claim links',
+    (tx) =>
+      unwind(
+        tx,
+        `UNWIND $rows AS r
+         MATCH (c:Claim {id: r.from})
+         OPTIONAL MATCH (e:Entity {id: r.to})
+         OPTIONAL MATCH (f:Fact {id: r.to})
+         WITH c, coalesce(e, f) AS owner WHERE owner IS NOT NULL
+         MERGE (c)-[:CLAIM_OF]->(owner)`,
+        rows.claimLinks,
+      ),
+  ]);
+  for (const type of linkTypes) {
+    steps.push([
+      `links:${type}`,
+      (tx) =>
+        unwind(
+          tx,
+          `UNWIND $rows AS r MATCH (f:Fact {id: r.from}) MATCH (t:${linkTarget[type]} {id: r.to}) MERGE (f)-[l:${type}]->(t) SET l += r.props`,
+          rows.links[type],
+        ),
+    ]);
+  }
+  for (const ownerLabel of ['Entity', 'Fact', 'Claim'] as const) {
+    steps.push([
+      `citations:${ownerLabel}`,
+      (tx) =>
+        unwind(
+          tx,
+          `UNWIND $rows AS r MATCH (o:${ownerLabel} {id: r.owner}) MATCH (s:Source {id: r.source}) CREATE (o)-[:CITES {quote: r.quote, ord: r.ord}]->(s)`,
+          rows.citations.filter((c) => c.ownerLabel === ownerLabel),
+        ),
+    ]);
+  }
+  for (const type of relationTypes) {
+    steps.push([
+      `relations:${type}`,
+      (tx) =>
+        unwind(
+          tx,
+          `UNWIND $rows AS r MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to}) MERGE (a)-[x:${type} {id: r.id}]->(b) SET x += r.props, x.derived = true`,
+          rows.relations[type],
+        ),
+    ]);
+  }
+
+  await db.writeTransaction(async (tx) => {
+    let done = 0;
+    for (const [name, step] of steps) {
+      await step(tx);
+      done += 1;
+      progress?.(name, done, steps.length);
+    }
+  }, timeoutMs);
+}
+
+export interface GraphCounts {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+/** Nodes per label and relationships per type, for the loader's report and its idempotency test. */
+export async function countGraph(db: Database): Promise<GraphCounts> {
+  const labels = await db.read(
+    'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label',
+    {},
+    (r) => [String(r.label), Number(r.n)] as const,
+  );
+  const rels = await db.read('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type', {}, (r) => [String(r.type), Number(r.n)] as const);
+  return { labels: Object.fromEntries(labels), relationships: Object.fromEntries(rels) };
+}
+
+export async function countEntities(db: Database): Promise<number> {
+  const rows = await db.read('MATCH (n:Entity) RETURN count(n) AS n', {}, (r) => Number(r.n));
+  return rows[0] ?? 0;
+}

@@ -1,0 +1,168 @@
+// Entities: lookup by ids (batched), filtered lists with keyset pagination, an entity's relations and events
+// (batched over many entities at once), and the search index. All Cypher for entities lives here.
+import type { Database } from '../neo4j/database.js';
+import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
+
+const ENTITY = 'n {.*, labels: labels(n)}';
+
+export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  const rows = await db.read(`MATCH (n:Entity) WHERE n.id IN $ids RETURN ${ENTITY} AS n`, { ids }, (r) => parseEntity(r.n as Record<string, unknown>));
+  return new Map(rows.map((e) => [e.id, e]));
+}
+
+export interface EntityListFilter {
+  kinds: EntityKind[];
+  /** Folded name fragment to look for in searchKeys. */
+  nameKey?: string | null;
+  memberOf?: string | null;
+  candidateIn?: string | null;
+  subKinds?: string[] | null;
+  bodyId?: string | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Sort: by folded name (default) or by date. */
+  order?: 'name' | 'date' | 'number';
+}
+
+/** One query: the page (first + 1 rows after the cursor) and the total count of the filtered list. */
+export async function listEntities(db: Database, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
+  const sortKey =
+    filter.order === 'date'
+      ? "coalesce(n.dateStart, '9999') + '|' + n.id"
+      : filter.order === 'number'
+        ? "coalesce(n.bodyId, '') + '|' + right('000000' + toString(coalesce(n.number, 999999)), 6) + '|' + n.sortName + '|' + n.id"
+        : "n.sortName + '|' + n.id";
+  const where = `n.kind IN $kinds
+    AND ($nameKey IS NULL OR n.searchKeys CONTAINS $nameKey)
+    AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) })
+    AND ($candidateIn IS NULL OR EXISTS { (n)<-[:SUBJECT]-(:Candidacy)-[:OBJECT]->(:Entity {id: $candidateIn}) })
+    AND ($subKinds IS NULL OR coalesce(n.orgKind, n.electionKind) IN $subKinds)
+    AND ($bodyId IS NULL OR n.bodyId = $bodyId)
+    AND ($dateFrom IS NULL OR n.dateEnd >= $dateFrom)
+    AND ($dateTo IS NULL OR n.dateStart <= $dateTo)`;
+  const rows = await db.read(
+    `CALL () { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }
+     CALL () {
+       MATCH (n:Entity) WHERE ${where}
+       WITH n, ${sortKey} AS key
+       WHERE $after IS NULL OR key > $after
+       ORDER BY key
+       LIMIT $limit
+       RETURN collect({key: key, node: ${ENTITY}}) AS page
+     }
+     RETURN total, page`,
+    {
+      kinds: filter.kinds,
+      nameKey: filter.nameKey ?? null,
+      memberOf: filter.memberOf ?? null,
+      candidateIn: filter.candidateIn ?? null,
+      subKinds: filter.subKinds ?? null,
+      bodyId: filter.bodyId ?? null,
+      dateFrom: filter.dateFrom ?? null,
+      dateTo: filter.dateTo ?? null,
+      after: page.afterKey,
+      limit: page.first + 1,
+    },
+    (r) => ({
+      total: Number(r.total),
+      page: (r.page as { key: string; node: Record<string, unknown> }[]).map((p) => ({ key: p.key, node: parseEntity(p.node) })),
+    }),
+  );
+  const result = rows[0] ?? { total: 0, page: [] };
+  return toConnection(result.page, page, result.total);
+}
+
+export interface RelationsRequest {
+  id: string;
+  types: string[] | null;
+  asOf: string | null;
+  first: number;
+  afterKey: string | null;
+}
+
+/** Relations of many entities in one round trip, each page keyset-ordered by (type, other's name, id). */
+export async function relationsOf(db: Database, requests: readonly RelationsRequest[]): Promise<Connection<RelationRecord>[]> {
+  const rows = await db.read(
+    `UNWIND range(0, size($requests) - 1) AS i
+     WITH i, $requests[i] AS req
+     CALL (req) {
+       MATCH (e:Entity {id: req.id})-[r]-(o:Entity)
+       WHERE r.derived AND (req.types IS NULL OR type(r) IN req.types)
+         AND (req.asOf IS NULL OR ((r.fromStart IS NULL OR r.fromStart <= req.asOf) AND (r.toEnd IS NULL OR r.toEnd >= req.asOf)))
+       WITH e, r, o, type(r) + '|' + o.sortName + '|' + r.id AS key
+       ORDER BY key
+       WITH count(*) AS total,
+            collect(CASE WHEN req.after IS NULL OR key > req.after THEN {
+              key: key, id: r.id, type: type(r), direction: CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END,
+              otherId: o.id, factId: r.factId, role: r.role, from: r.from, to: r.to } END) AS rels
+       RETURN total, rels[0..req.limit] AS page
+     }
+     RETURN i, total, page ORDER BY i`,
+    { requests: requests.map((r) => ({ id: r.id, types: r.types, asOf: r.asOf, after: r.afterKey, limit: r.first + 1 })) },
+    (r) => ({
+      total: Number(r.total),
+      page: (r.page as Record<string, unknown>[]).map((p) => ({ key: String(p.key), node: parseRelation(p) })),
+    }),
+  );
+  return requests.map((req, i) => toConnection(rows[i]?.page ?? [], { first: req.first, afterKey: req.afterKey }, rows[i]?.total ?? 0));
+}
+
+export interface EventsRequest {
+  entityId: string | null;
+  kinds: string[] | null;
+  from: string | null;
+  to: string | null;
+  placeId: string | null;
+  first: number;
+  afterKey: string | null;
+}
+
+/** Event timelines (optionally of one entity each) in one round trip, oldest first. */
+export async function eventPages(db: Database, requests: readonly EventsRequest[]): Promise<Connection<EntityRecord>[]> {
+  const rows = await db.read(
+    `UNWIND range(0, size($requests) - 1) AS i
+     WITH i, $requests[i] AS req
+     CALL (req) {
+       MATCH (n:Event)
+       WHERE (req.entityId IS NULL OR EXISTS { (n)<-[:OBJECT]-(:Participation)-[:SUBJECT]->(:Entity {id: req.entityId}) })
+         AND (req.kinds IS NULL OR n.eventKind IN req.kinds)
+         AND (req.from IS NULL OR n.dateEnd >= req.from)
+         AND (req.to IS NULL OR n.dateStart <= req.to)
+         AND (req.placeId IS NULL OR n.placeId = req.placeId
+              OR EXISTS { (:Entity {id: n.placeId})-[:LOCATED_IN*1..3]->(:Place {id: req.placeId}) })
+       WITH n, n.dateStart + '|' + n.id AS key
+       ORDER BY key
+       WITH count(*) AS total, collect(CASE WHEN req.after IS NULL OR key > req.after THEN {key: key, node: ${ENTITY}} END) AS all
+       RETURN total, all[0..req.limit] AS page
+     }
+     RETURN i, total, page ORDER BY i`,
+    {
+      requests: requests.map((r) => ({
+        entityId: r.entityId,
+        kinds: r.kinds,
+        from: r.from,
+        to: r.to,
+        placeId: r.placeId,
+        after: r.afterKey,
+        limit: r.first + 1,
+      })),
+    },
+    (r) => ({
+      total: Number(r.total),
+      page: (r.page as { key: string; node: Record<string, unknown> }[]).map((p) => ({ key: p.key, node: parseEntity(p.node) })),
+    }),
+  );
+  return requests.map((req, i) => toConnection(rows[i]?.page ?? [], { first: req.first, afterKey: req.afterKey }, rows[i]?.total ?? 0));
+}
+
+/** Candidates for a search from the fulltext index over folded name keys (never a scan). */
+export async function searchCandidates(db: Database, lucene: string, kinds: EntityKind[] | null, limit: number): Promise<{ entity: EntityRecord; score: number }[]> {
+  return db.read(
+    `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $limit}) YIELD node AS n, score
+     WHERE $kinds IS NULL OR n.kind IN $kinds
+     RETURN ${ENTITY} AS n, score`,
+    { lucene, kinds, limit },
+    (r) => ({ entity: parseEntity(r.n as Record<string, unknown>), score: Number(r.score) }),
+  );
+}

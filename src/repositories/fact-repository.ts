@@ -1,0 +1,114 @@
+// Facts (memberships, candidacies, results...), their citations and disputed claims, and sources: batched
+// lookups that DataLoaders call once per level of a query, whatever the number of parents.
+import type { FactLabel, LinkType } from '../dataset/to-graph.js';
+import type { Database } from '../neo4j/database.js';
+import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
+
+/** A fact with the ids of everything it links to, in one map. */
+const FACT = `f {.*, labels: labels(f),
+  subject: head([(f)-[:SUBJECT]->(x) | x.id]),
+  objects: [(f)-[:OBJECT]->(x) | x.id],
+  districts: [(f)-[:IN_DISTRICT]->(x) | x.id],
+  nominatedBy: head([(f)-[:NOMINATED_BY]->(x) | x.id]),
+  decidedBy: head([(f)-[:DECIDED_BY]->(x) | x.id]),
+  statusOf: head([(f)-[:STATUS_OF]->(x) | x.id])}`;
+
+export async function factsByIds(db: Database, ids: readonly string[]): Promise<Map<string, FactRecord>> {
+  const rows = await db.read(`MATCH (f:Fact) WHERE f.id IN $ids RETURN ${FACT} AS f`, { ids }, (r) => parseFact(r.f as Record<string, unknown>));
+  return new Map(rows.map((f) => [f.id, f]));
+}
+
+/** How a fact hangs off an entity: the fact's label and the link from the fact to the entity. */
+export interface FactLinkKey {
+  label: FactLabel;
+  link: Extract<LinkType, 'SUBJECT' | 'OBJECT' | 'IN_DISTRICT' | 'NOMINATED_BY' | 'STATUS_OF'>;
+}
+
+const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
+const allowedLinks = new Set<FactLinkKey['link']>(['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'STATUS_OF']);
+
+/** Facts of one label linked to each of many nodes by one link type, in one round trip. */
+export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: readonly string[]): Promise<Map<string, FactRecord[]>> {
+  // Label and type are interpolated, so only the fixed allow-lists above may reach the query text.
+  if (!allowedLabels.has(key.label) || !allowedLinks.has(key.link)) throw new Error(`not an allowed fact link: ${key.label}/${key.link}`);
+  const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
+  const rows = await db.read(
+    `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids
+     RETURN t.id AS target, ${FACT} AS f
+     ORDER BY coalesce(f.fromStart, f.dateStart, ''), f.ord, f.id`,
+    { ids: targetIds },
+    (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),
+  );
+  const out = new Map<string, FactRecord[]>(targetIds.map((id) => [id, []]));
+  for (const row of rows) out.get(row.target)?.push(row.fact);
+  return out;
+}
+
+/** Citations of many entities, facts or claims, with their sources, in one round trip. */
+export async function citationsOf(db: Database, ownerIds: readonly string[]): Promise<Map<string, CitationRecord[]>> {
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (o:Entity {id: id}) RETURN o
+       UNION MATCH (o:Fact {id: id}) RETURN o
+       UNION MATCH (o:Claim {id: id}) RETURN o
+     }
+     MATCH (o)-[c:CITES]->(s:Source)
+     RETURN id, c.quote AS quote, s {.*} AS source
+     ORDER BY id, c.ord`,
+    { ids: ownerIds },
+    (r) => ({ id: String(r.id), citation: parseCitation(r) }),
+  );
+  const out = new Map<string, CitationRecord[]>(ownerIds.map((id) => [id, []]));
+  for (const row of rows) out.get(row.id)?.push(row.citation);
+  return out;
+}
+
+/** Disputed values of many entities or facts, each claim with its citations, in one round trip. */
+export async function claimsOf(db: Database, ownerIds: readonly string[]): Promise<Map<string, ClaimRecord[]>> {
+  const rows = await db.read(
+    `UNWIND $ids AS ownerId
+     MATCH (c:Claim) WHERE c.id STARTS WITH ownerId + '#'
+     RETURN ownerId, c.field AS field, c.value AS value, c.qualifier AS qualifier,
+            [(c)-[ct:CITES]->(s:Source) | {quote: ct.quote, ord: ct.ord, source: s {.*}}] AS citations
+     ORDER BY ownerId, c.field, c.ord`,
+    { ids: ownerIds },
+    (r) => parseClaim({ ...r, citations: [...(r.citations as { ord: number }[])].sort((a, b) => a.ord - b.ord) }),
+  );
+  const out = new Map<string, ClaimRecord[]>(ownerIds.map((id) => [id, []]));
+  for (const row of rows) out.get(row.ownerId)?.push(row);
+  return out;
+}
+
+const SOURCE = 'COUNT { (s)<-[:CITES]-() } AS citationCount, s {.*} AS s';
+
+export async function sourcesByIds(db: Database, ids: readonly string[]): Promise<Map<string, SourceRecord>> {
+  const rows = await db.read(`MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE}`, { ids }, (r) =>
+    parseSource({ ...(r.s as Record<string, unknown>), citationCount: r.citationCount }),
+  );
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
+export async function listSources(db: Database, page: PageRequest): Promise<Connection<SourceRecord>> {
+  const rows = await db.read(
+    `CALL () { MATCH (s:Source) RETURN count(s) AS total }
+     CALL () {
+       MATCH (s:Source) WITH s, s.dateStart + '|' + s.id AS key
+       WHERE $after IS NULL OR key > $after
+       ORDER BY key LIMIT $limit
+       RETURN collect({key: key, citationCount: COUNT { (s)<-[:CITES]-() }, s: s {.*}}) AS page
+     }
+     RETURN total, page`,
+    { after: page.afterKey, limit: page.first + 1 },
+    (r) => ({
+      total: Number(r.total),
+      page: (r.page as { key: string; citationCount: number; s: Record<string, unknown> }[]).map((p) => ({
+        key: p.key,
+        node: parseSource({ ...p.s, citationCount: p.citationCount }),
+      })),
+    }),
+  );
+  const result = rows[0] ?? { total: 0, page: [] };
+  return toConnection(result.page, page, result.total);
+}

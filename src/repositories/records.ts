@@ -1,0 +1,254 @@
+// The repositories' record types and the parsers that turn Neo4j maps into them: the boundary where untyped
+// database values become typed objects. Resolvers only ever see these.
+import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
+import type { EntityLabel, FactLabel } from '../dataset/to-graph.js';
+import { entityKindOfLabel, entityLabels, factLabels } from '../dataset/to-graph.js';
+
+export type EntityKind = 'PERSON' | 'PARTY' | 'ORGANIZATION' | 'PLACE' | 'DISTRICT' | 'ELECTION' | 'COURT_CASE' | 'EVENT';
+
+type Row = Record<string, unknown>;
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+function num(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
+}
+function bool(v: unknown): boolean | null {
+  return typeof v === 'boolean' ? v : null;
+}
+function strs(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+function requireStr(row: Row, key: string): string {
+  const v = row[key];
+  if (typeof v !== 'string') throw new Error(`record field ${key} is not a string`);
+  return v;
+}
+function jsonArray(v: unknown): unknown[] {
+  if (typeof v !== 'string') return [];
+  const parsed: unknown = JSON.parse(v);
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+export interface AliasRecord {
+  name: string;
+  lang: string | null;
+  script: string | null;
+}
+
+export interface SourceRecord {
+  id: string;
+  publisher: string;
+  author: string | null;
+  title: string | null;
+  date: PartialDate;
+  url: string | null;
+  citationCount?: number;
+}
+
+export interface CitationRecord {
+  quote: string;
+  source: SourceRecord;
+}
+
+/** Any entity; kind-specific fields are null on other kinds. */
+export interface EntityRecord {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  sortName: string;
+  description: string | null;
+  aliases: AliasRecord[];
+  /** Every name to match a search against (name, aliases, a party's former names). */
+  searchNames: string[];
+  /** Fields whose value the sources dispute (their values are Claim nodes). */
+  disputed: string[];
+  /** Plain (agreed) values of claimable fields, and other scalar properties. */
+  values: Record<string, string | number | null>;
+  status: string | null;
+  orgKind: string | null;
+  placeKind: string | null;
+  electionKind: string | null;
+  eventKind: string | null;
+  number: number | null;
+  seats: number | null;
+  date: PartialDate | null;
+  endDate: PartialDate | null;
+  opened: PartialDate | null;
+  charges: string[];
+  parentId: string | null;
+  placeId: string | null;
+  withinId: string | null;
+  bodyId: string | null;
+  courtId: string | null;
+}
+
+export interface FactRecord {
+  id: string;
+  label: FactLabel;
+  subjectId: string | null;
+  objectIds: string[];
+  districtIds: string[];
+  nominatedById: string | null;
+  decidedById: string | null;
+  statusOfId: string | null;
+  disputed: string[];
+  values: Record<string, string | number | null>;
+  role: string | null;
+  title: string | null;
+  name: string | null;
+  status: string | null;
+  relation: string | null;
+  summary: string | null;
+  mandate: string | null;
+  outcome: string | null;
+  selfNominated: boolean | null;
+  passedThreshold: boolean | null;
+  charges: string[];
+  ord: number;
+  from: PartialDate | null;
+  to: PartialDate | null;
+  date: PartialDate | null;
+}
+
+export interface ClaimRecord {
+  ownerId: string;
+  field: string;
+  value: unknown;
+  qualifier: string | null;
+  citations: CitationRecord[];
+}
+
+export interface RelationRecord {
+  id: string;
+  type: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  otherId: string;
+  factId: string;
+  role: string | null;
+  from: PartialDate | null;
+  to: PartialDate | null;
+}
+
+export function parseSource(row: Row): SourceRecord {
+  return {
+    id: requireStr(row, 'id'),
+    publisher: requireStr(row, 'publisher'),
+    author: str(row.author),
+    title: str(row.title),
+    date: partialDateOrNull(row.date) ?? { text: '0000', precision: 'YEAR', start: '0000-01-01', end: '0000-12-31' },
+    url: str(row.url),
+    ...(typeof row.citationCount === 'number' ? { citationCount: row.citationCount } : {}),
+  };
+}
+
+export function parseCitation(row: Row): CitationRecord {
+  return { quote: requireStr(row, 'quote'), source: parseSource(row.source as Row) };
+}
+
+const scalarValueKeys = ['turnout', 'seats', 'listSeats', 'districtSeats', 'singleMandateCandidates', 'candidates', 'maxPenalty', 'status', 'date', 'voteShare', 'totalSeats', 'election', 'district', 'rank'];
+
+function values(row: Row): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const key of scalarValueKeys) {
+    const v = row[key];
+    out[key] = typeof v === 'string' || typeof v === 'number' ? v : null;
+  }
+  return out;
+}
+
+export function parseEntity(row: Row): EntityRecord {
+  const labels = strs(row.labels);
+  const label = entityLabels.find((l) => labels.includes(l)) as EntityLabel | undefined;
+  const kind = (str(row.kind) ?? (label ? entityKindOfLabel[label] : null)) as EntityKind | null;
+  if (!kind) throw new Error(`entity ${String(row.id)} has no kind`);
+  return {
+    id: requireStr(row, 'id'),
+    kind,
+    name: requireStr(row, 'name'),
+    sortName: str(row.sortName) ?? '',
+    description: str(row.description),
+    aliases: jsonArray(row.aliases).map((a) => {
+      const alias = a as Row;
+      return { name: String(alias.name), lang: str(alias.lang), script: str(alias.script) };
+    }),
+    searchNames: jsonArray(row.searchNames).map(String),
+    disputed: strs(row.disputed),
+    values: values(row),
+    status: str(row.status),
+    orgKind: str(row.orgKind),
+    placeKind: str(row.placeKind),
+    electionKind: str(row.electionKind),
+    eventKind: str(row.eventKind),
+    number: num(row.number),
+    seats: num(row.seats),
+    date: partialDateOrNull(row.date),
+    endDate: partialDateOrNull(row.endDate),
+    opened: partialDateOrNull(row.from),
+    charges: strs(row.charges),
+    parentId: str(row.parentId),
+    placeId: str(row.placeId),
+    withinId: str(row.withinId),
+    bodyId: str(row.bodyId),
+    courtId: str(row.courtId),
+  };
+}
+
+export function parseFact(row: Row): FactRecord {
+  const labels = strs(row.labels);
+  const label = factLabels.find((l) => labels.includes(l));
+  if (!label) throw new Error(`fact ${String(row.id)} has no fact label`);
+  return {
+    id: requireStr(row, 'id'),
+    label,
+    subjectId: str(row.subject),
+    objectIds: strs(row.objects),
+    districtIds: strs(row.districts),
+    nominatedById: str(row.nominatedBy),
+    decidedById: str(row.decidedBy),
+    statusOfId: str(row.statusOf),
+    disputed: strs(row.disputed),
+    values: values(row),
+    role: str(row.role),
+    title: str(row.title),
+    name: str(row.name),
+    status: str(row.status),
+    relation: str(row.relation),
+    summary: str(row.summary),
+    mandate: str(row.mandate),
+    outcome: str(row.outcome),
+    selfNominated: bool(row.selfNominated),
+    passedThreshold: bool(row.passedThreshold),
+    charges: strs(row.charges),
+    ord: num(row.ord) ?? 0,
+    from: partialDateOrNull(row.from),
+    to: partialDateOrNull(row.to),
+    date: partialDateOrNull(row.date),
+  };
+}
+
+export function parseClaim(row: Row): ClaimRecord {
+  const raw = requireStr(row, 'value');
+  return {
+    ownerId: requireStr(row, 'ownerId'),
+    field: requireStr(row, 'field'),
+    value: JSON.parse(raw) as unknown,
+    qualifier: str(row.qualifier),
+    citations: (Array.isArray(row.citations) ? (row.citations as Row[]) : []).map(parseCitation),
+  };
+}
+
+export function parseRelation(row: Row): RelationRecord {
+  const direction = row.direction === 'INCOMING' ? 'INCOMING' : 'OUTGOING';
+  return {
+    id: requireStr(row, 'id'),
+    type: requireStr(row, 'type'),
+    direction,
+    otherId: requireStr(row, 'otherId'),
+    factId: requireStr(row, 'factId'),
+    role: str(row.role),
+    from: partialDateOrNull(row.from),
+    to: partialDateOrNull(row.to),
+  };
+}
