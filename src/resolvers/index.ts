@@ -1,9 +1,39 @@
 // All resolver modules, merged into one map for Apollo. Each module owns one domain of the schema.
 import type { Resolvers } from '../generated/graphql.js';
-import { API_VERSION } from '../version.js';
+import { courtCaseResolvers } from './court-case.js';
+import { electionResolvers } from './election.js';
+import { nodeResolvers } from './node.js';
+import { organizationResolvers } from './organization.js';
+import { partyResolvers } from './party.js';
+import { personResolvers } from './person.js';
+import { DateScalar } from './scalars.js';
+import { searchResolvers } from './search.js';
+import { valueResolvers } from './values.js';
 
-export const resolvers: Resolvers = {
-  Query: {
-    apiVersion: () => API_VERSION,
-  },
-};
+const modules: Resolvers[] = [
+  nodeResolvers,
+  personResolvers,
+  partyResolvers,
+  organizationResolvers,
+  electionResolvers,
+  courtCaseResolvers,
+  searchResolvers,
+  valueResolvers,
+];
+
+/** Merges the modules type by type; two modules defining the same field is a programming error. */
+function merge(parts: Resolvers[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part as Record<string, Record<string, unknown>>)) {
+      const target = (out[type] ??= {});
+      for (const [field, resolver] of Object.entries(fields)) {
+        if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return out as Resolvers;
+}
+
+export const resolvers: Resolvers = { ...merge(modules), Date: DateScalar };

@@ -1,0 +1,59 @@
+// Court cases and the events timeline: charges, penalties and statuses per source, parties, participants.
+import type { Resolvers } from '../generated/graphql.js';
+import { listEntities } from '../repositories/entity-repository.js';
+import { pageRequest } from '../repositories/pagination.js';
+import { entityOfKind } from './person.js';
+import { entityFields, factCitations, optionalEntity, requireEntity, valueOf } from './shared.js';
+
+export const courtCaseResolvers: Resolvers = {
+  Query: {
+    courtCase: entityOfKind('COURT_CASE'),
+    courtCases: (_p, args, ctx) => listEntities(ctx.db, { kinds: ['COURT_CASE'] }, pageRequest(args)),
+    event: entityOfKind('EVENT'),
+    events: (_p, { filter, ...args }, ctx) =>
+      ctx.loaders.events.load({
+        entityId: filter?.entity ?? null,
+        kinds: filter?.kinds ?? null,
+        from: filter?.from ?? null,
+        to: filter?.to ?? null,
+        placeId: filter?.place ?? null,
+        ...pageRequest(args),
+      }),
+  },
+  CourtCase: {
+    ...entityFields,
+    charges: (c) => c.charges,
+    maxPenalty: (c) => valueOf(c, 'maxPenalty'),
+    status: (c) => valueOf(c, 'status'),
+    opened: (c) => c.opened,
+    court: (c, _a, ctx) => optionalEntity(ctx, c.courtId),
+    defendants: async (c, _a, ctx) => (await ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'OBJECT', id: c.id })).filter((p) => p.role === 'DEFENDANT'),
+    parties: (c, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'OBJECT', id: c.id }),
+  },
+  CaseParty: {
+    entity: (p, _a, ctx) => requireEntity(ctx, p.subjectId),
+    courtCase: (p, _a, ctx) => requireEntity(ctx, p.objectIds[0] ?? null),
+    role: (p) => p.role ?? 'DEFENDANT',
+    charges: (p) => p.charges,
+    citations: factCitations,
+  },
+  Event: {
+    ...entityFields,
+    eventKind: (e) => (e.eventKind ?? 'OTHER') as never,
+    date: (e) => {
+      const v = valueOf(e, 'date');
+      if (!v) throw new Error(`event ${e.id} has no date`);
+      return v;
+    },
+    endDate: (e) => e.endDate,
+    place: (e, _a, ctx) => optionalEntity(ctx, e.placeId),
+    participants: (e, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Participation', link: 'OBJECT', id: e.id }),
+    charges: (e) => e.charges,
+  },
+  Participation: {
+    entity: (p, _a, ctx) => requireEntity(ctx, p.subjectId),
+    event: (p, _a, ctx) => requireEntity(ctx, p.objectIds[0] ?? null),
+    role: (p) => p.role ?? 'participant',
+    citations: factCitations,
+  },
+};

@@ -1,0 +1,40 @@
+// What each GraphQL type is backed by: codegen's `mappers` point here, so every resolver's parent type is
+// the repositories' own record type. Aliases only; no new shapes.
+import type { PartialDate } from '../domain/partial-date.js';
+import type { Connection } from '../repositories/pagination.js';
+import type { CitationRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from '../repositories/records.js';
+
+export type { CitationRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord };
+export type PartialDateRecord = PartialDate;
+
+export type NodeRecord = EntityRecord | FactRecord;
+export type EntityConnectionRecord = Connection<EntityRecord>;
+export type EntityEdgeRecord = Connection<EntityRecord>['edges'][number];
+export type FactConnectionRecord = Connection<FactRecord>;
+export type FactEdgeRecord = Connection<FactRecord>['edges'][number];
+export type RelationConnectionRecord = Connection<RelationRecord>;
+export type RelationEdgeRecord = Connection<RelationRecord>['edges'][number];
+export type SourceConnectionRecord = Connection<SourceRecord>;
+export type SourceEdgeRecord = Connection<SourceRecord>['edges'][number];
+
+/** A claimable field of an entity or fact: its agreed value, or the fact that the sources dispute it. */
+export interface ValueRecord {
+  ownerId: string;
+  field: string;
+  /** The agreed value (null when disputed or absent). */
+  plain: unknown;
+  disputed: boolean;
+}
+
+/** One source's value for a claimable field. */
+export interface ValueClaimRecord {
+  value: unknown;
+  qualifier: string | null;
+  citations: CitationRecord[];
+}
+
+export interface SearchHitRecord {
+  score: number;
+  matched: string;
+  entity: EntityRecord;
+}

@@ -1,0 +1,72 @@
+// The graph's generic surface: `node(id)`, how interfaces resolve to concrete types, relations and sources.
+import type { FactLabel } from '../dataset/to-graph.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { pageRequest } from '../repositories/pagination.js';
+import { listSources } from '../repositories/fact-repository.js';
+import type { EntityKind, EntityRecord, FactRecord } from '../repositories/records.js';
+import type { NodeRecord } from './mappers.js';
+import { requireEntity } from './shared.js';
+import { API_VERSION } from '../version.js';
+
+const typeOfKind = {
+  PERSON: 'Person',
+  PARTY: 'Party',
+  ORGANIZATION: 'Organization',
+  PLACE: 'Place',
+  DISTRICT: 'District',
+  ELECTION: 'Election',
+  COURT_CASE: 'CourtCase',
+  EVENT: 'Event',
+} as const satisfies Record<EntityKind, string>;
+
+const typeOfFact = {
+  Membership: 'Membership',
+  Candidacy: 'Candidacy',
+  CandidacyStatus: 'CandidacyStatusChange',
+  PartyResult: 'PartyResult',
+  FamilyTie: 'FamilyTie',
+  CaseParty: 'CaseParty',
+  Participation: 'Participation',
+  PartyName: 'PartyName',
+  Finding: 'Finding',
+} as const satisfies Record<FactLabel, string>;
+
+const entityPrefixes = new Set(['person', 'party', 'organization', 'place', 'district', 'election', 'case', 'event']);
+
+function isEntity(n: NodeRecord): n is EntityRecord {
+  return 'kind' in n;
+}
+
+export const nodeResolvers: Resolvers = {
+  Query: {
+    apiVersion: () => API_VERSION,
+    node: async (_p, { id }, ctx) => {
+      const prefix = id.split(':')[0] ?? '';
+      if (entityPrefixes.has(prefix) && !id.includes('#')) return ctx.loaders.entity.load(id);
+      return ctx.loaders.fact.load(id);
+    },
+    source: (_p, { id }, ctx) => ctx.loaders.source.load(id),
+    sources: (_p, args, ctx) => listSources(ctx.db, pageRequest(args)),
+  },
+  Node: {
+    __resolveType: (n) => (isEntity(n) ? typeOfKind[n.kind] : typeOfFact[n.label]),
+  },
+  Entity: {
+    __resolveType: (e) => typeOfKind[e.kind],
+  },
+  Fact: {
+    __resolveType: (f: FactRecord) => typeOfFact[f.label],
+  },
+  Relation: {
+    other: (r, _a, ctx) => requireEntity(ctx, r.otherId),
+    fact: async (r, _a, ctx) => {
+      const node = r.factId.includes('#') || !entityPrefixes.has(r.factId.split(':')[0] ?? '') ? await ctx.loaders.fact.load(r.factId) : await ctx.loaders.entity.load(r.factId);
+      if (!node) throw new Error(`relation ${r.id} names a missing fact ${r.factId}`);
+      return node;
+    },
+    citations: (r, _a, ctx) => ctx.loaders.citations.load(r.factId),
+  },
+  Source: {
+    citationCount: async (s, _a, ctx) => s.citationCount ?? (await ctx.loaders.source.load(s.id))?.citationCount ?? 0,
+  },
+};

@@ -1,0 +1,27 @@
+// Organisations and places: kinds, hierarchy and members.
+import type { Resolvers } from '../generated/graphql.js';
+import { listEntities } from '../repositories/entity-repository.js';
+import { pageRequest } from '../repositories/pagination.js';
+import { entityOfKind } from './person.js';
+import { entityFields, holdsOn, optionalEntity } from './shared.js';
+
+export const organizationResolvers: Resolvers = {
+  Query: {
+    organization: entityOfKind('ORGANIZATION'),
+    organizations: (_p, { kinds, ...args }, ctx) => listEntities(ctx.db, { kinds: ['ORGANIZATION'], subKinds: kinds ?? null }, pageRequest(args)),
+    place: entityOfKind('PLACE'),
+  },
+  Organization: {
+    ...entityFields,
+    orgKind: (o) => (o.orgKind ?? 'OTHER') as never,
+    parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
+    place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
+    members: async (o, { asOf, role }, ctx) =>
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id })).filter((m) => holdsOn(m, asOf) && (!role || m.role === role)),
+  },
+  Place: {
+    ...entityFields,
+    placeKind: (p) => (p.placeKind ?? 'SITE') as never,
+    within: (p, _a, ctx) => optionalEntity(ctx, p.withinId),
+  },
+};
