@@ -17,6 +17,7 @@ export interface GqlResponse<T> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { stats?: { databaseRoundTrips: number } } & Record<string, unknown>;
 }
 
 export function testDatabase(): Database {
@@ -40,7 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await res.json()) as { data?: never; errors?: never };
+    const body = (await res.json()) as { data?: never; errors?: never; extensions?: never };
     return { status: res.status, ...body };
   };
   return {

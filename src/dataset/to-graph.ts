@@ -127,7 +127,13 @@ export function relationForRole(role: string): RelationType {
   return membershipRelation[role] ?? 'AFFILIATED_WITH';
 }
 
-export function datasetToGraph(dataset: Dataset): GraphRows {
+/** What rows of a partial dataset (one record written through the API) need from records that are not in it. */
+export interface GraphContextOfRecords {
+  /** Dates of elections outside the dataset, by id: candidacies and results date their relations with them. */
+  electionDates?: ReadonlyMap<string, string>;
+}
+
+export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords = {}): GraphRows {
   const rows: GraphRows = {
     sources: [],
     entities: Object.fromEntries(entityLabels.map((l) => [l, []])) as unknown as Record<EntityLabel, NodeRow[]>,
@@ -295,7 +301,7 @@ export function datasetToGraph(dataset: Dataset): GraphRows {
       rows.facts.Participation.push({ id, props: { kind: 'PARTICIPATION', role: p.role, ord: i } });
       rows.links.SUBJECT.push({ from: id, to: p.entity, props: {} });
       rows.links.OBJECT.push({ from: id, to: ev.id, props: {} });
-      cite(id, 'Fact', ev.citations);
+      cite(id, 'Fact', p.citations ?? ev.citations);
       relation('PARTICIPATED_IN', p.entity, ev.id, id, { from: earliest.text, fromStart: earliest.start, to: ev.endDate ?? null, toEnd: ev.endDate ? partialDate(ev.endDate).end : null, role: p.role });
     });
   }
@@ -308,7 +314,7 @@ export function datasetToGraph(dataset: Dataset): GraphRows {
     relation(relationForRole(m.role), m.person, m.organization, m.id, { ...span(m.from, m.to), role: m.title ?? m.role });
   }
 
-  const electionDate = new Map(dataset.elections.map((e) => [e.id, e.date]));
+  const electionDate = new Map([...(context.electionDates ?? []), ...dataset.elections.map((e) => [e.id, e.date] as const)]);
   for (const c of dataset.candidacies) {
     const props: Props = { kind: 'CANDIDACY', mandate: c.mandate ?? null, selfNominated: c.selfNominated ?? null };
     const disputed: string[] = [];

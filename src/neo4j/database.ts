@@ -32,6 +32,11 @@ export class RoundTripCounter {
 
 export type Params = Record<string, unknown>;
 
+/** JS numbers reach Cypher as floats; LIMIT and SKIP need integers. */
+export function int(n: number) {
+  return neo4j.int(n);
+}
+
 /** A handle bound to one request: every query through it is counted. */
 export class Database {
   constructor(

@@ -1,6 +1,6 @@
 // Entities: lookup by ids (batched), filtered lists with keyset pagination, an entity's relations and events
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
-import type { Database } from '../neo4j/database.js';
+import { int, type Database } from '../neo4j/database.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
 
@@ -62,7 +62,7 @@ export async function listEntities(db: Database, filter: EntityListFilter, page:
       dateFrom: filter.dateFrom ?? null,
       dateTo: filter.dateTo ?? null,
       after: page.afterKey,
-      limit: page.first + 1,
+      limit: int(page.first + 1),
     },
     (r) => ({
       total: Number(r.total),
@@ -99,7 +99,7 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
        RETURN total, rels[0..req.limit] AS page
      }
      RETURN i, total, page ORDER BY i`,
-    { requests: requests.map((r) => ({ id: r.id, types: r.types, asOf: r.asOf, after: r.afterKey, limit: r.first + 1 })) },
+    { requests: requests.map((r) => ({ id: r.id, types: r.types, asOf: r.asOf, after: r.afterKey, limit: int(r.first + 1) })) },
     (r) => ({
       total: Number(r.total),
       page: (r.page as Record<string, unknown>[]).map((p) => ({ key: String(p.key), node: parseRelation(p) })),
@@ -145,7 +145,7 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
         to: r.to,
         placeId: r.placeId,
         after: r.afterKey,
-        limit: r.first + 1,
+        limit: int(r.first + 1),
       })),
     },
     (r) => ({
@@ -162,7 +162,7 @@ export async function searchCandidates(db: Database, lucene: string, kinds: Enti
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $limit}) YIELD node AS n, score
      WHERE $kinds IS NULL OR n.kind IN $kinds
      RETURN ${ENTITY} AS n, score`,
-    { lucene, kinds, limit },
+    { lucene, kinds, limit: int(limit) },
     (r) => ({ entity: parseEntity(r.n as Record<string, unknown>), score: Number(r.score) }),
   );
 }

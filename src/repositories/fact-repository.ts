@@ -1,7 +1,7 @@
 // Facts (memberships, candidacies, results...), their citations and disputed claims, and sources: batched
 // lookups that DataLoaders call once per level of a query, whatever the number of parents.
 import type { FactLabel, LinkType } from '../dataset/to-graph.js';
-import type { Database } from '../neo4j/database.js';
+import { int, type Database } from '../neo4j/database.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
@@ -100,7 +100,7 @@ export async function listSources(db: Database, page: PageRequest): Promise<Conn
        RETURN collect({key: key, citationCount: COUNT { (s)<-[:CITES]-() }, s: s {.*}}) AS page
      }
      RETURN total, page`,
-    { after: page.afterKey, limit: page.first + 1 },
+    { after: page.afterKey, limit: int(page.first + 1) },
     (r) => ({
       total: Number(r.total),
       page: (r.page as { key: string; citationCount: number; s: Record<string, unknown> }[]).map((p) => ({

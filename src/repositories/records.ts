@@ -1,8 +1,16 @@
 // The repositories' record types and the parsers that turn Neo4j maps into them: the boundary where untyped
 // database values become typed objects. Resolvers only ever see these.
 import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
-import type { EntityLabel, FactLabel } from '../dataset/to-graph.js';
+import type { FactLabel } from '../dataset/to-graph.js';
 import { entityKindOfLabel, entityLabels, factLabels } from '../dataset/to-graph.js';
+import { CandidacyStatus, ElectionKind, EventKind, OrganizationKind, PlaceKind } from '../dataset/schema.js';
+import type { z } from 'zod';
+
+/** A stored string that must be one of an enum's values; anything else reads as null. */
+function oneOf<T extends string>(schema: z.ZodType<T>, v: unknown): T | null {
+  const parsed = schema.safeParse(v);
+  return parsed.success ? parsed.data : null;
+}
 
 export type EntityKind = 'PERSON' | 'PARTY' | 'ORGANIZATION' | 'PLACE' | 'DISTRICT' | 'ELECTION' | 'COURT_CASE' | 'EVENT';
 
@@ -66,11 +74,12 @@ export interface EntityRecord {
   disputed: string[];
   /** Plain (agreed) values of claimable fields, and other scalar properties. */
   values: Record<string, string | number | null>;
-  status: string | null;
-  orgKind: string | null;
-  placeKind: string | null;
-  electionKind: string | null;
-  eventKind: string | null;
+  /** A party's registration status. */
+  status: 'REGISTERED' | 'UNREGISTERED' | 'DISSOLVED' | 'RENAMED' | null;
+  orgKind: z.infer<typeof OrganizationKind> | null;
+  placeKind: z.infer<typeof PlaceKind> | null;
+  electionKind: z.infer<typeof ElectionKind> | null;
+  eventKind: z.infer<typeof EventKind> | null;
   number: number | null;
   seats: number | null;
   date: PartialDate | null;
@@ -98,11 +107,11 @@ export interface FactRecord {
   role: string | null;
   title: string | null;
   name: string | null;
-  status: string | null;
+  status: z.infer<typeof CandidacyStatus> | null;
   relation: string | null;
   summary: string | null;
-  mandate: string | null;
-  outcome: string | null;
+  mandate: 'SINGLE_MANDATE' | 'PARTY_LIST' | null;
+  outcome: z.infer<typeof CandidacyStatus> | null;
   selfNominated: boolean | null;
   passedThreshold: boolean | null;
   charges: string[];
@@ -160,9 +169,9 @@ function values(row: Row): Record<string, string | number | null> {
 
 export function parseEntity(row: Row): EntityRecord {
   const labels = strs(row.labels);
-  const label = entityLabels.find((l) => labels.includes(l)) as EntityLabel | undefined;
-  const kind = (str(row.kind) ?? (label ? entityKindOfLabel[label] : null)) as EntityKind | null;
-  if (!kind) throw new Error(`entity ${String(row.id)} has no kind`);
+  const label = entityLabels.find((l) => labels.includes(l));
+  if (!label) throw new Error(`entity ${String(row.id)} has no entity label`);
+  const kind = entityKindOfLabel[label] as EntityKind;
   return {
     id: requireStr(row, 'id'),
     kind,
@@ -176,11 +185,11 @@ export function parseEntity(row: Row): EntityRecord {
     searchNames: jsonArray(row.searchNames).map(String),
     disputed: strs(row.disputed),
     values: values(row),
-    status: str(row.status),
-    orgKind: str(row.orgKind),
-    placeKind: str(row.placeKind),
-    electionKind: str(row.electionKind),
-    eventKind: str(row.eventKind),
+    status: row.status === 'REGISTERED' || row.status === 'UNREGISTERED' || row.status === 'DISSOLVED' || row.status === 'RENAMED' ? row.status : null,
+    orgKind: oneOf(OrganizationKind, row.orgKind),
+    placeKind: oneOf(PlaceKind, row.placeKind),
+    electionKind: oneOf(ElectionKind, row.electionKind),
+    eventKind: oneOf(EventKind, row.eventKind),
     number: num(row.number),
     seats: num(row.seats),
     date: partialDateOrNull(row.date),
@@ -213,11 +222,11 @@ export function parseFact(row: Row): FactRecord {
     role: str(row.role),
     title: str(row.title),
     name: str(row.name),
-    status: str(row.status),
+    status: oneOf(CandidacyStatus, row.status),
     relation: str(row.relation),
     summary: str(row.summary),
-    mandate: str(row.mandate),
-    outcome: str(row.outcome),
+    mandate: row.mandate === 'SINGLE_MANDATE' || row.mandate === 'PARTY_LIST' ? row.mandate : null,
+    outcome: oneOf(CandidacyStatus, row.outcome),
     selfNominated: bool(row.selfNominated),
     passedThreshold: bool(row.passedThreshold),
     charges: strs(row.charges),
@@ -250,5 +259,32 @@ export function parseRelation(row: Row): RelationRecord {
     role: str(row.role),
     from: partialDateOrNull(row.from),
     to: partialDateOrNull(row.to),
+  };
+}
+
+/** A derived entity→entity relationship as an edge of a returned network (network queries and exports). */
+export interface NetworkEdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  factId: string;
+  role: string | null;
+  from: PartialDate | null;
+  to: PartialDate | null;
+  citationCount: number;
+}
+
+export function parseNetworkEdge(row: Row): NetworkEdgeRecord {
+  return {
+    id: requireStr(row, 'id'),
+    type: requireStr(row, 'type'),
+    source: requireStr(row, 'source'),
+    target: requireStr(row, 'target'),
+    factId: requireStr(row, 'factId'),
+    role: str(row.role),
+    from: partialDateOrNull(row.from),
+    to: partialDateOrNull(row.to),
+    citationCount: num(row.citationCount) ?? 0,
   };
 }

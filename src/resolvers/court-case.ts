@@ -39,7 +39,7 @@ export const courtCaseResolvers: Resolvers = {
   },
   Event: {
     ...entityFields,
-    eventKind: (e) => (e.eventKind ?? 'OTHER') as never,
+    eventKind: (e) => (e.eventKind ?? 'OTHER'),
     date: (e) => {
       const v = valueOf(e, 'date');
       if (!v) throw new Error(`event ${e.id} has no date`);

@@ -21,7 +21,7 @@ export const electionResolvers: Resolvers = {
   },
   Election: {
     ...entityFields,
-    electionKind: (e) => (e.electionKind ?? 'PARLIAMENTARY') as never,
+    electionKind: (e) => (e.electionKind ?? 'PARLIAMENTARY'),
     date: (e) => {
       if (!e.date) throw new Error(`election ${e.id} has no date`);
       return e.date;
@@ -78,15 +78,18 @@ export const electionResolvers: Resolvers = {
       return v;
     },
     district: (c) => valueOf(c, 'district'),
-    mandate: (c) => c.mandate as never,
+    mandate: (c) => c.mandate,
     nominatedBy: (c, _a, ctx) => optionalEntity(ctx, c.nominatedById),
     rank: (c) => valueOf(c, 'rank'),
-    outcome: (c) => c.outcome as never,
+    outcome: (c) => c.outcome,
     statuses: (c, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CandidacyStatus', link: 'STATUS_OF', id: c.id }),
     citations: factCitations,
   },
   CandidacyStatusChange: {
-    status: (s) => s.status as never,
+    status: (s) => {
+      if (!s.status) throw new Error(`status change ${s.id} has no status`);
+      return s.status;
+    },
     decidedBy: (s, _a, ctx) => optionalEntity(ctx, s.decidedById),
     citations: factCitations,
   },

@@ -2,9 +2,10 @@
 // the repositories' own record type. Aliases only; no new shapes.
 import type { PartialDate } from '../domain/partial-date.js';
 import type { Connection } from '../repositories/pagination.js';
-import type { CitationRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from '../repositories/records.js';
+import type { KeyPlayerMeasures } from '../graph/measures.js';
+import type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord } from '../repositories/records.js';
 
-export type { CitationRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord };
+export type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord };
 export type PartialDateRecord = PartialDate;
 
 export type NodeRecord = EntityRecord | FactRecord;
@@ -37,4 +38,22 @@ export interface SearchHitRecord {
   score: number;
   matched: string;
   entity: EntityRecord;
+}
+
+/**
+ * A network returned by `neighbourhood`, `subgraph` or as a `Path`: what was asked (`asOf`, for party names)
+ * and the key-player measures, computed once on first use.
+ */
+export interface GraphView {
+  nodes: EntityRecord[];
+  edges: NetworkEdgeRecord[];
+  truncated: boolean;
+  asOf: string | null;
+  measures: () => Map<string, KeyPlayerMeasures>;
+}
+
+/** One entity as a node of a `GraphView`. */
+export interface GraphNodeView {
+  entity: EntityRecord;
+  graph: GraphView;
 }

@@ -13,7 +13,7 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     ...entityFields,
-    orgKind: (o) => (o.orgKind ?? 'OTHER') as never,
+    orgKind: (o) => (o.orgKind ?? 'OTHER'),
     parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
     place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
     members: async (o, { asOf, role }, ctx) =>
@@ -21,7 +21,7 @@ export const organizationResolvers: Resolvers = {
   },
   Place: {
     ...entityFields,
-    placeKind: (p) => (p.placeKind ?? 'SITE') as never,
+    placeKind: (p) => (p.placeKind ?? 'SITE'),
     within: (p, _a, ctx) => optionalEntity(ctx, p.withinId),
   },
 };
