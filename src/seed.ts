@@ -11,6 +11,8 @@ import { countEntities, countGraph, writeGraphRows, type GraphCounts } from './r
 const seedRoot = resolve(fileURLToPath(import.meta.url), '../../seed');
 export const seedDirs = { dataDir: resolve(seedRoot, 'data'), sourcesDir: resolve(seedRoot, 'sources') };
 
+const SEED_TIMEOUT_MS = 10 * 60_000;
+
 export class DatasetInvalidError extends Error {
   constructor(readonly issues: ValidationIssue[]) {
     super(`The dataset has ${issues.length} problem(s); nothing was written:\n${issues.map(formatIssue).join('\n')}`);
@@ -22,7 +24,8 @@ export class DatasetInvalidError extends Error {
 export async function loadSeed(db: Database, dirs = seedDirs): Promise<GraphCounts> {
   const { dataset, issues } = await loadAndValidate(dirs);
   if (!dataset || issues.length > 0) throw new DatasetInvalidError(issues);
-  await writeGraphRows(db, datasetToGraph(dataset));
+  // One all-or-nothing transaction; on a busy machine it can outlast the per-query timeout meant for reads.
+  await writeGraphRows(db, datasetToGraph(dataset), undefined, SEED_TIMEOUT_MS);
   return countGraph(db);
 }
 

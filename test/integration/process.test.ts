@@ -67,7 +67,7 @@ describe('npm start process', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await res.json()).toMatchObject({ data: { __typename: 'Query' } });
 
     const driver = createDriver({ uri: `bolt://127.0.0.1:${boltPort}`, maxPoolSize: 2, txTimeoutMs: 10_000 });
     await driver.executeQuery('CREATE (:RestartMarker {at: $at})', { at: 'first-run' });
@@ -85,5 +85,29 @@ describe('npm start process', () => {
     expect(records.map((r) => r.get('at') as string)).toEqual(['first-run']);
     await stopApp(second);
     expect(javaProcessesOn(resolve(dataDir, 'neo4j'))).toEqual([]);
+  }, 400_000);
+
+  it('leaves no orphan JVM when the app is killed, and the next start recovers the store', async () => {
+    const port = await freePort();
+    const boltPort = await freePort();
+    const app = await startApp(port, boltPort);
+    const store = resolve(dataDir, 'neo4j');
+    expect(javaProcessesOn(store)).toHaveLength(1);
+    const exited = new Promise<void>((ok) => app.once('exit', () => ok()));
+    app.kill('SIGKILL');
+    await exited;
+    // The launcher watches its stdin: the parent's death closes it, and the JVM shuts itself down.
+    const deadline = Date.now() + 30_000;
+    while (javaProcessesOn(store).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(javaProcessesOn(store)).toEqual([]);
+
+    const again = await startApp(port, boltPort);
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ person(id: "person:zhanbolat-mamai") { name } }' }),
+    });
+    expect(await res.json()).toMatchObject({ data: { person: { name: 'Zhanbolat Mamai' } } });
+    await stopApp(again);
   }, 400_000);
 });
