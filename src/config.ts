@@ -1,6 +1,7 @@
 // Every setting of the app, parsed once from the environment with zod; a bad value stops the process with a
 // message naming the variable, before anything starts.
 import { z } from 'zod';
+import { parseApiKeys } from './auth.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z
@@ -8,6 +9,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const memory = z.string().regex(/^\d+[kmg]?$/i, 'must be a size like 512m or 1g');
 const duration = z.string().regex(/^\d+(ms|s)$/, 'must be a duration like 30s or 500ms');
+const limit = z.coerce.number().int().min(1);
 
 export const ConfigSchema = z
   .object({
@@ -32,6 +34,41 @@ export const ConfigSchema = z
     NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
     /** Load the seed dataset at start when the database holds no entities. */
     SEED_ON_START: bool.default(true),
+    /** `name:role:secret,...` (roles reader, editor, admin); parsed into names, roles and SHA-256 hashes only. */
+    API_KEYS: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        const { keys, problems } = parseApiKeys(text);
+        for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem });
+        return keys;
+      }),
+    /** When true, every request (reads too) needs a recognised API key. */
+    REQUIRE_AUTH_FOR_READS: bool.default(false),
+    // Protection of the public API (docs/operations.md): limits checked before any database work.
+    /** Time budget of one GraphQL operation; its queries get what is left as their transaction timeout. */
+    OPERATION_TIMEOUT: duration.default('10s'),
+    MAX_DEPTH: limit.default(12),
+    MAX_COST: limit.default(20000),
+    MAX_ALIASES: limit.default(30),
+    MAX_TOKENS: limit.default(2000),
+    MAX_DIRECTIVES: limit.default(20),
+    /** Requests per minute per API key (Authorization header) or client address; 0 turns the limit off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    /** Proxy hops in front of the app whose X-Forwarded-For is trusted for the client address (0: none). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Origins allowed by CORS: `*`, or a comma-separated list like `https://app.example`; empty: none. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[^/\s,]+)$/, 'must be * or origins like https://app.example')))
+      .default([]),
+    /** Schema introspection; unset means on, except when NODE_ENV=production. */
+    INTROSPECTION: bool.optional(),
+    /** Automatic persisted queries (Apollo's protocol, in-memory cache). */
+    PERSISTED_QUERIES: bool.default(true),
+    /** A JSON manifest `{ "<sha256>": "<document>" }`: when set, only these operations are accepted. */
+    TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined && !/^(bolt|neo4j):\/\/(127\.0\.0\.1|localhost)/.test(c.NEO4J_URI)) {
@@ -48,6 +85,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose values hold secrets: never echoed in an error message. */
+const secretVariables = new Set(['API_KEYS', 'NEO4J_PASSWORD']);
+
 /** Parses the environment; empty strings count as unset so `PORT= npm start` means the default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const input: Record<string, string> = {};
@@ -60,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'environment';
-        const given = input[name];
+        const given = secretVariables.has(name) ? undefined : input[name];
         return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
       }),
     );

@@ -1,5 +1,7 @@
 // The per-request context every resolver receives: a database handle that counts round trips, the request's
-// DataLoaders, its id and logger.
+// DataLoaders, its id and logger, and who is calling (the API key's holder, or anonymous).
+import { anonymous, type Caller } from './auth.js';
+import type { RequestInfo } from './http/request-info.js';
 import type { Logger } from './logger.js';
 import { RoundTripCounter, type Database } from './neo4j/database.js';
 import { createLoaders, type Loaders } from './repositories/loaders.js';
@@ -9,9 +11,13 @@ export interface GraphContext {
   db: Database;
   loaders: Loaders;
   logger: Logger;
+  /** Who sent the request; mutations check its role and record its name as the actor. */
+  caller: Caller;
+  /** The HTTP layer's notes on this request (operation name, error codes) for its log line and metrics. */
+  request?: RequestInfo;
 }
 
-export function createContext(base: Database, logger: Logger, requestId: string): GraphContext {
+export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  return { requestId, db, loaders: createLoaders(db), logger: logger.child({ requestId }) };
+  return { requestId, db, loaders: createLoaders(db), logger: logger.child({ requestId }), caller };
 }

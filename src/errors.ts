@@ -3,6 +3,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
+import { DeadlineExceededError } from './neo4j/database.js';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -11,6 +12,14 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Refusals of the protection layer (src/http/, docs/operations.md).
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  OPERATION_TIMEOUT: 'OPERATION_TIMEOUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  OPERATION_NOT_REGISTERED: 'OPERATION_NOT_REGISTERED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -20,10 +29,46 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+export class NotFoundError extends GraphQLError {
+  constructor(message: string, argumentName?: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(argumentName ? { argumentName } : {}) } });
+  }
+}
+
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = 'The database is unavailable; try again shortly.') {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
   }
+}
+
+/** Which of the document limits (src/http/query-limits.ts) a query broke. */
+export type QueryLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
+
+export class QueryLimitError extends GraphQLError {
+  constructor(message: string, limit: QueryLimit) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } });
+  }
+}
+
+/**
+ * The limit a refused document broke, if that is why it was refused. Apollo re-codes validation and parse errors
+ * (GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED) but keeps the reported error as `originalError`; graphql-js's
+ * own token limit is only recognisable by its message.
+ */
+function brokenLimit(formatted: GraphQLFormattedError, error: unknown): QueryLimit | null {
+  const reported = (error as { originalError?: unknown } | null)?.originalError;
+  if (reported instanceof QueryLimitError) return reported.extensions.limit as QueryLimit;
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:at|an) \d+ tokens/.test(formatted.message)) {
+    return 'maxTokens';
+  }
+  return null;
+}
+
+const timeoutCodes = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+
+/** The operation ran out of time: its deadline had passed before a query, or Neo4j stopped the query at it. */
+export function isOperationTimeout(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || (error instanceof Neo4jError && timeoutCodes.has(error.code));
 }
 
 const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -47,6 +92,13 @@ export function formatError(
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) {
     return { message: new ServiceUnavailableError().message, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  if (isOperationTimeout(original)) {
+    return { message: 'The operation ran out of time (OPERATION_TIMEOUT); ask for less.', path: formatted.path, extensions: { code: ErrorCode.OPERATION_TIMEOUT } };
+  }
+  const limit = brokenLimit(formatted, error);
+  if (limit) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } };
   }
   // Apollo has already coded every GraphQL error (validation, parsing, ours); anything uncoded arrives as
   // INTERNAL_SERVER_ERROR. Codes are compared rather than classes, which a dual-loaded graphql would break.

@@ -1,9 +1,10 @@
-// `npm start`: the product as a process. Starts everything in order and stops it in reverse on SIGINT/SIGTERM.
+// `npm start`: the product as a process. HTTP serves at once (/health 200, /ready 503) while Neo4j starts or is
+// waited for, and GraphQL answers once it is ready. SIGINT/SIGTERM stop it in reverse: the HTTP server stops
+// accepting and drains in-flight requests, then the driver closes and the embedded Neo4j stops.
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { migrationsDone } from './neo4j/migrations.js';
 import { PrerequisiteError } from './neo4j/install.js';
-import { openDatabase, type DatabaseRuntime } from './runtime.js';
+import { superviseDatabase } from './runtime.js';
 import { seedIfEmpty } from './seed.js';
 import { startApp, type RunningApp } from './server.js';
 
@@ -19,21 +20,22 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let runtime: DatabaseRuntime | null = null;
+  const runtime = superviseDatabase(config, logger);
   let app: RunningApp | null = null;
+  let started = false;
   let stopping = false;
 
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
     const force = setTimeout(() => {
       logger.error('shutdown took longer than 15 s; exiting');
       process.exit(1);
     }, 15_000);
     force.unref();
     await app?.close().catch((err: unknown) => logger.error({ err }, 'error while stopping the HTTP server'));
-    await runtime?.close().catch((err: unknown) => logger.error({ err }, 'error while stopping Neo4j'));
+    await runtime.close().catch((err: unknown) => logger.error({ err }, 'error while stopping Neo4j'));
     logger.info('stopped');
     process.exit(0);
   };
@@ -41,28 +43,27 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    runtime = await openDatabase(config, logger);
-    if (config.SEED_ON_START) await seedIfEmpty(runtime.database, logger);
-    const database = runtime.database;
-    let migrated = true;
     app = await startApp({
       config,
       logger,
-      database,
+      database: runtime.database,
       readiness: {
-        databaseReachable: async () => {
-          await database.driver.verifyConnectivity();
-          return true;
-        },
-        migrationsDone: () => migrated,
+        databaseReachable: runtime.reachable,
+        // Ready only after the seed too, so a load balancer never sends traffic to a half-loaded graph.
+        migrationsDone: async () => started && (await runtime.migrated()),
       },
     });
-    migrated = await migrationsDone(database);
+    logger.info({ health: `${app.url}/health`, ready: `${app.url}/ready` }, 'HTTP server listening; waiting for Neo4j');
+    await runtime.ready;
+    if (config.SEED_ON_START) await seedIfEmpty(runtime.database, logger);
+    started = true;
     logger.info({ graphql: `${app.url}/graphql`, health: `${app.url}/health` }, `GraphQL API ready at ${app.url}/graphql`);
   } catch (error) {
+    if (stopping) return;
     if (error instanceof PrerequisiteError) console.error(error.message);
     else logger.fatal({ err: error }, 'start failed');
-    await runtime?.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await runtime.close().catch(() => undefined);
     process.exit(1);
   }
 }

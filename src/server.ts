@@ -1,5 +1,5 @@
-// Builds the HTTP app: Apollo Server on /graphql plus the operational routes. No business logic here.
-import { randomUUID } from 'node:crypto';
+// Builds the HTTP app: Apollo Server on /graphql plus the operational routes. No business logic here: each
+// protection lives in its own module under src/http/ and is wired below in the order a request meets it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -7,18 +7,45 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import type { Config } from './config.js';
+import { createAuthenticator } from './auth.js';
+import { durationMs, type Config } from './config.js';
 import { createContext, type GraphContext } from './context.js';
 import { formatError } from './errors.js';
+import { jsonErrorHandler, parseJsonBody, requireJsonBody, requireWellFormedUnicode } from './http/body.js';
+import { corsPolicy } from './http/cors.js';
+import { deadlinePlugin } from './http/deadline.js';
+import { Metrics } from './http/metrics.js';
+import { queryLimits } from './http/query-limits.js';
+import { rateLimiter } from './http/rate-limit.js';
+import { requestInfo, requestInfoPlugin } from './http/request-info.js';
+import { requestLog } from './http/request-log.js';
+import { TrustedDocuments } from './http/trusted-documents.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import { statsPlugin } from './http/stats-plugin.js';
+import { explorerRouter } from './http/explorer-route.js';
+import { exportRouter } from './http/export-route.js';
+import { graphiqlRouter } from './http/graphiql-route.js';
 
 /** What `/ready` reports: the app flips these as the database comes and goes. */
 export interface Readiness {
   databaseReachable: () => Promise<boolean>;
-  migrationsDone: () => boolean;
+  migrationsDone: () => boolean | Promise<boolean>;
+}
+
+/** A readiness probe answers within this, whatever state Neo4j is in (Kubernetes' default probe timeout is 1 s). */
+const READY_CHECK_MS = 900;
+
+function within<T>(ms: number, check: () => T | Promise<T>, fallback: T): Promise<T> {
+  return new Promise<T>((resolvePromise) => {
+    const timer = setTimeout(() => resolvePromise(fallback), ms);
+    Promise.resolve()
+      .then(check)
+      .then(resolvePromise, () => resolvePromise(fallback))
+      .finally(() => clearTimeout(timer));
+  });
 }
 
 export interface AppOptions {
@@ -37,42 +64,93 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
+/** The key's name when the request carries a recognised API key, for the rate limiter; null otherwise. */
+function apiKeyName(authenticate: ReturnType<typeof createAuthenticator>, authorization: string | undefined): string | null {
+  try {
+    const caller = authenticate(authorization);
+    return caller.kind === 'key' ? caller.name : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function startApp({ config, logger, database, readiness }: AppOptions): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  const metrics = new Metrics({ neo4jPoolSize: config.NEO4J_MAX_POOL_SIZE });
+  const observedDatabase = database.observedBy(metrics.neo4jObserver);
+  const limits = queryLimits(config);
+  const trusted = config.TRUSTED_DOCUMENTS ? TrustedDocuments.load(config.TRUSTED_DOCUMENTS) : null;
+  if (trusted) logger.info({ operations: trusted.size }, 'trusted documents: only registered operations are accepted');
 
   const apollo = new ApolloServer<GraphContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    introspection: true,
+    nodeEnv: config.NODE_ENV,
+    introspection: config.INTROSPECTION ?? config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM: it drains HTTP first, then closes the driver and stops Neo4j.
+    stopOnTerminationSignals: false,
+    // Automatic persisted queries in Apollo's bounded in-memory cache; in trusted mode, read from the manifest.
+    persistedQueries: trusted ? { cache: trusted.persistedQueryCache } : config.PERSISTED_QUERIES ? {} : false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, (unexpected) => logger.error({ err: unexpected }, 'unexpected error in a resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      statsPlugin(),
+      requestInfoPlugin(),
+      deadlinePlugin(durationMs(config.OPERATION_TIMEOUT)),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
+
+  // Every request: an id, one log line and its metrics.
+  app.use(requestLog(logger), metrics.middleware);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const reachable = await readiness.databaseReachable().catch(() => false);
-    const migrated = readiness.migrationsDone();
+    const [reachable, migrated] = await Promise.all([
+      within(READY_CHECK_MS, readiness.databaseReachable, false),
+      within(READY_CHECK_MS, readiness.migrationsDone, false),
+    ]);
     res.status(reachable && migrated ? 200 : 503).json({ ready: reachable && migrated, database: reachable, migrations: migrated });
   });
+  app.get('/metrics', metrics.handler);
+
+  // The API proper: browsers' cross-origin rules, then one request budget per API key or client address.
+  const authenticate = createAuthenticator(config);
+  const apiPaths = ['/graphql', '/export'];
+  app.use(apiPaths, corsPolicy(config.CORS_ORIGINS), rateLimiter(config.RATE_LIMIT_PER_MINUTE, (req) => apiKeyName(authenticate, req.headers.authorization)));
+
+  // The explorer, network exports and GraphiQL are plain HTTP routes; GraphiQL's browser GET on /graphql
+  // must be registered before Apollo's middleware.
+  app.use(explorerRouter());
+  app.use(exportRouter({ database: observedDatabase, logger }));
+  app.use(graphiqlRouter());
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    parseJsonBody,
+    requireWellFormedUnicode,
+    ...(trusted ? [trusted.middleware] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return createContext(database, logger, requestId);
+      context: async ({ req, res }) => {
+        const request = requestInfo(req, res);
+        return { ...createContext(observedDatabase, logger, request.id, authenticate(req.headers.authorization)), request };
       },
     }),
   );
+  app.use(jsonErrorHandler(logger));
 
   await new Promise<void>((resolvePromise, reject) => {
     httpServer.once('error', reject);

@@ -1,7 +1,7 @@
 // Test helpers: the real app on a free port against the run's Neo4j, and a tiny GraphQL-over-HTTP client.
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { createDriver, Database } from '../src/neo4j/database.js';
 import { startApp, type RunningApp } from '../src/server.js';
 
@@ -25,12 +25,13 @@ export function testDatabase(): Database {
   return new Database(driver, { txTimeoutMs: 30_000 });
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `options.logger` receives the app's log lines (silent otherwise). */
+export async function startTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
   const config: Config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const database = testDatabase();
   const app = await startApp({
     config,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     database,
     readiness: { databaseReachable: async () => (await database.driver.verifyConnectivity(), true), migrationsDone: () => true },
   });

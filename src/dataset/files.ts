@@ -24,10 +24,11 @@ export interface LoadedRecord {
   file: string;
   /** 1-based line of the record's first key. */
   line: number | null;
-  /** Kept so a path inside the record can be mapped to a line (see lineAt). */
+  /** Kept so a path inside the record can be mapped to a line (see lineAt); null for a record not read from
+   * YAML (a JSONL or CSV line of an import), whose issues are all reported at the record's own line. */
   node: Node | null;
-  doc: Document;
-  lineCounter: LineCounter;
+  doc: Document | null;
+  lineCounter: LineCounter | null;
 }
 
 export type LoadedCollections = { [K in DatasetKey]: LoadedRecord[] };
@@ -146,6 +147,7 @@ function readYamlFile(file: string, text: string, collections: LoadedCollections
  * map that should hold it, which is where the curator has to add it.
  */
 export function lineAt(record: LoadedRecord, at: readonly PropertyKey[]): number | null {
+  if (record.doc === null || record.lineCounter === null) return record.line;
   let node = record.node;
   for (const segment of at) {
     if (node === null) break;

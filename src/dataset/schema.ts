@@ -23,11 +23,34 @@ function isRealDay(v: string): boolean {
 export const idPattern = /^[a-z][a-z-]*:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 export const Id = z.string().regex(idPattern, 'must look like kind:lower-case-slug');
 
+/** Lone UTF-16 surrogates cannot be stored as UTF-8: refuse them rather than store a replacement character. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
+export const MAX_NAME_LENGTH = 500;
+export const MAX_TEXT_LENGTH = 20_000;
+
+/** Free text (descriptions, quotes, titles): any well-formed Unicode, stored as given, within a sane length. */
+export const Text = z
+  .string()
+  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .refine((v) => !loneSurrogate.test(v), 'must be well-formed Unicode (no lone surrogates)');
+
+const NonEmptyText = Text.pipe(z.string().min(1));
+
+/** A name: indexed for search, so one line of text without control characters and of bounded length. */
+export const Name = z
+  .string()
+  .min(1)
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+  .refine((v) => !controlCharacter.test(v), 'must not contain control characters (tabs, line breaks...)')
+  .refine((v) => !loneSurrogate.test(v), 'must be well-formed Unicode (no lone surrogates)');
+
 export const Citation = z.strictObject({
-  /** File name of the source, as in seed/sources/sources.yaml. */
+  /** Id of the source: the file name of a text in seed/sources, or `source:<slug>` for one added through the API. */
   source: z.string().min(1),
   /** A verbatim passage of that source (matched exactly, runs of white space folded). */
-  quote: z.string().min(8, 'quote is too short to support a fact'),
+  quote: Text.pipe(z.string().min(8, 'quote is too short to support a fact')),
 });
 export type Citation = z.infer<typeof Citation>;
 
@@ -46,7 +69,7 @@ export function claimable<T extends z.ZodType>(value: T) {
           z.strictObject({
             value,
             /** How the source qualifies the value: `preliminary`, `final`, `more than`, `about`... */
-            qualifier: z.string().min(1).optional(),
+            qualifier: Name.optional(),
             citations: Citations,
           }),
         )
@@ -56,7 +79,7 @@ export function claimable<T extends z.ZodType>(value: T) {
 }
 
 export const Alias = z.strictObject({
-  name: z.string().min(1),
+  name: Name,
   /** BCP 47 language: `en`, `kk`, `ru`. */
   lang: z.string().min(2).optional(),
   /** ISO 15924 script: `Latn` or `Cyrl`. */
@@ -65,17 +88,21 @@ export const Alias = z.strictObject({
 
 const entityBase = {
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   aliases: z.array(Alias).default([]),
-  description: z.string().optional(),
+  description: Text.optional(),
   citations: Citations,
 };
 
+/** A source added through the API (no text file): `source:` and a lower-case slug. */
+export const apiSourceIdPattern = /^source:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 export const Source = z.strictObject({
-  id: z.string().regex(/^[\w.-]+\.txt$/, 'must be the file name of a text in seed/sources'),
-  publisher: z.string().min(1),
-  author: z.string().nullable().default(null),
-  title: z.string().nullable().default(null),
+  id: z
+    .string()
+    .refine((v) => /^[\w.-]+\.txt$/.test(v) || apiSourceIdPattern.test(v), 'must be the file name of a text in seed/sources, or source:<slug>'),
+  publisher: Name,
+  author: Name.nullable().default(null),
+  title: Text.nullable().default(null),
   date: PartialDate,
   url: z.string().url().nullable().default(null),
 });
@@ -83,7 +110,7 @@ export const Source = z.strictObject({
 export const Person = z.strictObject({ ...entityBase });
 
 export const PartyName = z.strictObject({
-  name: z.string().min(1),
+  name: Name,
   from: PartialDate.optional(),
   to: PartialDate.optional(),
   citations: Citations,
@@ -144,7 +171,7 @@ export const ElectionKind = z.enum(['PARLIAMENTARY', 'LOCAL', 'PRESIDENTIAL', 'R
 export const Finding = z.strictObject({
   /** The observer mission or organisation. */
   observer: Id,
-  summary: z.string().min(1),
+  summary: NonEmptyText,
   date: PartialDate.optional(),
   citations: Citations,
 });
@@ -180,16 +207,16 @@ export const CourtCaseStatus = z.enum([
 export const CaseParty = z.strictObject({
   entity: Id,
   role: z.enum(['DEFENDANT', 'PLAINTIFF', 'PROSECUTOR', 'JUDGE', 'COURT', 'LAWYER', 'WITNESS', 'VICTIM']),
-  charges: z.array(z.string().min(1)).default([]),
+  charges: z.array(NonEmptyText).default([]),
   from: PartialDate.optional(),
   citations: Citations,
 });
 export const CourtCase = z.strictObject({
   ...entityBase,
   court: Id.optional(),
-  charges: z.array(z.string().min(1)).default([]),
+  charges: z.array(NonEmptyText).default([]),
   /** The heaviest sentence the charges carry, as the text gives it: `10 years`. */
-  maxPenalty: claimable(z.string().min(1)).optional(),
+  maxPenalty: claimable(NonEmptyText).optional(),
   status: claimable(CourtCaseStatus).optional(),
   opened: PartialDate.optional(),
   parties: z.array(CaseParty).min(1),
@@ -228,7 +255,12 @@ export const Participant = z.strictObject({
   /** Any node id: a person, party, organisation, court case, election... */
   entity: Id,
   /** Free text in lower case, from the text where it can be: `arrested`, `leader`, `court`, `new leader`. */
-  role: z.string().min(1),
+  role: Name,
+  /**
+   * Passages naming this participant. Absent (as in the seed): the event's own citations stand for it. A
+   * participant added through the API carries the citation given with it.
+   */
+  citations: Citations.optional(),
 });
 export const Event = z.strictObject({
   ...entityBase,
@@ -239,7 +271,7 @@ export const Event = z.strictObject({
   place: Id.optional(),
   participants: z.array(Participant).default([]),
   /** Charges named with an arrest, charge or conviction. */
-  charges: z.array(z.string().min(1)).default([]),
+  charges: z.array(NonEmptyText).default([]),
 });
 
 /** Role categories decide the derived edge: LEADERSHIP→LEADS, FOUNDER→FOUNDED, OFFICE→SERVES_IN... */
@@ -273,7 +305,7 @@ export const Membership = z.strictObject({
   organization: Id,
   role: MembershipRole,
   /** Words of the text for the role when they say more than the enum: `honorary chairman`. */
-  title: z.string().optional(),
+  title: Name.optional(),
   from: PartialDate.optional(),
   to: PartialDate.optional(),
   citations: Citations,

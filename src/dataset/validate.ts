@@ -36,6 +36,7 @@ export type IssueCode =
   | 'BAD_DATE'
   | 'MISSING_CITATION'
   | 'YAML'
+  | 'SYNTAX'
   | 'BAD_DATE_RANGE';
 
 export interface ValidationIssue {
@@ -138,10 +139,22 @@ const referenceRules: Partial<Record<DatasetKey, readonly ReferenceRule[]>> = {
 const DATE_FIELDS = new Set(['date', 'from', 'to', 'endDate', 'opened']);
 const BAD_DATE_MESSAGE = 'must be YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
 
-type Segment = string | number;
+export type Segment = string | number;
 type Report = (record: LoadedRecord, at: readonly Segment[], code: IssueCode, message: string) => void;
 
-export function validateDataset(loaded: LoadedDataset): ValidationResult {
+/** For validating records against a graph that already holds data (imports, the API), not a whole dataset. */
+export interface ValidationOptions {
+  /**
+   * Records already in the graph, id → collection: references to them are valid. A record of the dataset may
+   * carry one of these ids (it replaces the stored record).
+   */
+  existing?: ReadonlyMap<string, DatasetKey>;
+  /** Whether every source needs its text next to sources.yaml (the seed; the default) or texts are optional. */
+  requireSourceTexts?: boolean;
+}
+
+export function validateDataset(loaded: LoadedDataset, options: ValidationOptions = {}): ValidationResult {
+  const existing = options.existing ?? new Map<string, DatasetKey>();
   const issues: ValidationIssue[] = [...loaded.issues];
   const report: Report = (record, at, code, message) => {
     issues.push({ file: record.file, line: lineAt(record, at), path: recordPath(record, at), code, message });
@@ -154,17 +167,19 @@ export function validateDataset(loaded: LoadedDataset): ValidationResult {
   const all = datasetKeys.flatMap((key) => loaded.collections[key]);
   const byId = checkIds(all, report);
   const sourceIds = new Set(loaded.collections.sources.map((r) => field(r.value, 'id')).filter(isString));
+  for (const [id, collection] of existing) if (collection === 'sources') sourceIds.add(id);
+  const kindOf = (id: string): DatasetKey | undefined => byId.get(id)?.collection ?? existing.get(id);
   const foldedTexts = new Map([...loaded.texts].map(([id, text]) => [id, foldSpace(text)]));
 
   for (const record of loaded.collections.sources) {
     const id = field(record.value, 'id');
-    if (isString(id) && !loaded.texts.has(id)) {
+    if (isString(id) && !loaded.texts.has(id) && options.requireSourceTexts !== false) {
       report(record, ['id'], 'UNKNOWN_SOURCE', `no text file ${id} next to sources.yaml`);
     }
   }
   for (const record of all) {
     checkCitations(record, sourceIds, foldedTexts, report);
-    checkReferences(record, byId, report);
+    checkReferences(record, kindOf, report);
     checkDateRanges(record, report);
   }
 
@@ -300,26 +315,28 @@ function citationLists(value: unknown, at: readonly Segment[]): { at: Segment[];
   );
 }
 
-function checkReferences(record: LoadedRecord, byId: ReadonlyMap<string, LoadedRecord>, report: Report): void {
-  for (const rule of referenceRules[record.collection] ?? []) {
-    for (const { at, value } of expand(record.value, [], rule.at)) {
-      // Ids that are not even well-formed are the schema check's to report.
-      if (!isString(value) || !idPattern.test(value)) continue;
-      const target = byId.get(value);
-      const field = String(at.filter(isString).pop());
-      if (!target || target.collection === 'sources') {
-        report(record, at, 'DANGLING_REFERENCE', `${field} refers to ${value}, which is not defined anywhere`);
-      } else if (rule.kinds !== 'any' && !rule.kinds.includes(target.collection)) {
-        const expected = rule.kinds.map((k) => withArticle(kindLabel[k])).join(' or ');
-        report(
-          record,
-          at,
-          'WRONG_REFERENCE_KIND',
-          `${field} refers to ${value}, which is ${withArticle(kindLabel[target.collection])}; expected ${expected}`,
-        );
-      }
+function checkReferences(record: LoadedRecord, kindOf: (id: string) => DatasetKey | undefined, report: Report): void {
+  for (const { at, value, kinds } of referencesWithRules(record.collection, record.value)) {
+    // Ids that are not even well-formed are the schema check's to report.
+    if (!isString(value) || !idPattern.test(value)) continue;
+    const target = kindOf(value);
+    const field = String(at.filter(isString).pop());
+    if (!target || target === 'sources') {
+      report(record, at, 'DANGLING_REFERENCE', `${field} refers to ${value}, which is not defined anywhere`);
+    } else if (kinds !== 'any' && !kinds.includes(target)) {
+      const expected = kinds.map((k) => withArticle(kindLabel[k])).join(' or ');
+      report(record, at, 'WRONG_REFERENCE_KIND', `${field} refers to ${value}, which is ${withArticle(kindLabel[target])}; expected ${expected}`);
     }
   }
+}
+
+function referencesWithRules(collection: DatasetKey, value: unknown): { at: Segment[]; value: unknown; kinds: ReferenceRule['kinds'] }[] {
+  return (referenceRules[collection] ?? []).flatMap((rule) => expand(value, [], rule.at).map((ref) => ({ ...ref, kinds: rule.kinds })));
+}
+
+/** Every reference to another record that a record makes, with where it sits (what a merge rewrites). */
+export function referencesIn(collection: DatasetKey, value: unknown): { at: Segment[]; value: unknown }[] {
+  return referencesWithRules(collection, value).map(({ at, value: v }) => ({ at, value: v }));
 }
 
 /** The values a rule points at; a claimable value yields each of its claims' values. */

@@ -1,5 +1,6 @@
 // The one way the app talks to Neo4j: a driver (embedded or external, incl. neo4j:// clusters) and small
-// read/write helpers that run managed transactions (retried on transient errors) and count round trips.
+// read/write helpers that run managed transactions (retried on transient errors), count round trips, report
+// each query to an observer (metrics) and keep it within its GraphQL operation's deadline.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 
 export interface Neo4jConnection {
@@ -37,73 +38,172 @@ export function int(n: number) {
   return neo4j.int(n);
 }
 
-/** A handle bound to one request: every query through it is counted. */
+export type QueryKind = 'read' | 'write' | 'readTransaction' | 'writeTransaction';
+
+/** Watches every query (the metrics): called as a query starts; the function it returns, as it ends. */
+export type QueryObserver = (kind: QueryKind) => (error: unknown) => void;
+
+/** A query was refused, or abandoned, because its GraphQL operation's time budget was spent. */
+export class DeadlineExceededError extends Error {
+  override name = 'DeadlineExceededError';
+}
+
+/** How long after the deadline we stop waiting for Neo4j, which should have stopped the query itself by then. */
+const DEADLINE_GRACE_MS = 1_000;
+
+/**
+ * The time budget of one GraphQL operation (OPERATION_TIMEOUT). Unstarted it is unlimited (CLIs, migrations);
+ * started, each query gets what is left as its transaction timeout, and none starts after it has run out.
+ */
+export class OperationDeadline {
+  private expiresAt = Number.POSITIVE_INFINITY;
+
+  start(budgetMs: number): void {
+    this.expiresAt = Date.now() + budgetMs;
+  }
+
+  get started(): boolean {
+    return Number.isFinite(this.expiresAt);
+  }
+
+  /** The transaction timeout for a query starting now: `defaultMs`, or less when less time is left. */
+  timeoutFor(defaultMs: number): number {
+    const left = this.expiresAt - Date.now();
+    if (left <= 0) throw new DeadlineExceededError('The operation deadline passed before this query.');
+    return Math.min(defaultMs, Math.ceil(left));
+  }
+
+  /**
+   * Settles like `pending`, or rejects shortly after the deadline if Neo4j has not answered by then (a hung
+   * server would otherwise hold the request open past every timeout).
+   */
+  async race<T>(pending: Promise<T>): Promise<T> {
+    if (!this.started) return pending;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new DeadlineExceededError('Neo4j did not answer before the operation deadline.')),
+        Math.max(0, this.expiresAt - Date.now()) + DEADLINE_GRACE_MS,
+      );
+    });
+    pending.catch(() => undefined); // it may lose the race and fail later, unobserved
+    try {
+      return await Promise.race([pending, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+interface DatabaseOptions extends Pick<Neo4jConnection, 'database' | 'txTimeoutMs'> {
+  observer?: QueryObserver;
+}
+
+/** A handle bound to one request: every query through it is counted, timed and kept within its deadline. */
 export class Database {
   constructor(
     readonly driver: Driver,
-    private readonly connection: Pick<Neo4jConnection, 'database' | 'txTimeoutMs'>,
+    private readonly connection: DatabaseOptions,
     readonly counter: RoundTripCounter = new RoundTripCounter(),
+    readonly deadline: OperationDeadline = new OperationDeadline(),
   ) {}
 
   forRequest(counter: RoundTripCounter): Database {
-    return new Database(this.driver, this.connection, counter);
+    return new Database(this.driver, this.connection, counter, new OperationDeadline());
+  }
+
+  /** The same database, with every query (of every request handle made from it) reported to `observer`. */
+  observedBy(observer: QueryObserver): Database {
+    return new Database(this.driver, { ...this.connection, observer }, this.counter, this.deadline);
   }
 
   /** One auto-committed read query, sent as a read transaction so a cluster can route it to a follower. */
   async read<T>(cypher: string, params: Params, parse: (record: RecordShape) => T): Promise<T[]> {
-    this.counter.count += 1;
-    const result = await this.driver.executeQuery(cypher, params, {
-      routing: neo4j.routing.READ,
-      database: this.connection.database,
-      transactionConfig: { timeout: this.connection.txTimeoutMs },
-    });
+    const result = await this.run('read', undefined, (timeout) =>
+      this.driver.executeQuery(cypher, params, {
+        routing: neo4j.routing.READ,
+        database: this.connection.database,
+        transactionConfig: { timeout },
+      }),
+    );
     return result.records.map((r) => parse(r.toObject()));
   }
 
   /** A single write query in its own transaction. */
   async write(cypher: string, params: Params): Promise<QueryResult> {
-    this.counter.count += 1;
-    return this.driver.executeQuery(cypher, params, {
-      routing: neo4j.routing.WRITE,
-      database: this.connection.database,
-      transactionConfig: { timeout: this.connection.txTimeoutMs },
-    });
+    return this.run('write', undefined, (timeout) =>
+      this.driver.executeQuery(cypher, params, {
+        routing: neo4j.routing.WRITE,
+        database: this.connection.database,
+        transactionConfig: { timeout },
+      }),
+    );
   }
 
   /** Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    this.counter.count += 1;
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work, { timeout: timeoutMs ?? this.connection.txTimeoutMs });
-    } finally {
-      await session.close();
-    }
+    return this.run('writeTransaction', timeoutMs, async (timeout) => {
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite(work, { timeout });
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** A read in one transaction with several statements (exports). */
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.run('readTransaction', timeoutMs, async (timeout) => {
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead(work, { timeout });
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** Every round trip goes through here: counted, given its timeout, watched, and raced against the deadline. */
+  private async run<T>(kind: QueryKind, timeoutMs: number | undefined, query: (timeout: number) => Promise<T>): Promise<T> {
     this.counter.count += 1;
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+    const timeout = this.deadline.timeoutFor(timeoutMs ?? this.connection.txTimeoutMs);
+    const done = this.connection.observer?.(kind);
     try {
-      return await session.executeRead(work, { timeout: timeoutMs ?? this.connection.txTimeoutMs });
-    } finally {
-      await session.close();
+      const result = await this.deadline.race(query(timeout));
+      done?.(null);
+      return result;
+    } catch (error) {
+      done?.(error);
+      throw error;
     }
   }
 }
 
-/** Waits until Neo4j answers, retrying with backoff; throws the last error after `timeoutMs`. */
-export async function waitForDatabase(driver: Driver, timeoutMs: number, onRetry?: (error: unknown, attempt: number) => void): Promise<void> {
+/**
+ * Waits until Neo4j answers, retrying with backoff (0.4 s doubling to 5 s); throws the last error after
+ * `timeoutMs` (Infinity: keep trying), or when `signal` aborts (the app is stopping).
+ */
+export async function waitForDatabase(
+  driver: Driver,
+  timeoutMs: number,
+  onRetry?: (error: unknown, attempt: number, delayMs: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
       await driver.verifyConnectivity();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
-      onRetry?.(error, attempt);
-      await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5_000)));
+      if (Date.now() > deadline || signal?.aborted) throw error;
+      const delayMs = Math.min(200 * 2 ** attempt, 5_000);
+      onRetry?.(error, attempt, delayMs);
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, delayMs);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+      });
+      if (signal?.aborted) throw error;
     }
   }
 }

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureLauncherBuilt, launcherClasspath, launcherMainClass } from './install.js';
 
@@ -55,7 +55,9 @@ export class EmbeddedNeo4j extends EventEmitter {
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
       '-cp',
-      launcherClasspath,
+      // APOC registers its components through an extension factory found on the classpath, not in plugin_dir:
+      // embedded, its jars must be on both (the Neo4j server's start script does the same for plugins/).
+      this.options.pluginsDir ? `${launcherClasspath}:${join(resolve(this.options.pluginsDir), '*')}` : launcherClasspath,
       launcherMainClass,
       '--data-dir',
       storeDir,

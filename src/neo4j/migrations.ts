@@ -25,6 +25,17 @@ export const migrations: Migration[] = [
       "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false } }",
     ],
   },
+  {
+    version: 2,
+    name: 'curation: audit trail of changes, redirects of merged ids',
+    statements: [
+      'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at, n.id)',
+      'CREATE INDEX change_actor IF NOT EXISTS FOR (n:Change) ON (n.actor)',
+      'CREATE INDEX redirect_to IF NOT EXISTS FOR (n:Redirect) ON (n.to)',
+    ],
+  },
 ];
 
 export const latestMigration = Math.max(...migrations.map((m) => m.version));

@@ -14,12 +14,6 @@ import type { Database } from '../neo4j/database.js';
 
 const BATCH = 2_000;
 
-async function unwind(tx: ManagedTransaction, cypher: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.run(cypher, { rows: rows.slice(i, i + BATCH) });
-  }
-}
-
 const linkTarget: Record<LinkType, 'Entity' | 'Fact'> = {
   SUBJECT: 'Entity',
   OBJECT: 'Entity',
@@ -33,89 +27,94 @@ export interface WriteProgress {
   (step: string, done: number, total: number): void;
 }
 
-/** Writes the rows in one transaction; `progress` is told after each step. */
-export async function writeGraphRows(db: Database, rows: GraphRows, progress?: WriteProgress, timeoutMs?: number): Promise<void> {
-  const steps: [string, (tx: ManagedTransaction) => Promise<void>][] = [];
+/** One UNWIND statement and the rows it runs over, in batches. */
+interface WriteStep {
+  name: string;
+  cypher: string;
+  rows: readonly unknown[];
+}
 
-  steps.push(['sources', (tx) => unwind(tx, 'UNWIND $rows AS r MERGE (s:Source {id: r.id}) SET s += r.props', rows.sources)]);
+/** The statements that write `rows`, in order; pure, so the work can be counted before it starts. */
+function writeSteps(rows: GraphRows): WriteStep[] {
+  const steps: WriteStep[] = [];
+  steps.push({ name: 'sources', cypher: 'UNWIND $rows AS r MERGE (s:Source {id: r.id}) SET s += r.props', rows: rows.sources });
   for (const label of entityLabels) {
-    steps.push([`entities:${label}`, (tx) => unwind(tx, `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props, n:${label}`, rows.entities[label])]);
+    steps.push({ name: `entities:${label}`, cypher: `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props, n:${label}`, rows: rows.entities[label] });
   }
   for (const label of factLabels) {
-    steps.push([`facts:${label}`, (tx) => unwind(tx, `UNWIND $rows AS r MERGE (f:Fact {id: r.id}) SET f += r.props, f:${label}`, rows.facts[label])]);
+    steps.push({ name: `facts:${label}`, cypher: `UNWIND $rows AS r MERGE (f:Fact {id: r.id}) SET f += r.props, f:${label}`, rows: rows.facts[label] });
   }
-  steps.push(['claims', (tx) => unwind(tx, 'UNWIND $rows AS r MERGE (c:Claim {id: r.id}) SET c += r.props', rows.claims)]);
+  steps.push({ name: 'claims', cypher: 'UNWIND $rows AS r MERGE (c:Claim {id: r.id}) SET c += r.props', rows: rows.claims });
 
   // Replace, not accumulate: a record's links, claims and citations are exactly what the dataset now says.
   const factIds = factLabels.flatMap((l) => rows.facts[l].map((f) => f.id));
   const entityIds = entityLabels.flatMap((l) => rows.entities[l].map((e) => e.id));
-  steps.push([
-    'clear links',
-    (tx) =>
-      unwind(tx, `UNWIND $rows AS id MATCH (f:Fact {id: id})-[l:${linkTypes.join('|')}]->() DELETE l`, factIds),
-  ]);
-  steps.push([
-    'clear citations',
-    async (tx) => {
-      await unwind(tx, 'UNWIND $rows AS id MATCH (:Entity {id: id})-[c:CITES]->() DELETE c', entityIds);
-      await unwind(tx, 'UNWIND $rows AS id MATCH (:Fact {id: id})-[c:CITES]->() DELETE c', factIds);
-      await unwind(tx, 'UNWIND $rows AS id MATCH (:Claim {id: id})-[c:CITES]->() DELETE c', rows.claims.map((c) => c.id));
-    },
-  ]);
-  steps.push([
-    'claim links',
-    (tx) =>
-      unwind(
-        tx,
-        `UNWIND $rows AS r
+  steps.push({ name: 'clear links', cypher: `UNWIND $rows AS id MATCH (f:Fact {id: id})-[l:${linkTypes.join('|')}]->() DELETE l`, rows: factIds });
+  steps.push({ name: 'clear citations:Entity', cypher: 'UNWIND $rows AS id MATCH (:Entity {id: id})-[c:CITES]->() DELETE c', rows: entityIds });
+  steps.push({ name: 'clear citations:Fact', cypher: 'UNWIND $rows AS id MATCH (:Fact {id: id})-[c:CITES]->() DELETE c', rows: factIds });
+  steps.push({ name: 'clear citations:Claim', cypher: 'UNWIND $rows AS id MATCH (:Claim {id: id})-[c:CITES]->() DELETE c', rows: rows.claims.map((c) => c.id) });
+  steps.push({
+    name: 'claim links',
+    cypher: `UNWIND $rows AS r
          MATCH (c:Claim {id: r.from})
          OPTIONAL MATCH (e:Entity {id: r.to})
          OPTIONAL MATCH (f:Fact {id: r.to})
          WITH c, coalesce(e, f) AS owner WHERE owner IS NOT NULL
          MERGE (c)-[:CLAIM_OF]->(owner)`,
-        rows.claimLinks,
-      ),
-  ]);
+    rows: rows.claimLinks,
+  });
   for (const type of linkTypes) {
-    steps.push([
-      `links:${type}`,
-      (tx) =>
-        unwind(
-          tx,
-          `UNWIND $rows AS r MATCH (f:Fact {id: r.from}) MATCH (t:${linkTarget[type]} {id: r.to}) MERGE (f)-[l:${type}]->(t) SET l += r.props`,
-          rows.links[type],
-        ),
-    ]);
+    steps.push({
+      name: `links:${type}`,
+      cypher: `UNWIND $rows AS r MATCH (f:Fact {id: r.from}) MATCH (t:${linkTarget[type]} {id: r.to}) MERGE (f)-[l:${type}]->(t) SET l += r.props`,
+      rows: rows.links[type],
+    });
   }
   for (const ownerLabel of ['Entity', 'Fact', 'Claim'] as const) {
-    steps.push([
-      `citations:${ownerLabel}`,
-      (tx) =>
-        unwind(
-          tx,
-          `UNWIND $rows AS r MATCH (o:${ownerLabel} {id: r.owner}) MATCH (s:Source {id: r.source}) CREATE (o)-[:CITES {quote: r.quote, ord: r.ord}]->(s)`,
-          rows.citations.filter((c) => c.ownerLabel === ownerLabel),
-        ),
-    ]);
+    steps.push({
+      name: `citations:${ownerLabel}`,
+      cypher: `UNWIND $rows AS r MATCH (o:${ownerLabel} {id: r.owner}) MATCH (s:Source {id: r.source}) CREATE (o)-[:CITES {quote: r.quote, ord: r.ord}]->(s)`,
+      rows: rows.citations.filter((c) => c.ownerLabel === ownerLabel),
+    });
   }
   for (const type of relationTypes) {
-    steps.push([
-      `relations:${type}`,
-      (tx) =>
-        unwind(
-          tx,
-          `UNWIND $rows AS r MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to}) MERGE (a)-[x:${type} {id: r.id}]->(b) SET x += r.props, x.derived = true`,
-          rows.relations[type],
-        ),
-    ]);
+    steps.push({
+      name: `relations:${type}`,
+      cypher: `UNWIND $rows AS r MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to}) MERGE (a)-[x:${type} {id: r.id}]->(b) SET x += r.props, x.derived = true`,
+      rows: rows.relations[type],
+    });
   }
+  return steps;
+}
 
+/** How many rows writing `rows` runs over: the unit of an import's progress bar. */
+export function rowWork(rows: GraphRows): number {
+  return writeSteps(rows).reduce((n, step) => n + step.rows.length, 0);
+}
+
+/**
+ * Writes the rows inside a transaction the caller owns (a mutation or an import adds its own statements around
+ * it), in UNWIND batches; `onRows` is told how many rows each batch covered.
+ */
+export async function writeRowsInTransaction(tx: ManagedTransaction, rows: GraphRows, onRows?: (count: number) => void): Promise<void> {
+  for (const step of writeSteps(rows)) {
+    for (let i = 0; i < step.rows.length; i += BATCH) {
+      const batch = step.rows.slice(i, i + BATCH);
+      await tx.run(step.cypher, { rows: batch });
+      onRows?.(batch.length);
+    }
+  }
+}
+
+/** Writes the rows in one transaction; `progress` is told after each step. */
+export async function writeGraphRows(db: Database, rows: GraphRows, progress?: WriteProgress, timeoutMs?: number): Promise<void> {
+  const steps = writeSteps(rows);
   await db.writeTransaction(async (tx) => {
     let done = 0;
-    for (const [name, step] of steps) {
-      await step(tx);
+    for (const step of steps) {
+      for (let i = 0; i < step.rows.length; i += BATCH) await tx.run(step.cypher, { rows: step.rows.slice(i, i + BATCH) });
       done += 1;
-      progress?.(name, done, steps.length);
+      progress?.(step.name, done, steps.length);
     }
   }, timeoutMs);
 }

@@ -6,9 +6,18 @@ import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type Re
 
 const ENTITY = 'n {.*, labels: labels(n)}';
 
+/** Entities by id; the id of an entity merged into another (a :Redirect) answers the entity it was merged into. */
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  const rows = await db.read(`MATCH (n:Entity) WHERE n.id IN $ids RETURN ${ENTITY} AS n`, { ids }, (r) => parseEntity(r.n as Record<string, unknown>));
-  return new Map(rows.map((e) => [e.id, e]));
+  const rows = await db.read(
+    `UNWIND $ids AS asked
+     OPTIONAL MATCH (x:Redirect {id: asked})
+     WITH asked, coalesce(x.to, asked) AS id
+     MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL
+     RETURN asked, ${ENTITY} AS n`,
+    { ids },
+    (r) => [String(r.asked), parseEntity(r.n as Record<string, unknown>)] as const,
+  );
+  return new Map(rows);
 }
 
 export interface EntityListFilter {
@@ -35,8 +44,8 @@ export async function listEntities(db: Database, filter: EntityListFilter, page:
         : "n.sortName + '|' + n.id";
   const where = `n.kind IN $kinds
     AND ($nameKey IS NULL OR n.searchKeys CONTAINS $nameKey)
-    AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) })
-    AND ($candidateIn IS NULL OR EXISTS { (n)<-[:SUBJECT]-(:Candidacy)-[:OBJECT]->(:Entity {id: $candidateIn}) })
+    AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) WHERE NOT coalesce(m.retracted, false) })
+    AND ($candidateIn IS NULL OR EXISTS { (n)<-[:SUBJECT]-(c:Candidacy)-[:OBJECT]->(:Entity {id: $candidateIn}) WHERE NOT coalesce(c.retracted, false) })
     AND ($subKinds IS NULL OR coalesce(n.orgKind, n.electionKind) IN $subKinds)
     AND ($bodyId IS NULL OR n.bodyId = $bodyId)
     AND ($dateFrom IS NULL OR n.dateEnd >= $dateFrom)
@@ -77,6 +86,8 @@ export interface RelationsRequest {
   id: string;
   types: string[] | null;
   asOf: string | null;
+  /** Also relationships of retracted facts (stored as RETRACTED_RELATION, with their type in relationType). */
+  includeRetracted?: boolean;
   first: number;
   afterKey: string | null;
 }
@@ -88,18 +99,30 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
      WITH i, $requests[i] AS req
      CALL (req) {
        MATCH (e:Entity {id: req.id})-[r]-(o:Entity)
-       WHERE r.derived AND (req.types IS NULL OR type(r) IN req.types)
+       WHERE (r.derived OR (req.includeRetracted AND type(r) = 'RETRACTED_RELATION'))
+       WITH e, r, o, coalesce(r.relationType, type(r)) AS relType
+       WHERE (req.types IS NULL OR relType IN req.types)
          AND (req.asOf IS NULL OR ((r.fromStart IS NULL OR r.fromStart <= req.asOf) AND (r.toEnd IS NULL OR r.toEnd >= req.asOf)))
-       WITH e, r, o, type(r) + '|' + o.sortName + '|' + r.id AS key
+       WITH e, r, o, relType, relType + '|' + o.sortName + '|' + r.id AS key
        ORDER BY key
        WITH count(*) AS total,
             collect(CASE WHEN req.after IS NULL OR key > req.after THEN {
-              key: key, id: r.id, type: type(r), direction: CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END,
-              otherId: o.id, factId: r.factId, role: r.role, from: r.from, to: r.to } END) AS rels
+              key: key, id: r.id, type: relType, direction: CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END,
+              otherId: o.id, factId: r.factId, role: r.role, from: r.from, to: r.to,
+              retracted: type(r) = 'RETRACTED_RELATION' } END) AS rels
        RETURN total, rels[0..req.limit] AS page
      }
      RETURN i, total, page ORDER BY i`,
-    { requests: requests.map((r) => ({ id: r.id, types: r.types, asOf: r.asOf, after: r.afterKey, limit: int(r.first + 1) })) },
+    {
+      requests: requests.map((r) => ({
+        id: r.id,
+        types: r.types,
+        asOf: r.asOf,
+        includeRetracted: r.includeRetracted ?? false,
+        after: r.afterKey,
+        limit: int(r.first + 1),
+      })),
+    },
     (r) => ({
       total: Number(r.total),
       page: (r.page as Record<string, unknown>[]).map((p) => ({ key: String(p.key), node: parseRelation(p) })),
@@ -125,7 +148,8 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
      WITH i, $requests[i] AS req
      CALL (req) {
        MATCH (n:Event)
-       WHERE (req.entityId IS NULL OR EXISTS { (n)<-[:OBJECT]-(:Participation)-[:SUBJECT]->(:Entity {id: req.entityId}) })
+       WHERE (req.entityId IS NULL OR EXISTS {
+                (n)<-[:OBJECT]-(p:Participation)-[:SUBJECT]->(:Entity {id: req.entityId}) WHERE NOT coalesce(p.retracted, false) })
          AND (req.kinds IS NULL OR n.eventKind IN req.kinds)
          AND (req.from IS NULL OR n.dateEnd >= req.from)
          AND (req.to IS NULL OR n.dateStart <= req.to)

@@ -14,15 +14,26 @@ const FACT = `f {.*, labels: labels(f),
   decidedBy: head([(f)-[:DECIDED_BY]->(x) | x.id]),
   statusOf: head([(f)-[:STATUS_OF]->(x) | x.id])}`;
 
+/** Facts by id, retracted ones included; the old id of a fact re-numbered by a merge answers the fact itself. */
 export async function factsByIds(db: Database, ids: readonly string[]): Promise<Map<string, FactRecord>> {
-  const rows = await db.read(`MATCH (f:Fact) WHERE f.id IN $ids RETURN ${FACT} AS f`, { ids }, (r) => parseFact(r.f as Record<string, unknown>));
-  return new Map(rows.map((f) => [f.id, f]));
+  const rows = await db.read(
+    `UNWIND $ids AS asked
+     OPTIONAL MATCH (x:Redirect {id: asked})
+     WITH asked, coalesce(x.to, asked) AS id
+     MATCH (f:Fact {id: id})
+     RETURN asked, ${FACT} AS f`,
+    { ids },
+    (r) => [String(r.asked), parseFact(r.f as Record<string, unknown>)] as const,
+  );
+  return new Map(rows);
 }
 
 /** How a fact hangs off an entity: the fact's label and the link from the fact to the entity. */
 export interface FactLinkKey {
   label: FactLabel;
   link: Extract<LinkType, 'SUBJECT' | 'OBJECT' | 'IN_DISTRICT' | 'NOMINATED_BY' | 'STATUS_OF'>;
+  /** Also retracted facts (left out by default). */
+  includeRetracted?: boolean;
 }
 
 const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
@@ -34,10 +45,10 @@ export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: r
   if (!allowedLabels.has(key.label) || !allowedLinks.has(key.link)) throw new Error(`not an allowed fact link: ${key.label}/${key.link}`);
   const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
   const rows = await db.read(
-    `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids
+    `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false))
      RETURN t.id AS target, ${FACT} AS f
      ORDER BY coalesce(f.fromStart, f.dateStart, ''), f.ord, f.id`,
-    { ids: targetIds },
+    { ids: targetIds, includeRetracted: key.includeRetracted ?? false },
     (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),
   );
   const out = new Map<string, FactRecord[]>(targetIds.map((id) => [id, []]));

@@ -2,6 +2,7 @@
 // operation's round trips grow with the depth of the query, never with the number of items.
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/database.js';
+import { historyOf, type ChangeRecord } from './curation-repository.js';
 import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
 import { citationsOf, claimsOf, factsByIds, factsLinkedTo, sourcesByIds, type FactLinkKey } from './fact-repository.js';
 import type { Connection } from './pagination.js';
@@ -20,6 +21,13 @@ export interface Loaders {
   factsLinked: DataLoader<FactLinkRequest, FactRecord[], string>;
   relations: DataLoader<RelationsRequest, Connection<RelationRecord>, string>;
   events: DataLoader<EventsRequest, Connection<EntityRecord>, string>;
+  /** The audit trail of an entity or fact (`history`). */
+  history: DataLoader<string, ChangeRecord[]>;
+}
+
+/** Facts with and without the retracted ones are different answers, so the flag is part of the key. */
+function factLinkKey(r: FactLinkRequest): string {
+  return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.id}`;
 }
 
 function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fallback: T | null = null) {
@@ -47,7 +55,7 @@ export function createLoaders(db: Database): Loaders {
         // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
         const groups = new Map<string, FactLinkRequest[]>();
         for (const r of requests) {
-          const key = `${r.label}|${r.link}`;
+          const key = `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}`;
           groups.set(key, [...(groups.get(key) ?? []), r]);
         }
         const results = new Map<string, FactRecord[]>();
@@ -55,14 +63,18 @@ export function createLoaders(db: Database): Loaders {
           [...groups.values()].map(async (group) => {
             const first = group[0]!;
             const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))]);
-            for (const r of group) results.set(`${r.label}|${r.link}|${r.id}`, found.get(r.id) ?? []);
+            for (const r of group) results.set(factLinkKey(r), found.get(r.id) ?? []);
           }),
         );
-        return requests.map((r) => results.get(`${r.label}|${r.link}|${r.id}`) ?? []);
+        return requests.map((r) => results.get(factLinkKey(r)) ?? []);
       },
-      { cacheKeyFn: (r) => `${r.label}|${r.link}|${r.id}` },
+      { cacheKeyFn: factLinkKey },
     ),
     relations: new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
     events: new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
+    history: new DataLoader(async (ids) => {
+      const found = await historyOf(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
   };
 }

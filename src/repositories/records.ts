@@ -119,6 +119,8 @@ export interface FactRecord {
   from: PartialDate | null;
   to: PartialDate | null;
   date: PartialDate | null;
+  /** Set when the fact is retracted (it then drops out of default reads). */
+  retraction: { reason: string; actor: string; at: string } | null;
 }
 
 export interface ClaimRecord {
@@ -138,6 +140,8 @@ export interface RelationRecord {
   role: string | null;
   from: PartialDate | null;
   to: PartialDate | null;
+  /** True when the fact behind it is retracted (listed only on request). */
+  retracted: boolean;
 }
 
 export function parseSource(row: Row): SourceRecord {
@@ -234,6 +238,10 @@ export function parseFact(row: Row): FactRecord {
     from: partialDateOrNull(row.from),
     to: partialDateOrNull(row.to),
     date: partialDateOrNull(row.date),
+    retraction:
+      row.retracted === true
+        ? { reason: str(row.retractedReason) ?? '', actor: str(row.retractedBy) ?? '', at: str(row.retractedAt) ?? '' }
+        : null,
   };
 }
 
@@ -259,6 +267,7 @@ export function parseRelation(row: Row): RelationRecord {
     role: str(row.role),
     from: partialDateOrNull(row.from),
     to: partialDateOrNull(row.to),
+    retracted: row.retracted === true,
   };
 }
 

@@ -1,7 +1,9 @@
 // All resolver modules, merged into one map for Apollo. Each module owns one domain of the schema.
 import type { Resolvers } from '../generated/graphql.js';
 import { courtCaseResolvers } from './court-case.js';
+import { curationResolvers, DateTimeScalar } from './curation.js';
 import { electionResolvers } from './election.js';
+import { graphResolvers } from './graph.js';
 import { nodeResolvers } from './node.js';
 import { organizationResolvers } from './organization.js';
 import { partyResolvers } from './party.js';
@@ -18,7 +20,9 @@ const modules: Resolvers[] = [
   electionResolvers,
   courtCaseResolvers,
   searchResolvers,
+  graphResolvers,
   valueResolvers,
+  curationResolvers,
 ];
 
 /** Merges the modules type by type; two modules defining the same field is a programming error. */
@@ -36,4 +40,4 @@ function merge(parts: Resolvers[]): Resolvers {
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = { ...merge(modules), Date: DateScalar };
+export const resolvers: Resolvers = { ...merge(modules), Date: DateScalar, DateTime: DateTimeScalar };

@@ -2,6 +2,8 @@
 // the repositories' own record type. Aliases only; no new shapes.
 import type { PartialDate } from '../domain/partial-date.js';
 import type { Connection } from '../repositories/pagination.js';
+import type { ChangeRecord } from '../repositories/curation-repository.js';
+import type { DuplicateCandidateRecord } from '../curation/duplicates.js';
 import type { KeyPlayerMeasures } from '../graph/measures.js';
 import type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord } from '../repositories/records.js';
 
@@ -57,3 +59,7 @@ export interface GraphNodeView {
   entity: EntityRecord;
   graph: GraphView;
 }
+
+export type { ChangeRecord, DuplicateCandidateRecord };
+export type ChangeConnectionRecord = Connection<ChangeRecord>;
+export type ChangeEdgeRecord = ChangeConnectionRecord['edges'][number];

@@ -16,8 +16,10 @@ export const organizationResolvers: Resolvers = {
     orgKind: (o) => (o.orgKind ?? 'OTHER'),
     parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
     place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
-    members: async (o, { asOf, role }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id })).filter((m) => holdsOn(m, asOf) && (!role || m.role === role)),
+    members: async (o, { asOf, role, includeRetracted }, ctx) =>
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id, includeRetracted: includeRetracted ?? false })).filter(
+        (m) => holdsOn(m, asOf) && (!role || m.role === role),
+      ),
   },
   Place: {
     ...entityFields,

@@ -31,8 +31,10 @@ export const partyResolvers: Resolvers = {
       const names = await ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: p.id });
       return names.length === 0 ? p.name : nameOn(names, date);
     },
-    members: async (p, { asOf, role }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: p.id })).filter((m) => holdsOn(m, asOf) && (!role || m.role === role)),
+    members: async (p, { asOf, role, includeRetracted }, ctx) =>
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: p.id, includeRetracted: includeRetracted ?? false })).filter(
+        (m) => holdsOn(m, asOf) && (!role || m.role === role),
+      ),
     results: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'PartyResult', link: 'SUBJECT', id: p.id }),
     candidates: async (p, { election }, ctx) =>
       (await ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'NOMINATED_BY', id: p.id })).filter(

@@ -32,8 +32,10 @@ export const personResolvers: Resolvers = {
   },
   Person: {
     ...entityFields,
-    memberships: async (p, { asOf }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id })).filter((m) => holdsOn(m, asOf)),
+    memberships: async (p, { asOf, includeRetracted }, ctx) =>
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false })).filter((m) =>
+        holdsOn(m, asOf),
+      ),
     candidacies: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'SUBJECT', id: p.id }),
     courtCases: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'SUBJECT', id: p.id }),
     relatives: async (p, _a, ctx) => [

@@ -39,6 +39,7 @@ interface EventsArgs {
 interface RelatedArgs {
   types?: string[] | null;
   asOf?: string | null;
+  includeRetracted?: boolean | null;
   first?: number | null;
   after?: string | null;
 }
@@ -54,7 +55,7 @@ export const entityFields = {
   },
   related: (e: EntityRecord, args: RelatedArgs, ctx: GraphContext) => {
     const page = pageRequest(args);
-    return ctx.loaders.relations.load({ id: e.id, types: args.types ?? null, asOf: args.asOf ?? null, ...page });
+    return ctx.loaders.relations.load({ id: e.id, types: args.types ?? null, asOf: args.asOf ?? null, includeRetracted: args.includeRetracted ?? false, ...page });
   },
 };
 

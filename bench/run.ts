@@ -1,0 +1,443 @@
+// `npm run bench` (BENCH_SCALE=small|large): generates the network, loads it twice — raw UNWIND into a
+// throwaway Neo4j, then through the product's loader into the Neo4j (with APOC) that serves the run — starts
+// the three systems (bench/system-server.ts), checks that they answer each shape alike, measures each shape
+// with autocannon on loopback, and writes bench/results/latest.json and docs/benchmarks.md.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { createDriver, Database } from '../src/neo4j/database.js';
+import { EmbeddedNeo4j } from '../src/neo4j/embedded.js';
+import { ensureLauncherBuilt, launcherDir } from '../src/neo4j/install.js';
+import { migrate } from '../src/neo4j/migrations.js';
+import { countGraph } from '../src/repositories/dataset-repository.js';
+import { DEFAULT_SEED, NetworkGenerator, scales, summarize, type BenchScaleName } from './generate.js';
+import { loadRaw, loadWithProduct, type LoadReport } from './load.js';
+import { renderBenchmarks } from './render.js';
+import { dig, PROBES_PER_SHAPE, shapes, type Probe, type ReadFn, type Shape, type SystemRequest, type SystemShape } from './shapes.js';
+import type { ChildMessage, ParentMessage, SystemName } from './system-server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, 'bench/results');
+const pluginsDir = join(launcherDir, 'target/plugins');
+
+const scale = (process.env.BENCH_SCALE ?? 'small') as BenchScaleName;
+if (scale !== 'small' && scale !== 'large' && scale !== 'tiny') throw new Error('BENCH_SCALE must be small or large');
+const numberEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+
+export const settings = {
+  seed: numberEnv('BENCH_SEED', DEFAULT_SEED),
+  /** Concurrent connections autocannon keeps open. */
+  connections: numberEnv('BENCH_CONNECTIONS', 4),
+  warmupSeconds: numberEnv('BENCH_WARMUP', 2),
+  durationSeconds: numberEnv('BENCH_DURATION', scale === 'large' ? 8 : 5),
+  /** Upper bound on requests per measurement (whichever of this and the duration comes first). */
+  maxRequests: numberEnv('BENCH_MAX_REQUESTS', 20_000),
+  neo4jHeap: process.env.BENCH_NEO4J_HEAP ?? '1g',
+  neo4jPageCache: process.env.BENCH_NEO4J_PAGECACHE ?? (scale === 'large' ? '1g' : '512m'),
+  neo4jTxMemory: process.env.BENCH_NEO4J_TX_MEMORY ?? '768m',
+  /** Records per product-loader transaction: everything at once for small (as `npm run seed`), batches at large. */
+  productBatchRecords: numberEnv('BENCH_LOAD_BATCH', scale === 'large' ? 20_000 : Number.POSITIVE_INFINITY),
+  rawBatchRows: numberEnv('BENCH_RAW_BATCH', 10_000),
+};
+
+const startedAt = Date.now();
+function log(message: string): void {
+  console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function startNeo4j(dataDir: string, withApoc: boolean): Promise<EmbeddedNeo4j> {
+  const instance = new EmbeddedNeo4j({
+    dataDir,
+    boltPort: await freePort(),
+    heap: settings.neo4jHeap,
+    pageCache: settings.neo4jPageCache,
+    txMemory: settings.neo4jTxMemory,
+    txTimeout: '1800s',
+    ...(withApoc ? { pluginsDir } : {}),
+    startTimeoutMs: 300_000,
+  });
+  await instance.start();
+  return instance;
+}
+
+function connect(uri: string): { driver: Driver; database: Database } {
+  const driver = createDriver({ uri, maxPoolSize: 20, txTimeoutMs: 1_800_000 });
+  return { driver, database: new Database(driver, { txTimeoutMs: 1_800_000 }) };
+}
+
+function apocAvailable(): boolean {
+  if (existsSync(pluginsDir) && readdirSync(pluginsDir).some((f) => f.startsWith('apoc-core'))) return true;
+  try {
+    log('APOC not found in neo4j/target/plugins: running mvn -Pbench package');
+    ensureLauncherBuilt({ profiles: ['bench'], force: true });
+  } catch (error) {
+    log(`could not fetch APOC (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return existsSync(pluginsDir) && readdirSync(pluginsDir).some((f) => f.startsWith('apoc-core'));
+}
+
+interface RunningSystem {
+  name: SystemName;
+  child: ChildProcess;
+  url: string;
+}
+
+function nextMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs = 120_000): Promise<ChildMessage> {
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no ${type} message within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === 'failed') {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        fail(new Error(message.error));
+      } else if (message.type === type) {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        done(message);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => fail(new Error(`system process exited (${code})`)));
+  });
+}
+
+async function startSystem(name: SystemName, uri: string): Promise<RunningSystem> {
+  const child = fork(join(root, 'bench/system-server.ts'), [name], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await nextMessage(child, 'ready');
+  if (ready.type !== 'ready') throw new Error('unexpected message');
+  return { name, child, url: `http://127.0.0.1:${ready.port}` };
+}
+
+async function post(system: RunningSystem, request: SystemRequest): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${system.url}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // kept as text for the error message
+  }
+  return { status: res.status, body };
+}
+
+/** Round trips and db hits of one request, as recorded under the system's driver. */
+async function probe(system: RunningSystem, request: SystemRequest): Promise<{ roundTrips: number; dbHits: number; statsRoundTrips: number | null; cypher: string[] }> {
+  system.child.send({ type: 'probe-start' } satisfies ParentMessage);
+  await nextMessage(system.child, 'probe-started');
+  const res = await post(system, request);
+  system.child.send({ type: 'probe-stop' } satisfies ParentMessage);
+  const result = await nextMessage(system.child, 'probe-result', 300_000);
+  if (result.type !== 'probe-result') throw new Error('unexpected message');
+  if (result.error) log(`  PROFILE failed on ${system.name}: ${result.error}`);
+  const stats = dig(res.body, 'extensions', 'stats', 'databaseRoundTrips');
+  return { roundTrips: result.roundTrips, dbHits: result.dbHits, statsRoundTrips: typeof stats === 'number' ? stats : null, cypher: result.cypher };
+}
+
+export interface Measurement {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  roundTrips: number;
+  dbHits: number;
+  requests: number;
+  errors: number;
+  /** Size of the answer to the first probe (items, total count...): the cross-system check. */
+  answerSize: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Drives one system with the prepared bodies in rotation; latencies from every response, not a histogram. */
+function drive(system: RunningSystem, path: string, bodies: string[], seconds: number, maxRequests: number): Promise<{ rps: number; p50: number; p95: number; p99: number; requests: number; errors: number }> {
+  return new Promise((done, fail) => {
+    let next = 0;
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url: `${system.url}${path}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections: settings.connections,
+        duration: seconds,
+        maxOverallRequests: maxRequests,
+        requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+      },
+      (error, result) => {
+        if (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        latencies.sort((a, b) => a - b);
+        const ok = result['2xx'];
+        done({
+          rps: round(ok / Math.max(result.duration, 0.001), 1),
+          p50: round(percentile(latencies, 50)),
+          p95: round(percentile(latencies, 95)),
+          p99: round(percentile(latencies, 99)),
+          requests: ok,
+          errors: result.non2xx + result.errors,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+interface PreparedSystem {
+  system: RunningSystem;
+  path: string;
+  bodies: string[];
+  size: number;
+}
+
+/** Builds each probe's request, checks the first answer is free of errors, and records its size. */
+async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]): Promise<PreparedSystem> {
+  const call = async (request: SystemRequest) => (await post(system, request)).body;
+  const requests: SystemRequest[] = [];
+  for (const p of probes) requests.push(await spec.build(p, call));
+  const first = requests[0]!;
+  for (const request of requests) {
+    const res = await post(system, request);
+    const errors = dig(res.body, 'errors') ?? dig(res.body, 'error');
+    if (res.status !== 200 || errors) throw new Error(`${system.name} answered ${res.status}: ${JSON.stringify(errors ?? res.body).slice(0, 600)}`);
+  }
+  const size = spec.size((await post(system, first)).body);
+  return { system, path: first.path, bodies: requests.map((r) => JSON.stringify(r.body)), size };
+}
+
+async function measure(prepared: PreparedSystem): Promise<Measurement> {
+  const { system, path, bodies } = prepared;
+  const profiled = await probe(system, { path, body: JSON.parse(bodies[0]!) as unknown });
+  if (profiled.statsRoundTrips !== null && profiled.statsRoundTrips !== profiled.roundTrips) {
+    log(`  note: ${system.name} reports ${profiled.statsRoundTrips} round trips in extensions.stats, the driver saw ${profiled.roundTrips}`);
+  }
+  await drive(system, path, bodies, settings.warmupSeconds, settings.maxRequests);
+  const run = await drive(system, path, bodies, settings.durationSeconds, settings.maxRequests);
+  return { ...run, roundTrips: profiled.roundTrips, dbHits: profiled.dbHits, answerSize: prepared.size };
+}
+
+export interface ShapeResult {
+  name: string;
+  description: string;
+  probes: number;
+  ours: Measurement;
+  neo4jGraphql: Measurement | null;
+  /** Why @neo4j/graphql has no figures for this shape. */
+  neo4jGraphqlNote?: string;
+  raw: Measurement;
+  /** Cypher @neo4j/graphql generated for the first probe (for the record). */
+  neo4jGraphqlCypher?: string[];
+}
+
+export interface BenchResults {
+  machine: Record<string, unknown>;
+  scale: string;
+  generatedAt: string;
+  settings: Omit<typeof settings, 'productBatchRecords'> & { productBatchRecords: number | string };
+  dataset: Record<string, unknown>;
+  load: { product: LoadReport; raw: LoadReport; ratio: number; writeRatio: number; countsMatch: boolean };
+  shapes: ShapeResult[];
+  durationSeconds: number;
+}
+
+async function neo4jVersion(driver: Driver): Promise<string> {
+  const result = await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN name + " " + versions[0] + " " + edition AS v');
+  return String(result.records[0]?.get('v') ?? 'unknown');
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((s, n) => s + n, 0);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(resultsDir, { recursive: true });
+  const loadBefore = os.loadavg();
+  const spec = scales[scale];
+  log(`scale ${scale} (${spec.people} people), seed ${settings.seed}`);
+
+  log('generating (pass 1: source texts and checksum)');
+  const summary = summarize({ scale, seed: settings.seed });
+  const texts = (() => {
+    const generator = new NetworkGenerator({ scale, seed: settings.seed, collectTexts: true });
+    for (const chunk of generator.chunks()) void chunk;
+    return generator.sourceTexts();
+  })();
+  log(`${summary.totalRecords} records, checksum ${summary.checksum.slice(0, 16)}…`);
+
+  const withApoc = apocAvailable();
+  const cleanup: (() => Promise<void>)[] = [];
+  const systems: RunningSystem[] = [];
+  try {
+    // 1. Raw UNWIND load into a throwaway database of its own.
+    const rawDir = mkdtempSync(join(os.tmpdir(), 'kzgraph-bench-raw-'));
+    log('raw load: starting a clean Neo4j');
+    const rawNeo4j = await startNeo4j(rawDir, false);
+    let rawReport: LoadReport;
+    let rawCounts;
+    {
+      const { driver, database } = connect(rawNeo4j.uri);
+      try {
+        await migrate(database);
+        log('raw load: writing');
+        rawReport = await loadRaw(driver, new NetworkGenerator({ scale, seed: settings.seed }), Math.min(settings.productBatchRecords, 20_000), settings.rawBatchRows, log);
+        rawCounts = await countGraph(database);
+        log(`raw load: ${rawReport.relationships} relationships in ${(rawReport.writeMs / 1000).toFixed(1)} s (${rawReport.relationshipsPerSecond} rel/s)`);
+      } finally {
+        await driver.close();
+        await rawNeo4j.stop();
+        rmSync(rawDir, { recursive: true, force: true });
+      }
+    }
+
+    // 2. The product's loader into the database the benchmark then reads.
+    const dataDir = mkdtempSync(join(os.tmpdir(), 'kzgraph-bench-'));
+    log(`product load: starting Neo4j${withApoc ? ' with APOC' : ' (no APOC: @neo4j/graphql will be skipped)'}`);
+    const neo4jServer = await startNeo4j(dataDir, withApoc);
+    cleanup.push(async () => {
+      await neo4jServer.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const { driver, database } = connect(neo4jServer.uri);
+    cleanup.push(() => driver.close());
+    await migrate(database);
+    log('product load: writing');
+    const productReport = await loadWithProduct(database, new NetworkGenerator({ scale, seed: settings.seed }), texts, settings.productBatchRecords, log);
+    const productCounts = await countGraph(database);
+    log(`product load: ${productReport.relationships} relationships in ${(productReport.ms / 1000).toFixed(1)} s (${productReport.relationshipsPerSecond} rel/s end to end, ${productReport.writeRelationshipsPerSecond} rel/s writing)`);
+    const countsMatch = JSON.stringify(productCounts) === JSON.stringify(rawCounts);
+    if (!countsMatch) log(`WARNING: the two loads differ: ${JSON.stringify({ product: productCounts, raw: rawCounts })}`);
+    const version = await neo4jVersion(driver);
+    const nodeCount = Number((await driver.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n') ?? 0);
+
+    // 3. The three systems.
+    log('starting the systems');
+    const names: SystemName[] = withApoc ? ['ours', 'neo4j-graphql', 'raw'] : ['ours', 'raw'];
+    for (const name of names) systems.push(await startSystem(name, neo4jServer.uri));
+    const system = (name: SystemName) => systems.find((s) => s.name === name);
+
+    const read: ReadFn = async (cypher, params) => {
+      const typed = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+      return (await driver.executeQuery(cypher, typed, { routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+    };
+
+    const results: ShapeResult[] = [];
+    for (const shape of shapes) {
+      results.push(await runShape(shape, read, system));
+    }
+
+    const report: BenchResults = {
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        neo4j: version,
+        neo4jHeap: settings.neo4jHeap,
+        neo4jPageCache: settings.neo4jPageCache,
+        loadAverageBefore: loadBefore.map((n) => round(n)),
+        loadAverageAfter: os.loadavg().map((n) => round(n)),
+      },
+      scale,
+      generatedAt: new Date().toISOString(),
+      settings: { ...settings, productBatchRecords: Number.isFinite(settings.productBatchRecords) ? settings.productBatchRecords : 'all (one transaction)' },
+      dataset: {
+        seed: settings.seed,
+        checksum: summary.checksum,
+        records: summary.records,
+        totalRecords: summary.totalRecords,
+        nodes: nodeCount,
+        relationships: sum(productCounts.relationships),
+        relationshipsByType: productCounts.relationships,
+      },
+      load: {
+        product: productReport,
+        raw: rawReport,
+        ratio: round(productReport.relationshipsPerSecond / Math.max(1, rawReport.relationshipsPerSecond), 3),
+        writeRatio: round(productReport.writeRelationshipsPerSecond / Math.max(1, rawReport.relationshipsPerSecond), 3),
+        countsMatch,
+      },
+      shapes: results,
+      durationSeconds: round((Date.now() - startedAt) / 1000, 1),
+    };
+    writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(resultsDir, `${scale}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    renderBenchmarks(resultsDir, join(root, 'docs/benchmarks.md'));
+    log(`wrote bench/results/latest.json and docs/benchmarks.md (${report.durationSeconds} s in all)`);
+  } finally {
+    for (const s of systems) {
+      s.child.send({ type: 'stop' } satisfies ParentMessage);
+      s.child.kill('SIGTERM');
+    }
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+  }
+}
+
+async function runShape(shape: Shape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<ShapeResult> {
+  const probes = (await shape.probes(read)).slice(0, PROBES_PER_SHAPE);
+  if (probes.length === 0) throw new Error(`shape ${shape.name}: no probe values found in the graph`);
+  log(`${shape.name}: ${probes.length} probes`);
+  const ours = await prepare(system('ours')!, shape.ours, probes);
+  const rawPrepared = await prepare(system('raw')!, shape.raw, probes);
+  const ngqlSystem = system('neo4j-graphql');
+  let ngql: PreparedSystem | null = null;
+  let note: string | undefined;
+  if ('unsupported' in shape.neo4jGraphql) note = shape.neo4jGraphql.unsupported;
+  else if (!ngqlSystem) note = 'APOC core was not available, so @neo4j/graphql was not started';
+  else ngql = await prepare(ngqlSystem, shape.neo4jGraphql, probes);
+  const sizes = [ours.size, rawPrepared.size, ...(ngql ? [ngql.size] : [])];
+  if (new Set(sizes).size > 1) log(`  answer sizes differ: ours ${ours.size}, raw ${rawPrepared.size}${ngql ? `, @neo4j/graphql ${ngql.size}` : ''}`);
+
+  // The three systems back to back, so that they share whatever else the machine is doing at the time.
+  const oursM = await measure(ours);
+  const ngqlM = ngql ? await measure(ngql) : null;
+  const rawM = await measure(rawPrepared);
+  let cypher: string[] | undefined;
+  if (ngql) cypher = (await probe(ngql.system, { path: ngql.path, body: JSON.parse(ngql.bodies[0]!) as unknown })).cypher;
+  const fmt = (m: Measurement | null) => (m ? `${m.rps} rps p50 ${m.p50} ms p95 ${m.p95} ms, ${m.roundTrips} trips, ${m.dbHits} hits` : 'n/a');
+  log(`  ours ${fmt(oursM)} | @neo4j/graphql ${fmt(ngqlM)} | raw ${fmt(rawM)}`);
+  return {
+    name: shape.name,
+    description: shape.description,
+    probes: probes.length,
+    ours: oursM,
+    neo4jGraphql: ngqlM,
+    ...(note ? { neo4jGraphqlNote: note } : {}),
+    raw: rawM,
+    ...(cypher ? { neo4jGraphqlCypher: cypher } : {}),
+  };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

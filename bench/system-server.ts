@@ -1,0 +1,147 @@
+// One system under test, in a process of its own so that the load generator never shares its event loop:
+// `ours` (the product's app via startApp), `neo4j-graphql` (@neo4j/graphql 7 on Apollo Server with the same
+// express integration), or `raw` (the hand-written Cypher of bench/shapes.ts behind a bare node:http server).
+// All three talk to Neo4j through the same instrumented driver; the parent drives them over IPC:
+// `{type: 'probe-start'}` starts recording queries, `{type: 'probe-stop'}` answers with the round trips and
+// the db hits (PROFILE) of what was recorded.
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createDriver, Database } from '../src/neo4j/database.js';
+import { startApp } from '../src/server.js';
+import { instrumentDriver, profileDbHits, QueryCapture } from './instrument.js';
+import { neo4jGraphqlTypeDefs } from './peers/neo4j-graphql-type-defs.js';
+import { shapes, type ReadFn } from './shapes.js';
+
+export type SystemName = 'ours' | 'neo4j-graphql' | 'raw';
+
+export type ParentMessage = { type: 'probe-start' } | { type: 'probe-stop' } | { type: 'stop' };
+export type ChildMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'probe-started' }
+  | { type: 'probe-result'; roundTrips: number; dbHits: number; cypher: string[]; error?: string }
+  | { type: 'failed'; error: string };
+
+const TX_TIMEOUT_MS = 60_000;
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+async function startOurs(uri: string, driver: Driver): Promise<Server> {
+  const config = loadConfig({
+    NEO4J_URI: uri,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+    SEED_ON_START: 'false',
+    // The benchmark measures the query path, not the public API's protection: no rate limit, generous limits.
+    RATE_LIMIT_PER_MINUTE: '0',
+    MAX_DEPTH: '64',
+    MAX_COST: '100000000',
+    MAX_ALIASES: '100',
+    MAX_TOKENS: '100000',
+    OPERATION_TIMEOUT: '60s',
+  });
+  const database = new Database(driver, { txTimeoutMs: TX_TIMEOUT_MS });
+  const app = await startApp({
+    config,
+    logger: createLogger('silent'),
+    database,
+    readiness: { databaseReachable: async () => true, migrationsDone: () => true },
+  });
+  return app.httpServer;
+}
+
+async function startNeo4jGraphql(driver: Driver): Promise<Server> {
+  const library = new Neo4jGraphQL({
+    typeDefs: neo4jGraphqlTypeDefs,
+    driver,
+    // Date bounds are ISO strings; comparing them needs the string range filters, off by default.
+    features: { filters: { String: { LT: true, LTE: true, GT: true, GTE: true } } },
+  });
+  const apollo = new ApolloServer({ schema: await library.getSchema(), introspection: false });
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  const server = createHttpServer(app);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 0 ? {} : (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
+}
+
+async function startRaw(driver: Driver): Promise<Server> {
+  const read: ReadFn = async (cypher, params) => {
+    // Integers in LIMIT/SKIP must reach Cypher as integers, not floats.
+    const typed = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+    const result = await driver.executeQuery(cypher, typed, { routing: neo4j.routing.READ, transactionConfig: { timeout: TX_TIMEOUT_MS } });
+    return result.records.map((r) => r.toObject());
+  };
+  const byName = new Map(shapes.map((s) => [s.name, s.raw]));
+  const server = createHttpServer((req, res) => {
+    const shape = byName.get((req.url ?? '').replace(/^\/raw\//, ''));
+    if (req.method !== 'POST' || !shape) {
+      res.writeHead(404).end();
+      return;
+    }
+    readBody(req)
+      .then((params) => shape.run(read, (params ?? {}) as Record<string, unknown>))
+      .then((result) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      })
+      .catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+async function main(): Promise<void> {
+  const system = process.argv[2] as SystemName;
+  const uri = process.env.BENCH_NEO4J_URI;
+  if (!uri) throw new Error('BENCH_NEO4J_URI is not set');
+  const plainDriver = createDriver({ uri, maxPoolSize: 50, txTimeoutMs: TX_TIMEOUT_MS });
+  const capture = new QueryCapture();
+  const driver = instrumentDriver(plainDriver, capture);
+  const server = system === 'ours' ? await startOurs(uri, driver) : system === 'neo4j-graphql' ? await startNeo4jGraphql(driver) : await startRaw(driver);
+
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'probe-start') {
+      capture.start();
+      send({ type: 'probe-started' });
+    } else if (message.type === 'probe-stop') {
+      const queries = capture.stop();
+      profileDbHits(plainDriver, queries).then(
+        (dbHits) => send({ type: 'probe-result', roundTrips: queries.length, dbHits, cypher: queries.map((q) => q.cypher) }),
+        (error: unknown) => send({ type: 'probe-result', roundTrips: queries.length, dbHits: -1, cypher: queries.map((q) => q.cypher), error: String(error) }),
+      );
+    } else if (message.type === 'stop') {
+      server.close();
+      server.closeAllConnections();
+      void plainDriver.close().finally(() => process.exit(0));
+    }
+  });
+  // The parent going away ends this process too.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', port: (server.address() as AddressInfo).port });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});

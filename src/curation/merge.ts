@@ -1,0 +1,132 @@
+// Merging two records of one real entity: the kept record absorbs the dropped one's names (as aliases),
+// citations, missing fields and nested facts; every record that referred to the dropped id is rewritten to the
+// kept one; the dropped node goes and a :Redirect keeps its id (and its nested facts' ids) resolving.
+import { ownerOf, type CollectionRecord } from '../dataset/from-graph.js';
+import type { Citation } from '../dataset/schema.js';
+import type { Database } from '../neo4j/database.js';
+import {
+  copyRetractions,
+  deleteMergedEntity,
+  moveHistory,
+  recordsReferring,
+  writeRedirects,
+} from '../repositories/curation-repository.js';
+import { refuse, replaceReferences, runEdit } from './engine.js';
+import type { MutationResult } from './mutations.js';
+
+/** Lists of facts nested in an entity record, with the id segment their facts carry. */
+const nestedLists = { names: 'name', findings: 'finding', parties: 'party', participants: 'participant' } as const;
+type NestedList = keyof typeof nestedLists;
+const ownFields = new Set(['id', 'name', 'aliases', 'description', 'citations', ...Object.keys(nestedLists)]);
+/** Single references that would point at the entity itself once the dropped id reads as the kept one. */
+const selfReferences = ['parent', 'place', 'within', 'body', 'court'];
+
+interface Alias {
+  name: string;
+  lang?: string | undefined;
+  script?: string | undefined;
+}
+
+function mergeCitations(a: readonly Citation[], b: readonly Citation[]): Citation[] {
+  const seen = new Set(a.map((c) => `${c.source}\n${c.quote}`));
+  return [...a, ...b.filter((c) => !seen.has(`${c.source}\n${c.quote}`))];
+}
+
+/**
+ * The kept record after absorbing the dropped one, and the old → new ids of the dropped record's nested facts
+ * (`party:b#name#1` → `party:a#name#3`: they are appended after the kept record's own).
+ */
+export function mergeRecords(keep: CollectionRecord, drop: CollectionRecord): { merged: CollectionRecord; renumbered: { from: string; to: string }[] } {
+  const k = keep.record as unknown as Record<string, unknown>;
+  const d = drop.record as unknown as Record<string, unknown>;
+  const keepName = String(k.name);
+  const aliases: Alias[] = [...(k.aliases as Alias[])];
+  const known = new Set([keepName, ...aliases.map((a) => a.name)]);
+  for (const alias of [{ name: String(d.name) }, ...(d.aliases as Alias[])]) {
+    if (!known.has(alias.name)) aliases.push(alias);
+    known.add(alias.name);
+  }
+  const merged: Record<string, unknown> = {
+    ...k,
+    aliases,
+    description: k.description ?? d.description,
+    citations: mergeCitations(k.citations as Citation[], d.citations as Citation[]),
+  };
+  // Fields the kept record leaves empty take the dropped one's value; where both have one, the kept one wins.
+  for (const [field, value] of Object.entries(d)) {
+    if (!ownFields.has(field) && merged[field] === undefined) merged[field] = value;
+  }
+  const renumbered: { from: string; to: string }[] = [];
+  for (const [list, segment] of Object.entries(nestedLists) as [NestedList, string][]) {
+    const mine = (k[list] as Record<string, unknown>[] | undefined) ?? [];
+    const theirs = (d[list] as Record<string, unknown>[] | undefined) ?? [];
+    if (mine.length === 0 && theirs.length === 0) continue;
+    const moved = theirs.map((item, i) => {
+      renumbered.push({ from: `${drop.record.id}#${segment}#${i + 1}`, to: `${keep.record.id}#${segment}#${mine.length + i + 1}` });
+      // What a nested fact inherited from its own record (its citations, its date) it now states itself.
+      if (list === 'participants' && item.citations === undefined) return { ...item, citations: d.citations };
+      if (list === 'parties' && item.from === undefined && d.opened !== undefined) return { ...item, from: d.opened };
+      return item;
+    });
+    merged[list] = [...mine, ...moved];
+  }
+  for (const field of selfReferences) {
+    if (merged[field] === keep.record.id || merged[field] === drop.record.id) delete merged[field];
+  }
+  return { merged: { collection: keep.collection, record: merged } as unknown as CollectionRecord, renumbered };
+}
+
+export function mergeEntities(db: Database, actor: string, keepId: string, dropId: string, reason: string | null): Promise<MutationResult> {
+  return runEdit(db, actor, async (scope, write) => {
+    if (keepId === dropId) refuse('drop', 'INVALID', 'an entity cannot be merged into itself');
+    if (reason !== null && reason.length > 2_000) refuse('reason', 'INVALID', 'the reason must be at most 2000 characters');
+    const lookup = await scope.lookup([keepId, dropId]);
+    for (const [field, id] of [['keep', keepId], ['drop', dropId]] as const) {
+      const to = lookup.redirects.get(id);
+      if (to !== undefined) refuse(field, 'MERGED', `${id} was merged into ${to} already`);
+      if (!lookup.entities.has(id)) refuse(field, lookup.facts.has(id) ? 'WRONG_KIND' : 'NOT_FOUND', `${id} is not an entity of the graph`);
+    }
+    if (lookup.entities.get(keepId) !== lookup.entities.get(dropId)) {
+      refuse('drop', 'WRONG_KIND', `${dropId} is a ${lookup.entities.get(dropId)} and ${keepId} a ${lookup.entities.get(keepId)}: only entities of one kind merge`);
+    }
+    await scope.lock([
+      { id: keepId, label: 'Entity', create: false },
+      { id: dropId, label: 'Entity', create: false },
+    ]);
+    const owners = [...new Set((await recordsReferring(scope.tx, dropId)).map(ownerOf))].filter((id) => id !== dropId && id !== keepId);
+    const kinds = await scope.lookup(owners);
+    await scope.lock(owners.map((id) => ({ id, label: kinds.facts.has(id) ? 'Fact' : 'Entity', create: false })));
+    const records = await scope.read([keepId, dropId, ...owners]);
+    const keep = records.get(keepId);
+    const drop = records.get(dropId);
+    if (!keep || !drop) return refuse(null, 'CONFLICT', 'the entities changed while merging; try again');
+
+    const toKeep = new Map([[dropId, keepId]]);
+    const { merged, renumbered } = mergeRecords(replaceReferences(keep, toKeep), replaceReferences(drop, toKeep));
+    const dependants = owners.flatMap((id) => {
+      const record = records.get(id);
+      return record ? [{ before: record, after: replaceReferences(record, toKeep) }] : [];
+    });
+    await write([{ before: keep, after: merged }, ...dependants], {
+      operation: 'mergeEntities',
+      reason,
+      alsoReplace: [dropId, ...renumbered.map((r) => r.from)],
+      unaudited: [keepId],
+    });
+    await copyRetractions(scope.tx, renumbered);
+    await moveHistory(scope.tx, [dropId, ...renumbered.map((r) => r.from)], keepId);
+    await deleteMergedEntity(scope.tx, dropId);
+    await writeRedirects(scope.tx, [{ id: dropId, to: keepId, at: scope.at, actor: scope.actor }, ...renumbered.map((r) => ({ id: r.from, to: r.to, at: scope.at, actor: scope.actor }))]);
+    await scope.audit([
+      {
+        operation: 'mergeEntities',
+        targetId: keepId,
+        before: JSON.stringify({ keep: keep.record, drop: drop.record }),
+        after: JSON.stringify(merged.record),
+        reason,
+        subjects: [keepId, ...renumbered.map((r) => r.to)],
+      },
+    ]);
+    return keepId;
+  }).then((outcome) => ('errors' in outcome ? { id: null, changes: [], errors: outcome.errors } : { id: outcome.value, changes: outcome.changes, errors: [] }));
+}

@@ -1,0 +1,63 @@
+// GraphML writer for export graphs. graphology-graphml (0.5) only parses, so the writing is done here; its
+// parser reads the result back in the tests, as networkx, Gephi and Cytoscape do.
+import type { ExportGraph } from './network.js';
+
+type AttributeType = 'string' | 'int';
+
+/** The declared attributes: `<key>` ids are prefixed by domain since GraphML ids must be unique per document. */
+const nodeKeys: [name: string, type: AttributeType][] = [
+  ['label', 'string'],
+  ['kind', 'string'],
+  ['name', 'string'],
+];
+const edgeKeys: [name: string, type: AttributeType][] = [
+  ['label', 'string'],
+  ['type', 'string'],
+  ['role', 'string'],
+  ['from', 'string'],
+  ['to', 'string'],
+  ['citationCount', 'int'],
+  ['factId', 'string'],
+];
+
+// Characters XML 1.0 cannot carry at all (C0 controls other than tab, newline, carriage return).
+// eslint-disable-next-line no-control-regex
+const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function escapeXml(value: string): string {
+  return value
+    .replace(forbidden, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function data(prefix: string, keys: [string, AttributeType][], attributes: Record<string, unknown>): string {
+  return keys
+    .filter(([name]) => attributes[name] !== undefined && attributes[name] !== null)
+    .map(([name]) => `<data key="${prefix}${name}">${escapeXml(String(attributes[name]))}</data>`)
+    .join('');
+}
+
+export function writeGraphml(graph: ExportGraph): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '  <key id="g_description" for="graph" attr.name="description" attr.type="string"/>',
+    ...nodeKeys.map(([name, type]) => `  <key id="n_${name}" for="node" attr.name="${name}" attr.type="${type}"/>`),
+    ...edgeKeys.map(([name, type]) => `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`),
+    '  <graph id="kz-political-graph" edgedefault="directed">',
+    `    <data key="g_description">${escapeXml(graph.getAttribute('description'))}</data>`,
+  ];
+  graph.forEachNode((id, attributes) => {
+    lines.push(`    <node id="${escapeXml(id)}">${data('n_', nodeKeys, attributes)}</node>`);
+  });
+  graph.forEachEdge((id, attributes, source, target) => {
+    lines.push(`    <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}">${data('e_', edgeKeys, attributes)}</edge>`);
+  });
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,207 @@
+// Network queries over the derived entity→entity relationships: neighbourhoods, shortest paths, subgraphs and
+// the whole network for exports. Each GraphQL call is one bounded Cypher query; all Cypher for networks is here.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { int, type Database } from '../neo4j/database.js';
+import { parseEntity, parseNetworkEdge, type EntityRecord, type NetworkEdgeRecord } from './records.js';
+
+/** Which relationships a network query walks: a subset of `relationTypes` (null = all) valid on `asOf`. */
+export interface NetworkFilter {
+  types: readonly string[] | null;
+  asOf: string | null;
+}
+
+/** Entities and the relationships among them, as returned by one network query. */
+export interface Network {
+  nodes: EntityRecord[];
+  edges: NetworkEdgeRecord[];
+  /** True when a limit or the expansion cap left entities out. */
+  truncated: boolean;
+}
+
+/** A chain of entities joined by relationships; `edges[i]` joins `nodes[i]` and `nodes[i + 1]`. */
+export interface NetworkPath {
+  nodes: EntityRecord[];
+  edges: NetworkEdgeRecord[];
+}
+
+/** Bounds the query text may contain as literals (Cypher takes no parameters there), checked again here. */
+export const NETWORK_BOUNDS = { maxDepth: 3, maxPathDepth: 10, maxPaths: 20, betweenDepth: 4 } as const;
+/** Default cap on the entities reached per step: a hub with thousands of ties cannot blow up memory. */
+export const DEFAULT_EXPANSION_CAP = 2_000;
+
+const ENTITY = (v: string) => `${v} {.*, labels: labels(${v})}`;
+
+/** The derived relationships `r` that a filter admits: walked by every query below, same rule as Entity.related. */
+const admits = (r: string) =>
+  `${r}.derived AND ($types IS NULL OR type(${r}) IN $types)
+   AND ($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= $asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= $asOf)))`;
+
+/** An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...). */
+const EDGE = (r: string) =>
+  `{id: ${r}.id, type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, factId: ${r}.factId,
+    role: ${r}.role, from: ${r}.from, to: ${r}.to,
+    citationCount: COUNT { (:Fact {id: ${r}.factId})-[:CITES]->(:Source) } + COUNT { (:Entity {id: ${r}.factId})-[:CITES]->(:Source) }}`;
+
+/** Every admitted relationship among the entities in the list `kept` (an induced subgraph). */
+const EDGES_AMONG_KEPT = `CALL (kept) {
+    UNWIND kept AS a
+    MATCH (a)-[r]->(b:Entity)
+    WHERE ${admits('r')} AND b IN kept
+    RETURN collect(${EDGE('r')}) AS edges
+  }`;
+
+function boundedInt(value: number, min: number, max: number, what: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${what} must be an integer in ${min}..${max} (got ${value})`);
+  return value;
+}
+
+function filterParams(filter: NetworkFilter) {
+  return { types: filter.types ? [...filter.types] : null, asOf: filter.asOf };
+}
+
+function parseNetwork(row: Record<string, unknown>): Network {
+  return {
+    nodes: (row.nodes as Record<string, unknown>[]).map(parseEntity),
+    edges: (row.edges as Record<string, unknown>[]).map(parseNetworkEdge),
+    truncated: row.truncated === true,
+  };
+}
+
+export interface NeighbourhoodRequest {
+  id: string;
+  depth: number;
+  /** Entities to keep at most, the centre included. */
+  limit: number;
+  /** Entities reached per step at most, before `limit` chooses among them. */
+  expansionCap?: number;
+}
+
+/**
+ * One query: a breadth-first walk (each step's new entities, distinct and capped), ranked by steps from the
+ * centre then by number of admitted relationships, cut to `limit`, plus the relationships among the kept ones.
+ * Ranking by steps first keeps the result connected: no entity is kept without the one that reached it.
+ * Null when the centre does not exist.
+ */
+export async function neighbourhood(db: Database, request: NeighbourhoodRequest, filter: NetworkFilter): Promise<Network | null> {
+  const depth = boundedInt(request.depth, 1, NETWORK_BOUNDS.maxDepth, 'depth');
+  const hops = Array.from({ length: depth }, (_, i) => `hop${i + 1}`);
+  const steps = hops.map((hop, i) => {
+    const previous = hops.slice(0, i);
+    const frontier = i === 0 ? 'root' : previous[i - 1]!;
+    return `CALL (${['root', ...previous].join(', ')}) {
+      ${i === 0 ? '' : `UNWIND ${frontier} AS f`}
+      MATCH (${i === 0 ? 'root' : 'f'})-[r]-(n:Entity)
+      WHERE ${admits('r')} AND n <> root ${previous.map((p) => `AND NOT n IN ${p}`).join(' ')}
+      WITH DISTINCT n LIMIT $cap
+      RETURN collect(n) AS ${hop}
+    }`;
+  });
+  const rows = await db.read(
+    `MATCH (root:Entity {id: $id})
+     ${steps.join('\n')}
+     WITH [{n: root, hop: 0}] ${hops.map((h, i) => `+ [n IN ${h} | {n: n, hop: ${i + 1}}]`).join(' ')} AS found,
+          ${hops.map((h) => `size(${h}) >= $cap`).join(' OR ')} AS capped
+     UNWIND found AS f
+     WITH f.n AS n, f.hop AS hop, capped, size(found) AS reached
+     WITH n, hop, capped, reached, COUNT { (n)-[r]-(:Entity) WHERE ${admits('r')} } AS degree
+     ORDER BY hop, degree DESC, n.id
+     LIMIT $limit
+     WITH collect(n) AS kept, capped, reached
+     ${EDGES_AMONG_KEPT}
+     RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, capped OR reached > size(kept) AS truncated`,
+    { id: request.id, limit: int(request.limit), cap: int(request.expansionCap ?? DEFAULT_EXPANSION_CAP), ...filterParams(filter) },
+    parseNetwork,
+  );
+  return rows[0] ?? null;
+}
+
+export interface PathsRequest {
+  from: string;
+  to: string;
+  maxDepth: number;
+  /** How many paths to ask Neo4j for (parallel relationships make several of them run through the same entities). */
+  count: number;
+}
+
+/** Up to `count` shortest paths, shortest first, in one query; a path from an entity to itself has no edges. */
+export async function shortestPaths(db: Database, request: PathsRequest, filter: NetworkFilter): Promise<NetworkPath[]> {
+  const maxDepth = boundedInt(request.maxDepth, 1, NETWORK_BOUNDS.maxPathDepth, 'maxDepth');
+  const count = boundedInt(request.count, 1, NETWORK_BOUNDS.maxPaths * 4, 'count');
+  const parse = (row: Record<string, unknown>): NetworkPath => ({
+    nodes: (row.nodes as Record<string, unknown>[]).map(parseEntity),
+    edges: (row.edges as Record<string, unknown>[]).map(parseNetworkEdge),
+  });
+  if (request.from === request.to) {
+    return db.read(`MATCH (a:Entity {id: $from}) RETURN [${ENTITY('a')}] AS nodes, [] AS edges`, { from: request.from }, parse);
+  }
+  return db.read(
+    `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+     MATCH p = SHORTEST ${count} (a)-[r WHERE ${admits('r')}]-{1,${maxDepth}}(b)
+     RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges`,
+    { from: request.from, to: request.to, ...filterParams(filter) },
+    parse,
+  );
+}
+
+/** The given entities, the relationships among them and, optionally, the entities on a shortest path between any two. */
+export async function subgraph(db: Database, ids: readonly string[], includeBetween: boolean, filter: NetworkFilter): Promise<Network> {
+  const rows = await db.read(
+    `MATCH (s:Entity) WHERE s.id IN $ids
+     WITH collect(s) AS given
+     CALL (given) {
+       UNWIND given AS a
+       UNWIND given AS b
+       WITH a, b WHERE $includeBetween AND a.id < b.id
+       MATCH p = SHORTEST 1 (a)-[r WHERE ${admits('r')}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
+       UNWIND nodes(p) AS n
+       RETURN collect(DISTINCT n) AS between
+     }
+     WITH given + [n IN between WHERE NOT n IN given] AS kept
+     ${EDGES_AMONG_KEPT}
+     RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, false AS truncated`,
+    { ids: [...ids], includeBetween, ...filterParams(filter) },
+    parseNetwork,
+  );
+  return rows[0] ?? { nodes: [], edges: [], truncated: false };
+}
+
+export interface WholeNetworkProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Every entity and every admitted relationship, read in pages of entities (keyset on the id index) within one
+ * read transaction so the export is a consistent snapshot; `onProgress` counts entities read.
+ */
+export async function wholeNetwork(
+  db: Database,
+  filter: NetworkFilter,
+  onProgress?: (progress: WholeNetworkProgress) => void,
+  pageSize = 1_000,
+): Promise<Network> {
+  return db.readTransaction(async (tx: ManagedTransaction) => {
+    const params = filterParams(filter);
+    const counted = await tx.run('MATCH (n:Entity) RETURN count(n) AS total', {});
+    const total = Number(counted.records[0]?.get('total') ?? 0);
+    const network: Network = { nodes: [], edges: [], truncated: false };
+    onProgress?.({ done: 0, total });
+    for (let after: string | null = null; ; ) {
+      const page = await tx.run(
+        `MATCH (n:Entity) WHERE $after IS NULL OR n.id > $after
+         WITH n ORDER BY n.id LIMIT $pageSize
+         RETURN ${ENTITY('n')} AS node, [(n)-[r]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
+        { after, pageSize: int(pageSize), ...params },
+      );
+      for (const record of page.records) {
+        const row = record.toObject() as Record<string, unknown>;
+        const node = parseEntity(row.node as Record<string, unknown>);
+        network.nodes.push(node);
+        for (const edge of row.edges as Record<string, unknown>[]) network.edges.push(parseNetworkEdge(edge));
+        after = node.id;
+      }
+      onProgress?.({ done: network.nodes.length, total });
+      if (page.records.length < pageSize) return network;
+    }
+  });
+}

@@ -1,0 +1,184 @@
+// Curation: the mutations (role check, one service call, the written record reloaded), the audit trail
+// (`changes`, `history`), retractions as seen on facts and relations, and duplicate candidates.
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { requireRole } from '../auth.js';
+import type { GraphContext } from '../context.js';
+import { rankDuplicates } from '../curation/duplicates.js';
+import { mergeEntities } from '../curation/merge.js';
+import * as curation from '../curation/mutations.js';
+import type { MutationResult } from '../curation/mutations.js';
+import { ErrorCode, UserInputError } from '../errors.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
+import { createLoaders } from '../repositories/loaders.js';
+import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
+import type { EntityRecord, FactRecord } from '../repositories/records.js';
+
+const isoMoment = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+function parseDateTime(value: unknown): string {
+  const date = typeof value === 'string' && isoMoment.test(value) ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(`DateTime must be ISO 8601 with a time zone, e.g. 2024-05-01T12:30:00Z (got ${JSON.stringify(value)}).`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return date.toISOString();
+}
+
+/** `DateTime`: stored and answered as UTC ISO 8601 with milliseconds, which sorts as text. */
+export const DateTimeScalar = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  description: 'A moment in time, ISO 8601 with a time zone.',
+  serialize: (value) => (typeof value === 'string' ? value : parseDateTime(value)),
+  parseValue: (value) => parseDateTime(value),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** After a write, later fields of the operation must not see what the loaders cached before it. */
+function freshLoaders(ctx: GraphContext): void {
+  ctx.loaders = createLoaders(ctx.db);
+}
+
+async function entityOf(ctx: GraphContext, result: MutationResult): Promise<EntityRecord | null> {
+  freshLoaders(ctx);
+  return result.id ? ctx.loaders.entity.load(result.id) : null;
+}
+
+async function factOf(ctx: GraphContext, result: MutationResult): Promise<FactRecord | null> {
+  freshLoaders(ctx);
+  return result.id ? ctx.loaders.fact.load(result.id) : null;
+}
+
+const editor = (ctx: GraphContext) => requireRole(ctx.caller, 'editor');
+
+const history = (node: { id: string }, _args: unknown, ctx: GraphContext) => ctx.loaders.history.load(node.id);
+const factFields = { history, retraction: (f: FactRecord) => f.retraction };
+
+export const curationResolvers: Resolvers = {
+  Query: {
+    changes: (_p, { since, actor, ...page }, ctx) => listChanges(ctx.db, { since: since ?? null, actor: actor ?? null }, pageRequest(page)),
+    duplicateCandidates: async (_p, { kind, first }, ctx) => {
+      const limit = first ?? 20;
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+        throw new UserInputError(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE} (got ${limit}).`, 'first');
+      }
+      return rankDuplicates(await resolutionCandidates(ctx.db, kind), limit);
+    },
+  },
+  Mutation: {
+    upsertPerson: async (_p, { input }, ctx) => {
+      const result = await curation.upsertPerson(ctx.db, editor(ctx), input);
+      return { ...result, person: await entityOf(ctx, result) };
+    },
+    upsertParty: async (_p, { input }, ctx) => {
+      const result = await curation.upsertParty(ctx.db, editor(ctx), input);
+      return { ...result, party: await entityOf(ctx, result) };
+    },
+    upsertOrganization: async (_p, { input }, ctx) => {
+      const result = await curation.upsertOrganization(ctx.db, editor(ctx), input);
+      return { ...result, organization: await entityOf(ctx, result) };
+    },
+    upsertPlace: async (_p, { input }, ctx) => {
+      const result = await curation.upsertPlace(ctx.db, editor(ctx), input);
+      return { ...result, place: await entityOf(ctx, result) };
+    },
+    upsertDistrict: async (_p, { input }, ctx) => {
+      const result = await curation.upsertDistrict(ctx.db, editor(ctx), input);
+      return { ...result, district: await entityOf(ctx, result) };
+    },
+    upsertElection: async (_p, { input }, ctx) => {
+      const result = await curation.upsertElection(ctx.db, editor(ctx), input);
+      return { ...result, election: await entityOf(ctx, result) };
+    },
+    upsertCourtCase: async (_p, { input }, ctx) => {
+      const result = await curation.upsertCourtCase(ctx.db, editor(ctx), input);
+      return { ...result, courtCase: await entityOf(ctx, result) };
+    },
+    upsertEvent: async (_p, { input }, ctx) => {
+      const result = await curation.upsertEvent(ctx.db, editor(ctx), input);
+      return { ...result, event: await entityOf(ctx, result) };
+    },
+    addSource: async (_p, { input }, ctx) => {
+      const result = await curation.addSource(ctx.db, editor(ctx), input);
+      freshLoaders(ctx);
+      return { ...result, source: result.id ? await ctx.loaders.source.load(result.id) : null };
+    },
+    addMembership: async (_p, { input }, ctx) => {
+      const result = await curation.addMembership(ctx.db, editor(ctx), input);
+      return { ...result, membership: await factOf(ctx, result) };
+    },
+    addCandidacy: async (_p, { input }, ctx) => {
+      const result = await curation.addCandidacy(ctx.db, editor(ctx), input);
+      return { ...result, candidacy: await factOf(ctx, result) };
+    },
+    addCandidacyStatus: async (_p, { input }, ctx) => {
+      const result = await curation.addCandidacyStatus(ctx.db, editor(ctx), input);
+      const status = await factOf(ctx, result);
+      return { ...result, status, candidacy: status ? await ctx.loaders.fact.load(input.candidacy) : null };
+    },
+    addPartyResult: async (_p, { input }, ctx) => {
+      const result = await curation.addPartyResult(ctx.db, editor(ctx), input);
+      return { ...result, result: await factOf(ctx, result) };
+    },
+    addFamilyTie: async (_p, { input }, ctx) => {
+      const result = await curation.addFamilyTie(ctx.db, editor(ctx), input);
+      return { ...result, familyTie: await factOf(ctx, result) };
+    },
+    addCaseParty: async (_p, { input }, ctx) => {
+      const result = await curation.addCaseParty(ctx.db, editor(ctx), input);
+      return { ...result, caseParty: await factOf(ctx, result) };
+    },
+    addEventParticipant: async (_p, { input }, ctx) => {
+      const result = await curation.addEventParticipant(ctx.db, editor(ctx), input);
+      return { ...result, participation: await factOf(ctx, result) };
+    },
+    endRelationship: async (_p, { id, to, citation }, ctx) => {
+      const result = await curation.endRelationship(ctx.db, editor(ctx), id, to, citation);
+      return { ...result, fact: await factOf(ctx, result) };
+    },
+    retractFact: async (_p, { id, reason }, ctx) => {
+      const result = await curation.retractFact(ctx.db, editor(ctx), id, reason);
+      return { ...result, fact: await factOf(ctx, result) };
+    },
+    restoreFact: async (_p, { id, reason }, ctx) => {
+      const result = await curation.restoreFact(ctx.db, editor(ctx), id, reason);
+      return { ...result, fact: await factOf(ctx, result) };
+    },
+    mergeEntities: async (_p, { keep, drop, reason }, ctx) => {
+      // Admin only: a merge removes a node and re-points everything at another, which no editor can undo.
+      const result = await mergeEntities(ctx.db, requireRole(ctx.caller, 'admin'), keep, drop, reason ?? null);
+      return { ...result, entity: await entityOf(ctx, result) };
+    },
+  },
+  DuplicateCandidate: {
+    entity: async (c, _a, ctx) => {
+      const entity = await ctx.loaders.entity.load(c.entityId);
+      if (!entity) throw new Error(`duplicate candidate ${c.entityId} vanished`);
+      return entity;
+    },
+    duplicate: async (c, _a, ctx) => {
+      const entity = await ctx.loaders.entity.load(c.duplicateId);
+      if (!entity) throw new Error(`duplicate candidate ${c.duplicateId} vanished`);
+      return entity;
+    },
+  },
+  Relation: { retracted: (r) => r.retracted },
+  Person: { history },
+  Party: { history },
+  Organization: { history },
+  Place: { history },
+  District: { history },
+  Election: { history },
+  CourtCase: { history },
+  Event: { history },
+  Membership: factFields,
+  Candidacy: factFields,
+  CandidacyStatusChange: factFields,
+  PartyResult: factFields,
+  FamilyTie: factFields,
+  CaseParty: factFields,
+  Participation: factFields,
+  PartyName: factFields,
+  Finding: factFields,
+};

@@ -1,0 +1,32 @@
+// Browser tests' shared setup: Debian's Chromium driven by playwright-core with the flags of a sandboxed,
+// offline run, and a watch on every request so a test can assert that nothing left this machine.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const screenshotDir = resolve('test-results');
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Records every request whose host is not this machine (data: and blob: URLs never leave the page). */
+export function watchRequests(page: Page): { outside: string[]; all: string[] } {
+  const seen = { outside: [] as string[], all: [] as string[] };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    seen.all.push(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) seen.outside.push(request.url());
+  });
+  return seen;
+}
+
+export function screenshotPath(name: string): string {
+  return resolve(screenshotDir, `${name}.png`);
+}

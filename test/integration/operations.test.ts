@@ -1,0 +1,173 @@
+// Operating the server: Prometheus metrics, JSON request logs (request id, operation name, no secrets), an
+// honest /ready, and a graceful shutdown of `npm start` that drains in-flight requests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { startApp } from '../../src/server.js';
+import { loadConfig } from '../../src/config.js';
+import { freePort } from '../free-port.js';
+import { startTestServer, testDatabase, type TestServer } from '../helpers.js';
+
+const servers: TestServer[] = [];
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('/metrics', () => {
+  it('counts requests and latency by operation name, errors by code, and Neo4j queries', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    await server.gql('query PersonName { person(id: "person:zhanbolat-mamai") { name related(first: 2) { totalCount } } }');
+    await server.gql('query PersonName { person(id: "person:inga-imanbai") { name } }');
+    await server.gql('{ noSuchField }');
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    const value = (series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1]);
+
+    expect(value('graphql_operations_total{operation="PersonName",type="query"}')).toBe(2);
+    expect(value('graphql_operation_duration_seconds_count{operation="PersonName",type="query"}')).toBe(2);
+    expect(value('graphql_operations_total{operation="unresolved",type="unresolved"}')).toBe(1);
+    expect(value('http_requests_total{method="POST",route="/graphql",status="200"}')).toBe(2);
+    expect(value('http_requests_total{method="POST",route="/graphql",status="400"}')).toBe(1);
+    expect(value('api_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
+    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBeGreaterThanOrEqual(3);
+    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBeGreaterThanOrEqual(3);
+    expect(value('neo4j_queries_in_flight')).toBe(0);
+    expect(value('neo4j_pool_max_size')).toBe(50);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});
+
+describe('request logs', () => {
+  it('write one JSON line per request with its id and operation, and never the API key', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const secret = 'log-test-secret-key-0000000001';
+    const server = await startTestServer({ API_KEYS: `log-reader:reader:${secret}` }, { logger: createLogger('info', sink) });
+    servers.push(server);
+
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'test-request-42', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: 'query WhoIsMamai { person(id: "person:zhanbolat-mamai") { name } }' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('test-request-42');
+    const generated = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'not a valid id!' },
+      body: JSON.stringify({ query: '{ nope }' }),
+    });
+    const generatedId = generated.headers.get('x-request-id');
+    expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await new Promise((r) => setTimeout(r, 50)); // the log line is written as the response finishes
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 30,
+        msg: 'POST /graphql 200',
+        req: expect.objectContaining({ id: 'test-request-42', method: 'POST', path: '/graphql' }) as unknown,
+        res: { statusCode: 200 },
+        operationName: 'WhoIsMamai',
+        operationType: 'query',
+        responseTime: expect.any(Number) as unknown,
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ req: expect.objectContaining({ id: generatedId }) as unknown, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] }),
+    );
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain(secret);
+    expect(everything.toLowerCase()).not.toContain('authorization');
+  });
+});
+
+describe('/ready', () => {
+  it('is 503 unless Neo4j answers and migrations are done', async () => {
+    const database = testDatabase();
+    let migrated = false;
+    let reachable = true;
+    const app = await startApp({
+      config: loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      logger: createLogger('silent'),
+      database,
+      readiness: {
+        databaseReachable: async () => {
+          if (!reachable) throw new Error('connection refused');
+          return true;
+        },
+        migrationsDone: async () => migrated,
+      },
+    });
+    const url = app.url.replace('localhost', '127.0.0.1');
+    try {
+      expect((await fetch(`${url}/ready`)).status).toBe(503);
+      migrated = true;
+      const ready = await fetch(`${url}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ready: true, database: true, migrations: true });
+      reachable = false;
+      const gone = await fetch(`${url}/ready`);
+      expect(gone.status).toBe(503);
+      expect(await gone.json()).toEqual({ ready: false, database: false, migrations: true });
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+    } finally {
+      await app.close();
+      await database.driver.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('stops accepting on SIGTERM, finishes the request in flight, then exits 0', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: String(port), NEO4J_URI: inject('neo4jUri'), SEED_ON_START: 'false', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('GraphQL API ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('GraphQL API ready');
+
+    // A request whose body is still arriving when SIGTERM comes: it is in flight.
+    const body = JSON.stringify({ query: '{ person(id: "person:zhanbolat-mamai") { name } }' });
+    const socket = connect(port, '127.0.0.1');
+    let response = '';
+    socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+    const closed = new Promise<void>((done) => socket.once('close', () => done()));
+    await new Promise<void>((done) => socket.once('connect', () => done()));
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    socket.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 300));
+
+    child.kill('SIGTERM');
+    while (!output.includes('shutting down') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBeNull(); // still draining
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow(); // no longer accepting
+
+    socket.write(body.slice(10));
+    await closed; // the server ends the connection once the response is sent
+    expect(response, output).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(response).toContain('{"data":{"person":{"name":"Zhanbolat Mamai"}}');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  }, 120_000);
+});
