@@ -107,6 +107,12 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // Apollo refuses a few malformed requests with an uncoded error and an HTTP 4xx (a persisted-query hash that
+  // does not match its document): the client's mistake, so its message stays, coded BAD_REQUEST.
+  const httpStatus = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {
+    return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
   logUnexpected(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -47,7 +47,7 @@ export async function startIsolatedNeo4j(options: { seed?: boolean } = {}): Prom
 
 /** The real app over HTTP on an isolated Neo4j, with the given environment (API_KEYS...). */
 export async function startServerOn(neo4j: IsolatedNeo4j, env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ NEO4J_URI: neo4j.uri, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({ NEO4J_URI: neo4j.uri, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '100000', OPERATION_TIMEOUT: '120s', ...env });
   const database = neo4j.database;
   const app = await startApp({
     config,

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord } from '../dataset/from-graph.js';
-import { belongsTo, recordFingerprints } from '../dataset/fingerprint.js';
+import { recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetKeys, type Dataset, type DatasetKey } from '../dataset/schema.js';
 import { datasetToGraph, factLabels, type GraphRows } from '../dataset/to-graph.js';
 import { validateDataset, type ValidationIssue } from '../dataset/validate.js';
@@ -263,9 +263,11 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
   // The file's elections sit in the same dataset, so its candidacies take their dates from them.
   const rows = datasetToGraph(datasetOf(writing), { electionDates: plan.electionDates });
   const beforeRows = datasetToGraph(datasetOf(plan.update.map((u) => u.before)), { electionDates: plan.electionDates });
-  const recordIds = writing.map((r) => r.record.id);
+  // Only stored records have derived relationships and claims to drop first; new ones have none.
+  const storedIds = [...plan.update.map((u) => u.after.record.id), ...plan.rebuild.map((r) => r.record.id)];
   const nested = [rows, beforeRows].flatMap((g) => factLabels.flatMap((l) => g.facts[l].map((f) => f.id))).filter((id) => id.includes('#'));
-  const replaceIds = [...new Set([...recordIds, ...nested.filter((id) => recordIds.some((r) => belongsTo(id, r)))])];
+  const owners = new Set(storedIds);
+  const replaceIds = [...new Set([...storedIds, ...nested.filter((id) => owners.has(id.slice(0, id.indexOf('#'))))])];
   const at = new Date().toISOString();
   const change = (row: Omit<ChangeRow, 'id' | 'at' | 'actor'>): ChangeRow => ({ ...row, id: `change:${randomUUID()}`, at, actor: options.actor });
   const changes: ChangeRow[] = [

@@ -1,5 +1,5 @@
 /* eslint-disable */
-import * as types from './graphql';
+import * as types from './graphql.js';
 
 
 
@@ -26,11 +26,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PersonRelations($id: ID!, $first: Int) {\n    person(id: $id) {\n      id\n      name\n      related(first: $first) {\n        totalCount\n        edges {\n          node {\n            type\n            role\n            other {\n              id\n              name\n              kind\n            }\n            from {\n              text\n            }\n            citations {\n              quote\n              source {\n                publisher\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PersonRelationsDocument;
+export function graphql(source: "\n  query PersonRelations($id: ID!, $first: Int) {\n    person(id: $id) {\n      id\n      name\n      related(first: $first) {\n        totalCount\n        edges {\n          node {\n            type\n            role\n            other {\n              id\n              name\n              kind\n            }\n            from {\n              text\n            }\n            citations {\n              quote\n              source {\n                publisher\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').PersonRelationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      matched\n      entity {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
+export function graphql(source: "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      matched\n      entity {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): typeof import('./graphql.js').SearchDocument;
 
 
 export function graphql(source: string) {

@@ -1,0 +1,109 @@
+// Loopback load test (autocannon): `npm run load -- --connections 50 --seconds 120 [--url http://127.0.0.1:4000]
+// [--max-requests N] [--warmup 10]`. The mix is every worked query of docs/api.md (the questions analysts ask,
+// kept valid by test/integration/api-guide.test.ts). Bounded by time and by request count. Reports errors
+// (non-2xx, GraphQL errors, timeouts), latency percentiles, throughput, and the server's memory before, during and
+// after (from its /metrics). Run the server with RATE_LIMIT_PER_MINUTE=0, or the limiter answers most requests.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:4000' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '60' },
+    'max-requests': { type: 'string', default: '5000000' },
+    warmup: { type: 'string', default: '10' },
+  },
+});
+const base = args.url.replace(/\/$/, '');
+const connections = Number(args.connections);
+const seconds = Number(args.seconds);
+const maxRequests = Number(args['max-requests']);
+const warmupSeconds = Number(args.warmup);
+if (![connections, seconds, maxRequests, warmupSeconds].every((n) => Number.isInteger(n) && n >= 0) || connections < 1 || seconds < 1) {
+  console.error('usage: npm run load -- --connections 50 --seconds 120 [--url http://127.0.0.1:4000] [--max-requests N] [--warmup 10]');
+  process.exit(2);
+}
+
+const guide = readFileSync(resolve(import.meta.dirname, '../docs/api.md'), 'utf8');
+const mix = [...guide.matchAll(/```graphql\n# name: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, query: m[2]! }));
+
+async function post(query: string): Promise<{ status: number; errors: unknown }> {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { errors?: unknown };
+  return { status: res.status, errors: body.errors };
+}
+
+/** The server's own figures, from its Prometheus endpoint. */
+async function serverMemory(): Promise<{ rssMb: number; heapMb: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1] ?? NaN);
+  return { rssMb: value('process_resident_memory_bytes') / 2 ** 20, heapMb: value('nodejs_heap_size_used_bytes') / 2 ** 20 };
+}
+
+const mb = (n: number) => `${n.toFixed(1)} MB`;
+
+// Every query must work before it is used as load.
+for (const { name, query } of mix) {
+  const { status, errors } = await post(query);
+  if (status !== 200 || errors) {
+    console.error(`docs/api.md query "${name}" fails (${status}): ${JSON.stringify(errors)}`);
+    if (status === 429) console.error('The server is rate limiting: start it with RATE_LIMIT_PER_MINUTE=0.');
+    process.exit(1);
+  }
+}
+console.log(`mix: ${mix.length} queries from docs/api.md (${mix.map((m) => m.name).join(', ')})`);
+
+let graphqlErrors = 0;
+const requests = mix.map(({ query }) => ({
+  method: 'POST' as const,
+  path: '/graphql',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query }),
+  onResponse: (status: number, body: string) => {
+    if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+  },
+}));
+
+/** Runs for `duration` seconds or until `maxCount` responses, whichever comes first (autocannon does one or the other). */
+const run = (duration: number, maxCount: number, conns: number) =>
+  new Promise<autocannon.Result>((done, fail) => {
+    let responses = 0;
+    const instance = autocannon({ url: base, connections: conns, duration, timeout: 10, requests }, (error, result) =>
+      error ? fail(error instanceof Error ? error : new Error(String(error))) : done(result),
+    );
+    instance.on('response', () => {
+      responses += 1;
+      if (responses === maxCount) instance.stop();
+    });
+  });
+
+if (warmupSeconds > 0) {
+  console.log(`warm-up: ${warmupSeconds} s at ${Math.min(connections, 10)} connections`);
+  await run(warmupSeconds, maxRequests, Math.min(connections, 10));
+  graphqlErrors = 0;
+}
+
+const before = await serverMemory();
+const samples: { at: number; rssMb: number; heapMb: number }[] = [];
+const started = Date.now();
+const sampler = setInterval(() => {
+  void serverMemory().then((m) => samples.push({ at: Math.round((Date.now() - started) / 1000), ...m }), () => undefined);
+}, 10_000);
+console.log(`load: ${connections} connections for ${seconds} s (stopping after ${maxRequests} responses) against ${base}`);
+const result = await run(seconds, maxRequests, connections);
+clearInterval(sampler);
+await new Promise((r) => setTimeout(r, 1_000));
+const after = await serverMemory();
+
+const { latency, requests: rate } = result;
+const errors = result.non2xx + result.errors + result.timeouts + graphqlErrors;
+console.log(`
+requests     ${result.requests.total} in ${result.duration} s (${rate.average.toFixed(0)}/s average, ${rate.min}–${rate.max}/s)
+errors       ${errors} (non-2xx ${result.non2xx}, connection errors ${result.errors}, timeouts ${result.timeouts}, GraphQL errors ${graphqlErrors})
+latency ms   p50 ${latency.p50}  p90 ${latency.p90}  p97.5 ${latency.p97_5}  p99 ${latency.p99}  max ${latency.max}  mean ${latency.average.toFixed(1)}
+server RSS   before ${mb(before.rssMb)}, after ${mb(after.rssMb)} (heap used ${mb(before.heapMb)} → ${mb(after.heapMb)})
+RSS every 10 s: ${samples.map((s) => `${s.at}s ${s.rssMb.toFixed(0)}`).join(', ')}`);
+process.exitCode = errors === 0 ? 0 : 1;
