@@ -47,7 +47,7 @@ export interface ScaleSpec {
 export const scales: Record<BenchScaleName, ScaleSpec> = {
   tiny: { people: 60, parties: 5, organizations: 4, mazhilisDistricts: 4, localRegions: 2, districtsPerRegion: 1, candidatesPerRace: 2, courtCases: 3, events: 20, chunkRecords: 200 },
   small: { people: 700, parties: 12, organizations: 30, mazhilisDistricts: 29, localRegions: 17, districtsPerRegion: 2, candidatesPerRace: 2, courtCases: 20, events: 220, chunkRecords: 5_000 },
-  large: { people: 60_000, parties: 60, organizations: 2_500, mazhilisDistricts: 29, localRegions: 17, districtsPerRegion: 20, candidatesPerRace: 14, courtCases: 1_600, events: 20_000, chunkRecords: 5_000 },
+  large: { people: 65_000, parties: 60, organizations: 2_500, mazhilisDistricts: 29, localRegions: 17, districtsPerRegion: 20, candidatesPerRace: 14, courtCases: 1_600, events: 20_000, chunkRecords: 5_000 },
 };
 
 export const DEFAULT_SEED = 20230319;
@@ -106,20 +106,33 @@ class Random {
 }
 
 /**
- * Preferential attachment (a Yule process): every time an item is chosen it goes back into the urn, so the
- * well-connected get more connected. With probability `fresh` a uniformly random item is chosen instead.
+ * Preferential attachment: every time an item is chosen it goes back into the urn, so the well-connected get
+ * more connected. With probability `fresh` an item is chosen uniformly instead. With `newcomers` (Simon's
+ * model) the items enter the urn one by one in that order, each with probability `fresh` per draw; those that
+ * enter early become the hubs, and the degrees follow a power law rather than the flat spread of an urn that
+ * starts with every item in it.
  */
 class Urn {
   private readonly entries: number[] = [];
+  private entered = 0;
   constructor(
     private readonly size: number,
     private readonly fresh: number,
+    private readonly newcomers: readonly number[] | null = null,
   ) {}
   add(item: number, times = 1): void {
     for (let i = 0; i < times; i += 1) this.entries.push(item);
   }
   draw(random: Random): number {
-    const item = this.entries.length === 0 || random.chance(this.fresh) ? random.int(0, this.size - 1) : random.pick(this.entries);
+    let item: number;
+    if (this.newcomers && this.entered < this.newcomers.length && (this.entries.length === 0 || random.chance(this.fresh))) {
+      item = this.newcomers[this.entered]!;
+      this.entered += 1;
+    } else if (this.entries.length === 0 || (!this.newcomers && random.chance(this.fresh))) {
+      item = random.int(0, this.size - 1);
+    } else {
+      item = random.pick(this.entries);
+    }
     this.entries.push(item);
     return item;
   }
@@ -626,9 +639,15 @@ export class NetworkGenerator {
   }
 
   private *memberships(): Generator<Emitted> {
-    // Parties start with more weight: they are the hubs of the network.
-    const urn = new Urn(this.bodies.length, 0.25);
-    this.bodies.forEach((b, i) => urn.add(i, b.kind === 'PARTY' ? 6 : 1));
+    // Parties enter first, so they become the hubs; the rest of the bodies join in a shuffled order, at a pace
+    // that brings all of them in over the expected number of memberships.
+    const parties = this.bodies.flatMap((b, i) => (b.kind === 'PARTY' ? [i] : []));
+    const others = this.bodies.flatMap((b, i) => (b.kind === 'PARTY' ? [] : [i]));
+    for (let i = others.length - 1; i > 0; i -= 1) {
+      const j = this.random.int(0, i);
+      [others[i], others[j]] = [others[j]!, others[i]!];
+    }
+    const urn = new Urn(this.bodies.length, Math.min(0.5, (1.5 * this.bodies.length) / (this.spec.people * 2)), [...parties, ...others]);
     for (let p = 0; p < this.spec.people; p += 1) {
       if (this.random.chance(0.08)) continue;
       const count = this.random.heavyTail(20);

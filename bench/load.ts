@@ -100,7 +100,9 @@ export async function loadWithProduct(
   const started = performance.now();
   for (const batch of batches(generator.chunks(), batchRecords)) {
     let t = performance.now();
+    // The texts this batch needs: those it quotes, and those of the sources it defines.
     const cited = citedSources(batch);
+    for (const source of batch.sources ?? []) cited.add(source.id);
     const batchTexts = new Map([...cited].flatMap((id) => (texts.has(id) ? [[id, texts.get(id)!] as const] : [])));
     const { dataset, issues } = validateDataset(loadedFromChunk(batch, batchTexts), { existing });
     report.validateMs += performance.now() - t;

@@ -100,26 +100,28 @@ interface RunningSystem {
 
 function nextMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs = 120_000): Promise<ChildMessage> {
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no ${type} message within ${timeoutMs} ms`)), timeoutMs);
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === 'failed') {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        fail(new Error(message.error));
-      } else if (message.type === type) {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        done(message);
-      }
+    const settle = (outcome: () => void) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      outcome();
     };
+    const timer = setTimeout(() => settle(() => fail(new Error(`no ${type} message within ${timeoutMs} ms`))), timeoutMs);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === 'failed') settle(() => fail(new Error(message.error)));
+      else if (message.type === type) settle(() => done(message));
+    };
+    const onExit = (code: number | null) => settle(() => fail(new Error(`system process exited (${code})`)));
     child.on('message', onMessage);
-    child.once('exit', (code) => fail(new Error(`system process exited (${code})`)));
+    child.on('exit', onExit);
   });
 }
 
 async function startSystem(name: SystemName, uri: string): Promise<RunningSystem> {
+  // BENCH_CPU_PROF=ours,neo4j-graphql writes V8 CPU profiles of those systems to bench/results/profiles/.
+  const profiled = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(name);
   const child = fork(join(root, 'bench/system-server.ts'), [name], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`, `--cpu-prof-name=${name}-${scale}.cpuprofile`] : [])],
     env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -347,7 +349,8 @@ async function main(): Promise<void> {
     };
 
     const results: ShapeResult[] = [];
-    for (const shape of shapes) {
+    const only = process.env.BENCH_SHAPES?.split(',').map((n) => n.trim());
+    for (const shape of shapes.filter((s) => !only || only.includes(s.name))) {
       results.push(await runShape(shape, read, system));
     }
 
@@ -391,10 +394,17 @@ async function main(): Promise<void> {
     renderBenchmarks(resultsDir, join(root, 'docs/benchmarks.md'));
     log(`wrote bench/results/latest.json and docs/benchmarks.md (${report.durationSeconds} s in all)`);
   } finally {
-    for (const s of systems) {
-      s.child.send({ type: 'stop' } satisfies ParentMessage);
-      s.child.kill('SIGTERM');
-    }
+    // Asked to stop, a system closes its server and driver and exits by itself (so a CPU profile gets written).
+    await Promise.all(
+      systems.map(
+        (s) =>
+          new Promise<void>((done) => {
+            const timer = setTimeout(() => (s.child.kill('SIGTERM'), done()), 10_000);
+            s.child.once('exit', () => (clearTimeout(timer), done()));
+            s.child.send({ type: 'stop' } satisfies ParentMessage);
+          }),
+      ),
+    );
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
   }
 }

@@ -28,7 +28,12 @@ if (![connections, seconds, maxRequests, warmupSeconds].every((n) => Number.isIn
 }
 
 const guide = readFileSync(resolve(import.meta.dirname, '../docs/api.md'), 'utf8');
-const mix = [...guide.matchAll(/```graphql\n# name: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, query: m[2]! }));
+// Each anonymous `{ ... }` becomes `query PersonRelationships { ... }`, so /metrics shows latency per question.
+const operationName = (name: string) => name.replace(/(^|-)(\w)/g, (_m, _dash: string, c: string) => c.toUpperCase());
+const mix = [...guide.matchAll(/```graphql\n# name: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => ({
+  name: m[1]!,
+  query: m[2]!.replace(/^\s*\{/, `query ${operationName(m[1]!)} {`),
+}));
 
 async function post(query: string): Promise<{ status: number; errors: unknown }> {
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });

@@ -17,6 +17,7 @@ import { deadlinePlugin } from './http/deadline.js';
 import { Metrics } from './http/metrics.js';
 import { queryLimits } from './http/query-limits.js';
 import { rateLimiter } from './http/rate-limit.js';
+import { readinessHandler, type Readiness } from './http/readiness.js';
 import { requestInfo, requestInfoPlugin } from './http/request-info.js';
 import { requestLog } from './http/request-log.js';
 import { TrustedDocuments } from './http/trusted-documents.js';
@@ -29,24 +30,7 @@ import { explorerRouter } from './http/explorer-route.js';
 import { exportRouter } from './http/export-route.js';
 import { graphiqlRouter } from './http/graphiql-route.js';
 
-/** What `/ready` reports: the app flips these as the database comes and goes. */
-export interface Readiness {
-  databaseReachable: () => Promise<boolean>;
-  migrationsDone: () => boolean | Promise<boolean>;
-}
-
-/** A readiness probe answers within this, whatever state Neo4j is in (Kubernetes' default probe timeout is 1 s). */
-const READY_CHECK_MS = 900;
-
-function within<T>(ms: number, check: () => T | Promise<T>, fallback: T): Promise<T> {
-  return new Promise<T>((resolvePromise) => {
-    const timer = setTimeout(() => resolvePromise(fallback), ms);
-    Promise.resolve()
-      .then(check)
-      .then(resolvePromise, () => resolvePromise(fallback))
-      .finally(() => clearTimeout(timer));
-  });
-}
+export type { Readiness };
 
 export interface AppOptions {
   config: Config;
@@ -62,16 +46,6 @@ export interface RunningApp {
   url: string;
   /** Stops accepting, drains in-flight requests, then resolves. */
   close: () => Promise<void>;
-}
-
-/** The key's name when the request carries a recognised API key, for the rate limiter; null otherwise. */
-function apiKeyName(authenticate: ReturnType<typeof createAuthenticator>, authorization: string | undefined): string | null {
-  try {
-    const caller = authenticate(authorization);
-    return caller.kind === 'key' ? caller.name : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function startApp({ config, logger, database, readiness }: AppOptions): Promise<RunningApp> {
@@ -117,19 +91,13 @@ export async function startApp({ config, logger, database, readiness }: AppOptio
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/ready', async (_req, res) => {
-    const [reachable, migrated] = await Promise.all([
-      within(READY_CHECK_MS, readiness.databaseReachable, false),
-      within(READY_CHECK_MS, readiness.migrationsDone, false),
-    ]);
-    res.status(reachable && migrated ? 200 : 503).json({ ready: reachable && migrated, database: reachable, migrations: migrated });
-  });
+  app.get('/ready', readinessHandler(readiness));
   app.get('/metrics', metrics.handler);
 
   // The API proper: browsers' cross-origin rules, then one request budget per API key or client address.
   const authenticate = createAuthenticator(config);
   const apiPaths = ['/graphql', '/export'];
-  app.use(apiPaths, corsPolicy(config.CORS_ORIGINS), rateLimiter(config.RATE_LIMIT_PER_MINUTE, (req) => apiKeyName(authenticate, req.headers.authorization)));
+  app.use(apiPaths, corsPolicy(config.CORS_ORIGINS), rateLimiter(config.RATE_LIMIT_PER_MINUTE, authenticate));
 
   // The explorer, network exports and GraphiQL are plain HTTP routes; GraphiQL's browser GET on /graphql
   // must be registered before Apollo's middleware.

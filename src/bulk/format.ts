@@ -2,7 +2,7 @@
 // record in the dataset's own shape (src/dataset/schema.ts), plus the curation state the dataset has no place
 // for: retractions and redirects of merged ids. CSV: one collection a file, one record a row.
 import { z } from 'zod';
-import { lineAt, type LoadedDataset, type LoadedRecord } from '../dataset/files.js';
+import type { LoadedDataset, LoadedRecord } from '../dataset/files.js';
 import { datasetKeys, idPattern, type DatasetKey } from '../dataset/schema.js';
 import type { ValidationIssue } from '../dataset/validate.js';
 
@@ -103,9 +103,4 @@ export function readJsonl(text: string, file: string): BulkFile {
     else addRecord(loaded, collection as DatasetKey, record, file, line);
   });
   return { loaded, curation, lines };
-}
-
-/** The line of a record, for messages about it. */
-export function recordLine(record: LoadedRecord): number | null {
-  return lineAt(record, []);
 }

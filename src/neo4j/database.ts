@@ -1,7 +1,7 @@
 // The one way the app talks to Neo4j: a driver (embedded or external, incl. neo4j:// clusters) and small
 // read/write helpers that run managed transactions (retried on transient errors), count round trips, report
 // each query to an observer (metrics) and keep it within its GraphQL operation's deadline.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 
 export interface Neo4jConnection {
   uri: string;
@@ -182,7 +182,8 @@ export class Database {
 
 /**
  * Waits until Neo4j answers, retrying with backoff (0.4 s doubling to 5 s); throws the last error after
- * `timeoutMs` (Infinity: keep trying), or when `signal` aborts (the app is stopping).
+ * `timeoutMs` (Infinity: keep trying), when `signal` aborts (the app is stopping), or at once when Neo4j refuses
+ * the credentials (waiting will not fix a wrong password).
  */
 export async function waitForDatabase(
   driver: Driver,
@@ -196,7 +197,8 @@ export async function waitForDatabase(
       await driver.verifyConnectivity();
       return;
     } catch (error) {
-      if (Date.now() > deadline || signal?.aborted) throw error;
+      const refusedCredentials = error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Security.');
+      if (refusedCredentials || Date.now() > deadline || signal?.aborted) throw error;
       const delayMs = Math.min(200 * 2 ** attempt, 5_000);
       onRetry?.(error, attempt, delayMs);
       await new Promise<void>((done) => {

@@ -6,11 +6,8 @@ import type { DatasetKey } from '../dataset/schema.js';
 import type { StoredCitation, StoredClaim, StoredLink, StoredNode, StoredRecord } from '../dataset/from-graph.js';
 import { linkTypes, type GraphRows, type LinkType, type Scalar } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { writeRowsInTransaction } from './dataset-repository.js';
+import { RETRACT_RELATIONS, writeRowsInTransaction } from './dataset-repository.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
-
-/** Relationship type a derived relationship takes while its fact is retracted: walkers of `derived` ones skip it. */
-export const RETRACTED_RELATION = 'RETRACTED_RELATION';
 
 export type NodeLabel = 'Entity' | 'Fact' | 'Source';
 const nodeLabels = new Set<NodeLabel>(['Entity', 'Fact', 'Source']);
@@ -228,15 +225,7 @@ export async function replaceRecords(tx: ManagedTransaction, rowsToWrite: GraphR
 
 /** Turns the derived relationships of the retracted facts among `factIds` into RETRACTED_RELATION ones. */
 export async function retractRelations(tx: ManagedTransaction, factIds: readonly string[]): Promise<void> {
-  await tx.run(
-    `UNWIND $ids AS id
-     MATCH (f:Fact {id: id}) WHERE f.retracted = true
-     MATCH (f)-[:SUBJECT]->(a:Entity)-[r]->(b:Entity) WHERE r.factId = id AND r.derived = true
-     CREATE (a)-[x:${RETRACTED_RELATION}]->(b)
-     SET x = properties(r), x.relationType = type(r), x.derived = false
-     DELETE r`,
-    { ids: [...factIds] },
-  );
+  await tx.run(RETRACT_RELATIONS, { rows: [...factIds] });
 }
 
 export interface Retraction {

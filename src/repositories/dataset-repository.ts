@@ -27,6 +27,17 @@ export interface WriteProgress {
   (step: string, done: number, total: number): void;
 }
 
+/**
+ * Turns the derived relationships of the retracted facts among `$rows` (fact ids) into RETRACTED_RELATION ones,
+ * `derived = false` and their type kept in `relationType`: everything that walks derived relationships skips them.
+ */
+export const RETRACT_RELATIONS = `UNWIND $rows AS id
+       MATCH (f:Fact {id: id}) WHERE f.retracted = true
+       MATCH (f)-[:SUBJECT]->(a:Entity)-[r]->(b:Entity) WHERE r.factId = id AND r.derived = true
+       CREATE (a)-[x:RETRACTED_RELATION]->(b)
+       SET x = properties(r), x.relationType = type(r), x.derived = false
+       DELETE r`;
+
 /** One UNWIND statement and the rows it runs over, in batches. */
 interface WriteStep {
   name: string;
@@ -84,6 +95,8 @@ function writeSteps(rows: GraphRows): WriteStep[] {
       rows: rows.relations[type],
     });
   }
+  // A retracted fact (curation) keeps its relationships retracted, even when its record is written again.
+  steps.push({ name: 'retracted relations', cypher: RETRACT_RELATIONS, rows: factIds });
   return steps;
 }
 

@@ -17,22 +17,29 @@ afterAll(async () => {
 });
 
 describe('GraphiQL', () => {
-  it('loads offline with the worked queries as tabs and runs a query', async () => {
+  it('loads offline with the worked queries as tabs and runs a query', { timeout: 150_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requests = watchRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/graphql`);
-    await page.locator('.graphiql-execute-button').waitFor();
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
     expect(await page.locator('.graphiql-tab').count()).toBeGreaterThan(1);
+    await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
     // Type a query through the editor's own API, then press the run button as a user would.
     await page.evaluate(() => {
       const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue: (v: string) => void } };
-      editor.CodeMirror.setValue('{ apiVersion party(id: "party:amanat") { name nameAsOf(date: "2021-06-30") } }');
+      editor.CodeMirror.setValue('query AmanatIn2021 { apiVersion party(id: "party:amanat") { name nameAsOf(date: "2021-06-30") } }');
     });
+    // GraphiQL has parsed the edit once the active tab carries the new operation's name (it sends that name).
+    await page.locator('.graphiql-tab-active').getByText('AmanatIn2021').waitFor();
     await page.locator('.graphiql-execute-button').click();
-    await page.locator('.result-window').getByText('Nur Otan').waitFor();
+    // Wait for any answer (data or errors), so a failure shows what came back; a loaded machine can be slow.
+    await expect
+      .poll(() => page.locator('.result-window').innerText(), { timeout: 60_000, interval: 250 })
+      .toMatch(/"(data|errors)"/);
     const result = await page.locator('.result-window').innerText();
+    expect(result).toContain('Nur Otan');
     expect(result).toContain('"apiVersion"');
     expect(result).toContain('"name": "Amanat"');
     await page.screenshot({ path: screenshotPath('graphiql') });

@@ -13,6 +13,7 @@ import { mergeEntities } from '../../src/curation/merge.js';
 import * as curation from '../../src/curation/mutations.js';
 import { formatIssue } from '../../src/dataset/validate.js';
 import { graphContent, wipeContent } from '../../src/repositories/bulk-repository.js';
+import { historyOf } from '../../src/repositories/curation-repository.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../isolated.js';
 
 const run = promisify(execFile);
@@ -96,6 +97,12 @@ describe('JSONL export and import', () => {
     expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     const second = await importFile(file, 'nightly-import');
     expect(second.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    const history = (await historyOf(neo4j.database, ['person:bulk-asel'])).get('person:bulk-asel')!;
+    const imported = history.filter((c) => c.actor === 'nightly-import');
+    expect(imported).toHaveLength(1);
+    expect(imported[0]).toMatchObject({ operation: 'import', targetId: 'person:bulk-asel' });
+    expect(JSON.parse(imported[0]!.after!)).toMatchObject({ description: 'Changed by an import' });
+    expect(JSON.parse(imported[0]!.before!)).not.toHaveProperty('description');
   });
 });
 

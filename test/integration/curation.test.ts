@@ -213,7 +213,7 @@ describe('retraction', () => {
     expect((await payload(RESTORE, { id: mid, reason: 'x' })).errors.map((e) => e.code)).toEqual(['NOT_RETRACTED']);
   });
 
-  it('retracting a party to a court case drops its PARTY_TO relationship and shows in the case's history', async () => {
+  it('retracting a party to a court case drops its PARTY_TO relationship and shows in the case history', async () => {
     const add = await payload(`mutation($i: AddCasePartyInput!) { addCaseParty(input: $i) { caseParty { id } errors { code } } }`, {
       i: { courtCase: 'case:mamai-mass-riots', entity: 'person:inga-imanbai', role: 'WITNESS', citations: cite() },
     });

@@ -18,7 +18,7 @@ function stored(rows: GraphRows, id: string, labels: string[], props: Props): St
   return {
     id,
     labels,
-    props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)) as StoredNode['props'],
+    props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)),
     citations: rows.citations.filter((c) => c.owner === id).map((c) => ({ source: c.source, quote: c.quote, ord: c.ord })),
     links: linkTypes.flatMap((type) => rows.links[type].filter((l) => l.from === id).map((l) => ({ type, to: l.to }))),
     claims: rows.claimLinks
