@@ -118,10 +118,10 @@ function nextMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs 
 }
 
 async function startSystem(name: SystemName, uri: string): Promise<RunningSystem> {
-  // BENCH_CPU_PROF=ours,neo4j-graphql writes V8 CPU profiles of those systems to bench/results/profiles/.
+  // BENCH_CPU_PROF=ours,neo4j-graphql writes V8 CPU profiles of those systems (one per thread) to bench/results/profiles/.
   const profiled = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(name);
   const child = fork(join(root, 'bench/system-server.ts'), [name], {
-    execArgv: ['--import', 'tsx', ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`, `--cpu-prof-name=${name}-${scale}.cpuprofile`] : [])],
+    execArgv: ['--import', 'tsx', ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles', `${name}-${scale}`)}`] : [])],
     env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

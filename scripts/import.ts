@@ -1,26 +1,43 @@
-// `npm run import -- FILE [--dry-run] [--format jsonl|csv] [--collection NAME] [--actor NAME]`: validates the
-// whole file first and lists every problem with its line; writes nothing unless all of it is valid; then writes
-// what differs from the graph in one transaction with a progress bar, and prints what changed.
+// `npm run import -- FILE [--dry-run] [--staged] [--format jsonl|csv] [--collection NAME] [--actor NAME]`:
+// validates the whole file first and lists every problem with its line; writes nothing unless all of it is
+// valid; then writes what differs from the graph in one transaction (or, for a file too large for one, in
+// stages undone on failure) with a progress bar, and prints what changed.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { planImport, readBulkFile, summarise, writeImport, type BulkFormat, type ImportSummary } from '../src/bulk/import.js';
+import {
+  isTransactionTooLarge,
+  planImport,
+  readBulkFile,
+  summarise,
+  writeImport,
+  type BulkFormat,
+  type ImportPlan,
+  type ImportSummary,
+  type WriteImportOptions,
+} from '../src/bulk/import.js';
+import type { Database } from '../src/neo4j/database.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { formatIssue } from '../src/dataset/validate.js';
 import { datasetKeys, type DatasetKey } from '../src/dataset/schema.js';
 import { createLogger } from '../src/logger.js';
 import { openDatabase, type DatabaseRuntime } from '../src/runtime.js';
 
-const usage = `Usage: npm run import -- FILE [--dry-run] [--format jsonl|csv] [--collection NAME] [--actor NAME]
+const usage = `Usage: npm run import -- FILE [--dry-run] [--staged [--rows-per-transaction N]] [--format jsonl|csv]
+                      [--collection NAME] [--actor NAME]
 
 FILE is JSONL (one {"collection", "record"} a line, as \`npm run export -- --format jsonl\` writes) or CSV
 (one collection a file: people.csv, memberships.csv..., or say which with --collection). See docs/import-format.md.
 Everything is validated first; if any line is bad, every problem is listed with its line and nothing is written.
 --dry-run validates and reports what would change, writing nothing. --actor names who the audit trail records
-(default: import). Connects like the app: NEO4J_URI, or the embedded Neo4j in DATA_DIR.`;
+(default: import). A file is written in one transaction; when the database refuses one that large
+(NEO4J_TX_MEMORY), or with --staged, it is written in transactions of N rows (default 20000), and undone
+should any of them fail. Connects like the app: NEO4J_URI, or the embedded Neo4j in DATA_DIR.`;
 
 interface Args {
   file: string;
   dryRun: boolean;
+  staged: boolean;
+  rowsPerTransaction: number;
   format?: BulkFormat;
   collection?: DatasetKey;
   actor: string;
@@ -33,6 +50,8 @@ function parseCommandLine(argv: string[]): Args {
     args: argv,
     options: {
       'dry-run': { type: 'boolean' },
+      staged: { type: 'boolean' },
+      'rows-per-transaction': { type: 'string' },
       format: { type: 'string' },
       collection: { type: 'string' },
       actor: { type: 'string' },
@@ -50,11 +69,15 @@ function parseCommandLine(argv: string[]): Args {
   if (values.collection !== undefined && !(datasetKeys as readonly string[]).includes(values.collection)) {
     throw new UsageError(`--collection is one of ${datasetKeys.join(', ')}`);
   }
+  const rows = Number(values['rows-per-transaction'] ?? 20_000);
+  if (!Number.isInteger(rows) || rows < 100) throw new UsageError('--rows-per-transaction is a whole number of at least 100');
   const actor = values.actor ?? 'import';
   if (!/^[\w.@:-]{1,64}$/.test(actor)) throw new UsageError('--actor is 1-64 letters, digits, _ . @ : or -');
   return {
     file: positionals[0]!,
     dryRun: values['dry-run'] ?? false,
+    staged: values.staged ?? false,
+    rowsPerTransaction: rows,
     ...(values.format ? { format: values.format } : {}),
     ...(values.collection ? { collection: values.collection as DatasetKey } : {}),
     actor,
@@ -70,6 +93,30 @@ function printSummary(summary: ImportSummary, dryRun: boolean): void {
       '.',
   );
   for (const [collection, n] of Object.entries(summary.byCollection)) console.log(`  ${collection.padEnd(14)} +${n.created} ~${n.updated}`);
+}
+
+/** Writes the plan with a progress bar of rows written: count, rate, ETA. */
+async function write(database: Database, plan: ImportPlan, args: Args, mode: NonNullable<WriteImportOptions['mode']>): Promise<ImportSummary> {
+  const bar = new cliProgress.SingleBar(
+    { format: `writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20 },
+    cliProgress.Presets.shades_classic,
+  );
+  let written = 0;
+  const started = Date.now();
+  try {
+    return await writeImport(database, plan, {
+      actor: args.actor,
+      mode,
+      rowsPerTransaction: args.rowsPerTransaction,
+      onStart: (total) => bar.start(Math.max(total, 1), 0, { rate: '0' }),
+      onRows: (n) => {
+        written += n;
+        bar.update(written, { rate: (written / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+      },
+    });
+  } finally {
+    bar.stop();
+  }
 }
 
 async function main(): Promise<number> {
@@ -119,24 +166,14 @@ async function main(): Promise<number> {
       printSummary(summarise(plan), true);
       return 0;
     }
-    const writeBars = new cliProgress.MultiBar(
-      { format: 'writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
-      cliProgress.Presets.shades_classic,
-    );
-    let bar: cliProgress.SingleBar | null = null;
-    let written = 0;
-    const writeStarted = Date.now();
-    const summary = await writeImport(runtime.database, plan, {
-      actor: args.actor,
-      onStart: (total) => {
-        bar = writeBars.create(Math.max(total, 1), 0, { rate: '0' });
-      },
-      onRows: (n) => {
-        written += n;
-        bar?.update(written, { rate: (written / Math.max(0.001, (Date.now() - writeStarted) / 1000)).toFixed(0) });
-      },
-    });
-    writeBars.stop();
+    let summary: ImportSummary;
+    try {
+      summary = await write(runtime.database, plan, args, args.staged ? 'staged' : 'single');
+    } catch (error) {
+      if (args.staged || !isTransactionTooLarge(error)) throw error;
+      console.error(`The file is too large for one transaction (NEO4J_TX_MEMORY); writing it in stages of ${args.rowsPerTransaction} rows, undone should one fail.`);
+      summary = await write(runtime.database, plan, args, 'staged');
+    }
     printSummary(summary, false);
     return 0;
   } catch (error) {

@@ -13,6 +13,8 @@ import { existingCollections, idsReferencedBy, replaceReferences } from '../cura
 import type { Database } from '../neo4j/database.js';
 import { applyRetractions, type RetractionRow } from '../repositories/bulk-repository.js';
 import {
+  changeSteps,
+  dropDerivedSteps,
   electionDates,
   factsOfElections,
   lookupIds,
@@ -23,9 +25,11 @@ import {
   writeRedirects,
   type ChangeRow,
   type IdLookup,
+  undoChangeSteps,
+  undoCreationSteps,
   type RedirectRow,
 } from '../repositories/curation-repository.js';
-import { rowWork } from '../repositories/dataset-repository.js';
+import { rowWork, runStepsInStages, writeSteps, type WriteStep } from '../repositories/dataset-repository.js';
 import { collectionFromFileName, readCsv } from './csv.js';
 import { readJsonl, RedirectLine, RetractionLine, type BulkFile } from './format.js';
 
@@ -58,8 +62,10 @@ export interface ImportPlan {
   rebuild: CollectionRecord[];
   retract: RetractionRow[];
   redirect: RedirectRow[];
-  /** Election dates the rows were computed with. */
+  /** Election dates the rows were computed with (the file's where it has the election). */
   electionDates: Map<string, string>;
+  /** The stored dates of those elections: what undoing a staged import restores. */
+  storedElectionDates: Map<string, string>;
   /** Lines (or rows) read. */
   lines: number;
 }
@@ -122,7 +128,7 @@ export interface PlanProgress {
 export async function planImport(db: Database, file: BulkFile, onProgress?: PlanProgress): Promise<ImportPlan> {
   const { loaded } = file;
   const records = datasetKeys.flatMap((k) => loaded.collections[k]);
-  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), lines: file.lines };
+  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), storedElectionDates: new Map(), lines: file.lines };
 
   // What the file refers to and defines, as the graph knows it.
   const referenced = new Set<string>();
@@ -187,7 +193,8 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
     onProgress?.('comparing', done, ids.length),
   );
   const electionRefs = fileRecords.flatMap((r) => (r.collection === 'candidacies' || r.collection === 'partyResults' ? idsReferencedBy(r) : []));
-  const dates = await db.readTransaction((tx) => electionDates(tx, electionRefs));
+  const dates = await db.readTransaction((tx) => electionDates(tx, [...electionRefs, ...validation.dataset!.elections.map((e) => e.id)]));
+  plan.storedElectionDates = new Map(dates);
   for (const e of validation.dataset.elections) dates.set(e.id, e.date);
   plan.electionDates = dates;
   const fileFp = fingerprintsOf(fileRecords, dates);
@@ -250,26 +257,54 @@ export function summarise(plan: ImportPlan): ImportSummary {
 
 export interface WriteImportOptions {
   actor: string;
+  /**
+   * `single` (the default): the whole import in one transaction. `staged`: in transactions of about
+   * `rowsPerTransaction` rows, for files too large for one; should any fail, the stages already committed are
+   * undone (see docs/import-format.md).
+   */
+  mode?: 'single' | 'staged';
+  rowsPerTransaction?: number;
   /** Told the total number of rows to write, then after each batch how many it wrote. */
   onStart?: (totalRows: number) => void;
   onRows?: (count: number) => void;
   timeoutMs?: number;
 }
 
-/** Writes a plan without issues in one transaction: records, retractions, redirects and their changes. */
-export async function writeImport(db: Database, plan: ImportPlan, options: WriteImportOptions): Promise<ImportSummary> {
-  if (plan.issues.length > 0) throw new Error('refusing to write an import with issues');
+/** A staged import failed; what it had committed was removed again, so the graph is as before. */
+export class ImportUndoneError extends Error {
+  override name = 'ImportUndoneError';
+}
+
+/** A staged import failed and so did undoing it: the graph holds part of the file until it is imported again. */
+export class ImportIncompleteError extends Error {
+  override name = 'ImportIncompleteError';
+}
+
+/** Whether the database refused a transaction for its size (NEO4J_TX_MEMORY / db.memory.transaction.max). */
+export function isTransactionTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /db\.memory\.transaction\.max/.test(message);
+}
+
+interface PreparedImport {
+  rows: GraphRows;
+  /** Stored records (and their nested facts) whose derived relationships and claims are dropped first. */
+  replaceIds: string[];
+  changes: ChangeRow[];
+}
+
+function prepare(plan: ImportPlan, actor: string): PreparedImport {
   const writing = [...plan.create, ...plan.update.map((u) => u.after), ...plan.rebuild];
   // The file's elections sit in the same dataset, so its candidacies take their dates from them.
   const rows = datasetToGraph(datasetOf(writing), { electionDates: plan.electionDates });
   const beforeRows = datasetToGraph(datasetOf(plan.update.map((u) => u.before)), { electionDates: plan.electionDates });
   // Only stored records have derived relationships and claims to drop first; new ones have none.
   const storedIds = [...plan.update.map((u) => u.after.record.id), ...plan.rebuild.map((r) => r.record.id)];
-  const nested = [rows, beforeRows].flatMap((g) => factLabels.flatMap((l) => g.facts[l].map((f) => f.id))).filter((id) => id.includes('#'));
   const owners = new Set(storedIds);
-  const replaceIds = [...new Set([...storedIds, ...nested.filter((id) => owners.has(id.slice(0, id.indexOf('#'))))])];
+  const replaceIds = [...new Set([...storedIds, ...nestedIdsOf([rows, beforeRows], owners)])];
   const at = new Date().toISOString();
-  const change = (row: Omit<ChangeRow, 'id' | 'at' | 'actor'>): ChangeRow => ({ ...row, id: `change:${randomUUID()}`, at, actor: options.actor });
+  const change = (row: Omit<ChangeRow, 'id' | 'at' | 'actor'>): ChangeRow => ({ ...row, id: `change:${randomUUID()}`, at, actor });
   const changes: ChangeRow[] = [
     ...plan.create.map((r) => change({ operation: 'import', targetId: r.record.id, before: null, after: JSON.stringify(r.record), reason: null, subjects: [r.record.id] })),
     ...plan.update.map((u) =>
@@ -280,12 +315,75 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
     ),
     ...plan.redirect.map((r) => change({ operation: 'import', targetId: r.to, before: null, after: JSON.stringify({ redirect: { from: r.id, to: r.to } }), reason: null, subjects: [r.to] })),
   ];
-  options.onStart?.(rowWork(rows));
+  return { rows, replaceIds, changes };
+}
+
+/** Ids of the nested facts (`x#kind#n`) in the rows that belong to one of `owners`. */
+function nestedIdsOf(rows: readonly GraphRows[], owners: ReadonlySet<string>): string[] {
+  return rows
+    .flatMap((g) => factLabels.flatMap((l) => g.facts[l].map((f) => f.id)))
+    .filter((id) => id.includes('#') && owners.has(id.slice(0, id.indexOf('#'))));
+}
+
+/** Writes a plan without issues: records, retractions, redirects and their changes, all or nothing. */
+export async function writeImport(db: Database, plan: ImportPlan, options: WriteImportOptions): Promise<ImportSummary> {
+  if (plan.issues.length > 0) throw new Error('refusing to write an import with issues');
+  const prepared = prepare(plan, options.actor);
+  const timeout = options.timeoutMs ?? 600_000;
+  if (options.mode === 'staged') {
+    await writeStaged(db, plan, prepared, options, timeout);
+    return summarise(plan);
+  }
+  options.onStart?.(rowWork(prepared.rows));
   await db.writeTransaction(async (tx) => {
-    await replaceRecords(tx, rows, replaceIds, options.onRows);
+    await replaceRecords(tx, prepared.rows, prepared.replaceIds, options.onRows);
     await applyRetractions(tx, plan.retract);
     await writeRedirects(tx, plan.redirect);
-    await recordChanges(tx, changes);
-  }, options.timeoutMs ?? 600_000);
+    await recordChanges(tx, prepared.changes);
+  }, timeout);
   return summarise(plan);
+}
+
+/**
+ * The staged scheme: the same statements, committed every `rowsPerTransaction` rows; retractions and redirects
+ * in a last small transaction. If anything fails, the committed stages are undone: records the import created
+ * are removed, stored records it replaced are written back as they were, its changes are dropped.
+ */
+async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImport, options: WriteImportOptions, timeout: number): Promise<void> {
+  const perTransaction = options.rowsPerTransaction ?? 20_000;
+  const steps = [...dropDerivedSteps(prepared.replaceIds), ...writeSteps(prepared.rows), ...changeSteps(prepared.changes)];
+  options.onStart?.(steps.reduce((n, s) => n + s.rows.length, 0));
+  try {
+    await runStepsInStages(db, steps, perTransaction, options.onRows, timeout);
+    await db.writeTransaction(async (tx) => {
+      await applyRetractions(tx, plan.retract);
+      await writeRedirects(tx, plan.redirect);
+    }, timeout);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    try {
+      await runStepsInStages(db, undoSteps(plan, prepared), perTransaction, undefined, timeout);
+    } catch (undoError) {
+      throw new ImportIncompleteError(
+        `the staged import failed (${reason}) and undoing it failed too (${undoError instanceof Error ? undoError.message : String(undoError)}): ` +
+          'the graph holds part of the file; import the same file again to complete it',
+      );
+    }
+    throw new ImportUndoneError(`the staged import failed and what it had written was undone: ${reason}`);
+  }
+}
+
+function undoSteps(plan: ImportPlan, prepared: PreparedImport): WriteStep[] {
+  const stored = [...plan.update.map((u) => u.before), ...plan.rebuild];
+  const beforeRows = datasetToGraph(datasetOf(stored), { electionDates: plan.storedElectionDates });
+  const owners = new Set(stored.map((r) => r.record.id));
+  const before = new Set(nestedIdsOf([beforeRows], owners));
+  // Nested facts only the new versions had (a party name the file added) go with what the import created.
+  const added = nestedIdsOf([prepared.rows], owners).filter((id) => !before.has(id));
+  return [
+    ...undoChangeSteps(prepared.changes.map((c) => c.id)),
+    ...undoCreationSteps([...plan.create.map((r) => r.record.id), ...added]),
+    ...dropDerivedSteps(prepared.replaceIds),
+    ...writeSteps(beforeRows),
+  ];
 }

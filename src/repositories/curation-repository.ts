@@ -6,7 +6,7 @@ import type { DatasetKey } from '../dataset/schema.js';
 import type { StoredCitation, StoredClaim, StoredLink, StoredNode, StoredRecord } from '../dataset/from-graph.js';
 import { linkTypes, type GraphRows, type LinkType, type Scalar } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { RETRACT_RELATIONS, writeRowsInTransaction } from './dataset-repository.js';
+import { RETRACT_RELATIONS, writeRowsInTransaction, type WriteStep } from './dataset-repository.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 
 export type NodeLabel = 'Entity' | 'Fact' | 'Source';
@@ -205,20 +205,61 @@ export async function factsOfElections(tx: ManagedTransaction, electionIds: read
  * and of their nested facts, and claims), then writes the new rows, then re-retracts the relationships of facts
  * that are retracted. `ids` are the records' ids and their nested facts' ids, old and new.
  */
-export async function replaceRecords(tx: ManagedTransaction, rowsToWrite: GraphRows, ids: readonly string[], onRows?: (n: number) => void): Promise<void> {
-  if (ids.length > 0) {
-    // Derived relationships start at the record's own entity (structural ones) or at its fact's SUBJECT.
-    await tx.run(
-      `UNWIND $ids AS id
+/**
+ * What replacing records first removes (rows: ids of records and of their nested facts): the derived
+ * relationships they gave rise to, which start at the record's own entity (structural ones) or at its fact's
+ * SUBJECT, and their claims.
+ */
+export function dropDerivedSteps(ids: readonly string[]): WriteStep[] {
+  return [
+    {
+      name: 'drop derived relationships',
+      cypher: `UNWIND $rows AS id
        CALL (id) {
          MATCH (:Entity {id: id})-[r]->(:Entity) WHERE r.factId = id RETURN r
          UNION MATCH (:Fact {id: id})-[:SUBJECT]->(:Entity)-[r]->(:Entity) WHERE r.factId = id RETURN r
        }
        DELETE r`,
-      { ids },
-    );
-    await tx.run(`UNWIND $ids AS id MATCH (c:Claim) WHERE c.id STARTS WITH id + '#' DETACH DELETE c`, { ids });
-  }
+      rows: ids,
+    },
+    { name: 'drop claims', cypher: `UNWIND $rows AS id MATCH (c:Claim) WHERE c.id STARTS WITH id + '#' DETACH DELETE c`, rows: ids },
+  ];
+}
+
+/**
+ * Removes records an unfinished staged import created (rows: their ids), with their nested facts, claims and
+ * derived relationships. Only ever run on records the same import created.
+ */
+export function undoCreationSteps(ids: readonly string[]): WriteStep[] {
+  return [
+    ...dropDerivedSteps(ids),
+    { name: 'drop nested facts', cypher: `UNWIND $rows AS id MATCH (f:Fact) WHERE f.id STARTS WITH id + '#' DETACH DELETE f`, rows: ids },
+    {
+      name: 'drop records',
+      cypher: `UNWIND $rows AS id
+       CALL (id) {
+         MATCH (n:Entity {id: id}) RETURN n
+         UNION MATCH (n:Fact {id: id}) RETURN n
+         UNION MATCH (n:Source {id: id}) RETURN n
+       }
+       DETACH DELETE n`,
+      rows: ids,
+    },
+  ];
+}
+
+/** Removes the :Change nodes of an unfinished staged import (rows: their ids). */
+export function undoChangeSteps(ids: readonly string[]): WriteStep[] {
+  return [{ name: 'drop changes', cypher: 'UNWIND $rows AS id MATCH (c:Change {id: id}) DETACH DELETE c', rows: ids }];
+}
+
+/** The audit rows as a write step (for staged imports); `recordChanges` runs the same statement. */
+export function changeSteps(changes: readonly ChangeRow[]): WriteStep[] {
+  return [{ name: 'changes', cypher: RECORD_CHANGES, rows: changes }];
+}
+
+export async function replaceRecords(tx: ManagedTransaction, rowsToWrite: GraphRows, ids: readonly string[], onRows?: (n: number) => void): Promise<void> {
+  if (ids.length > 0) for (const step of dropDerivedSteps(ids)) await tx.run(step.cypher, { rows: step.rows });
   await writeRowsInTransaction(tx, rowsToWrite, onRows);
   if (ids.length > 0) await retractRelations(tx, ids);
 }
@@ -344,10 +385,7 @@ export interface ChangeRow {
   subjects: string[];
 }
 
-export async function recordChanges(tx: ManagedTransaction, changes: readonly ChangeRow[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += 1_000) {
-    await tx.run(
-      `UNWIND $rows AS c
+const RECORD_CHANGES = `UNWIND $rows AS c
        CREATE (ch:Change {id: c.id, at: c.at, actor: c.actor, operation: c.operation, targetId: c.targetId,
                           before: c.before, after: c.after, reason: c.reason})
        WITH ch, c
@@ -357,10 +395,10 @@ export async function recordChanges(tx: ManagedTransaction, changes: readonly Ch
          UNION MATCH (t:Fact {id: subject}) RETURN t
          UNION MATCH (t:Source {id: subject}) RETURN t
        }
-       MERGE (ch)-[:CHANGED]->(t)`,
-      { rows: changes.slice(i, i + 1_000) },
-    );
-  }
+       MERGE (ch)-[:CHANGED]->(t)`;
+
+export async function recordChanges(tx: ManagedTransaction, changes: readonly ChangeRow[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += 1_000) await tx.run(RECORD_CHANGES, { rows: changes.slice(i, i + 1_000) });
 }
 
 export interface ChangeRecord {
