@@ -98,7 +98,8 @@ function printSummary(summary: ImportSummary, dryRun: boolean): void {
 /** Writes the plan with a progress bar of rows written: count, rate, ETA. */
 async function write(database: Database, plan: ImportPlan, args: Args, mode: NonNullable<WriteImportOptions['mode']>): Promise<ImportSummary> {
   const bar = new cliProgress.SingleBar(
-    { format: `writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20 },
+    // Outside a terminal (logs, CI) the bar prints a line every few seconds instead of redrawing.
+    { format: `writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5_000 },
     cliProgress.Presets.shades_classic,
   );
   let written = 0;
@@ -143,7 +144,7 @@ async function main(): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   let runtime: DatabaseRuntime | null = null;
   const bars = new cliProgress.MultiBar(
-    { format: '{phase} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+    { format: '{phase} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 5_000 },
     cliProgress.Presets.shades_classic,
   );
   try {

@@ -201,11 +201,6 @@ export async function factsOfElections(tx: ManagedTransaction, electionIds: read
 // ---- replacing records -----------------------------------------------------------------------------------------
 
 /**
- * Replaces whole records: first drops what the old version derived (entity→entity relationships of the records
- * and of their nested facts, and claims), then writes the new rows, then re-retracts the relationships of facts
- * that are retracted. `ids` are the records' ids and their nested facts' ids, old and new.
- */
-/**
  * What replacing records first removes (rows: ids of records and of their nested facts): the derived
  * relationships they gave rise to, which start at the record's own entity (structural ones) or at its fact's
  * SUBJECT, and their claims.
@@ -258,6 +253,11 @@ export function changeSteps(changes: readonly ChangeRow[]): WriteStep[] {
   return [{ name: 'changes', cypher: RECORD_CHANGES, rows: changes }];
 }
 
+/**
+ * Replaces whole records: first drops what the old version derived (entity→entity relationships of the records
+ * and of their nested facts, and claims), then writes the new rows, then re-retracts the relationships of facts
+ * that are retracted. `ids` are the records' ids and their nested facts' ids, old and new.
+ */
 export async function replaceRecords(tx: ManagedTransaction, rowsToWrite: GraphRows, ids: readonly string[], onRows?: (n: number) => void): Promise<void> {
   if (ids.length > 0) for (const step of dropDerivedSteps(ids)) await tx.run(step.cypher, { rows: step.rows });
   await writeRowsInTransaction(tx, rowsToWrite, onRows);
