@@ -120,7 +120,7 @@ export async function loadWithProduct(
     report.relationships += counts.relationships;
     for (const key of referencedCollections) for (const r of (batch[key] ?? []) as { id: string }[]) existing.set(r.id, key);
     electionDatesOf(batch, electionDates);
-    if (report.transactions % 20 === 0) log(`  product load: ${report.records} records, ${report.relationships} relationships`);
+    if (report.transactions % 10 === 0) log(`  product load: ${report.records} records, ${report.relationships} relationships`);
   }
   const ms = performance.now() - started;
   return {

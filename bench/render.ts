@@ -153,7 +153,8 @@ export function renderBenchmarks(resultsDir: string, outFile: string): void {
     'Knobs (environment): `BENCH_SEED`, `BENCH_CONNECTIONS` (4), `BENCH_WARMUP` (2 s), `BENCH_DURATION` (5 s, 8 s at',
     'large), `BENCH_MAX_REQUESTS` (20 000), `BENCH_NEO4J_HEAP` (1g), `BENCH_NEO4J_PAGECACHE` (512m, 1g at large),',
     '`BENCH_NEO4J_TX_MEMORY` (768m), `BENCH_LOAD_BATCH` (records per product-loader transaction: all at small,',
-    '20 000 at large), `BENCH_RAW_BATCH` (rows per raw transaction, 10 000). `tsx bench/generate.ts --scale large`',
+    '5 000 at large), `BENCH_RAW_BATCH` (rows per raw transaction, 10 000), `BENCH_SHAPES` (a comma-separated subset),',
+    '`BENCH_CPU_PROF` (`ours,neo4j-graphql`: V8 CPU profiles into bench/results/profiles). `tsx bench/generate.ts --scale large`',
     'prints the generated record counts and checksum without touching a database.',
     '',
   ].join('\n');

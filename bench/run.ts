@@ -40,7 +40,7 @@ export const settings = {
   neo4jPageCache: process.env.BENCH_NEO4J_PAGECACHE ?? (scale === 'large' ? '1g' : '512m'),
   neo4jTxMemory: process.env.BENCH_NEO4J_TX_MEMORY ?? '768m',
   /** Records per product-loader transaction: everything at once for small (as `npm run seed`), batches at large. */
-  productBatchRecords: numberEnv('BENCH_LOAD_BATCH', scale === 'large' ? 20_000 : Number.POSITIVE_INFINITY),
+  productBatchRecords: numberEnv('BENCH_LOAD_BATCH', scale === 'large' ? 5_000 : Number.POSITIVE_INFINITY),
   rawBatchRows: numberEnv('BENCH_RAW_BATCH', 10_000),
 };
 

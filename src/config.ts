@@ -65,6 +65,8 @@ export const ConfigSchema = z
       .default([]),
     /** Schema introspection; unset means on, except when NODE_ENV=production. */
     INTROSPECTION: bool.optional(),
+    /** One Cypher query per root field (query planning); off: the resolvers load level by level (DataLoaders). */
+    PREFETCH: bool.default(true),
     /** Automatic persisted queries (Apollo's protocol, in-memory cache). */
     PERSISTED_QUERIES: bool.default(true),
     /** A JSON manifest `{ "<sha256>": "<document>" }`: when set, only these operations are accepted. */

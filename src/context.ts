@@ -13,11 +13,13 @@ export interface GraphContext {
   logger: Logger;
   /** Who sent the request; mutations check its role and record its name as the actor. */
   caller: Caller;
+  /** Whether root fields fetch their whole selection in one query (src/resolvers/prefetch.ts). */
+  prefetch: boolean;
   /** The HTTP layer's notes on this request (operation name, error codes) for its log line and metrics. */
   request?: RequestInfo;
 }
 
-export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous): GraphContext {
+export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  return { requestId, db, loaders: createLoaders(db), logger: logger.child({ requestId }), caller };
+  return { requestId, db, loaders: createLoaders(db), logger: logger.child({ requestId }), caller, prefetch };
 }

@@ -114,7 +114,7 @@ export async function startApp({ config, logger, database, readiness }: AppOptio
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const request = requestInfo(req, res);
-        return { ...createContext(observedDatabase, logger, request.id, authenticate(req.headers.authorization)), request };
+        return { ...createContext(observedDatabase, logger, request.id, authenticate(req.headers.authorization), config.PREFETCH), request };
       },
     }),
   );

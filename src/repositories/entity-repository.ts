@@ -1,10 +1,11 @@
 // Entities: lookup by ids (batched), filtered lists with keyset pagination, an entity's relations and events
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
 import { int, type Database } from '../neo4j/database.js';
+import { entityMap, eventsSorted, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
 
-const ENTITY = 'n {.*, labels: labels(n)}';
+const ENTITY = entityMap('n');
 
 /** Entities by id; the id of an entity merged into another (a :Redirect) answers the entity it was merged into. */
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
@@ -94,25 +95,20 @@ export interface RelationsRequest {
 
 /** Relations of many entities in one round trip, each page keyset-ordered by (type, other's name, id). */
 export async function relationsOf(db: Database, requests: readonly RelationsRequest[]): Promise<Connection<RelationRecord>[]> {
-  const rows = await db.read(
+  const names = new VariableNames();
+  const rows = relationRows('e', 'req', names, ['req']);
+  const all = names.fresh('all');
+  const y = names.fresh('y');
+  const found = await db.read(
     `UNWIND range(0, size($requests) - 1) AS i
      WITH i, $requests[i] AS req
      CALL (req) {
-       MATCH (e:Entity {id: req.id})-[r]-(o:Entity)
-       WHERE (r.derived OR (req.includeRetracted AND type(r) = 'RETRACTED_RELATION'))
-       WITH e, r, o, coalesce(r.relationType, type(r)) AS relType
-       WHERE (req.types IS NULL OR relType IN req.types)
-         AND (req.asOf IS NULL OR ((r.fromStart IS NULL OR r.fromStart <= req.asOf) AND (r.toEnd IS NULL OR r.toEnd >= req.asOf)))
-       WITH e, r, o, relType, relType + '|' + o.sortName + '|' + r.id AS key
-       ORDER BY key
-       WITH count(*) AS total,
-            collect(CASE WHEN req.after IS NULL OR key > req.after THEN {
-              key: key, id: r.id, type: relType, direction: CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END,
-              otherId: o.id, factId: r.factId, role: r.role, from: r.from, to: r.to,
-              retracted: type(r) = 'RETRACTED_RELATION' } END) AS rels
-       RETURN total, rels[0..req.limit] AS page
+       MATCH (e:Entity {id: req.id})
+       ${rows.cypher}
+       WITH req, collect(${rows.row}) AS ${all}
+       RETURN size(${all}) AS total, [${y} IN ${pageSlice(all, 'req.after', 'req.limit', names)} | ${relationMap(y)}] AS page
      }
-     RETURN i, total, page ORDER BY i`,
+     RETURN i, total, page`,
     {
       requests: requests.map((r) => ({
         id: r.id,
@@ -124,11 +120,14 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
       })),
     },
     (r) => ({
+      i: Number(r.i),
       total: Number(r.total),
       page: (r.page as Record<string, unknown>[]).map((p) => ({ key: String(p.key), node: parseRelation(p) })),
     }),
   );
-  return requests.map((req, i) => toConnection(rows[i]?.page ?? [], { first: req.first, afterKey: req.afterKey }, rows[i]?.total ?? 0));
+  // An entity without a single relation (or a missing one) has no row: its page is empty.
+  const byRequest = new Map(found.map((row) => [row.i, row]));
+  return requests.map((req, i) => toConnection(byRequest.get(i)?.page ?? [], { first: req.first, afterKey: req.afterKey }, byRequest.get(i)?.total ?? 0));
 }
 
 export interface EventsRequest {
@@ -141,26 +140,32 @@ export interface EventsRequest {
   afterKey: string | null;
 }
 
-/** Event timelines (optionally of one entity each) in one round trip, oldest first. */
+/** Event timelines (optionally of one entity each: then walked from the entity, not scanned) in one round trip, oldest first. */
 export async function eventPages(db: Database, requests: readonly EventsRequest[]): Promise<Connection<EntityRecord>[]> {
+  const names = new VariableNames();
+  const sorted = eventsSorted('n', names, ['req']);
+  const all = names.fresh('all');
+  const y = names.fresh('y');
   const rows = await db.read(
     `UNWIND range(0, size($requests) - 1) AS i
      WITH i, $requests[i] AS req
      CALL (req) {
-       MATCH (n:Event)
-       WHERE (req.entityId IS NULL OR EXISTS {
-                (n)<-[:OBJECT]-(p:Participation)-[:SUBJECT]->(:Entity {id: req.entityId}) WHERE NOT coalesce(p.retracted, false) })
-         AND (req.kinds IS NULL OR n.eventKind IN req.kinds)
-         AND (req.from IS NULL OR n.dateEnd >= req.from)
-         AND (req.to IS NULL OR n.dateStart <= req.to)
-         AND (req.placeId IS NULL OR n.placeId = req.placeId
-              OR EXISTS { (:Entity {id: n.placeId})-[:LOCATED_IN*1..3]->(:Place {id: req.placeId}) })
-       WITH n, n.dateStart + '|' + n.id AS key
-       ORDER BY key
-       WITH count(*) AS total, collect(CASE WHEN req.after IS NULL OR key > req.after THEN {key: key, node: ${ENTITY}} END) AS all
-       RETURN total, all[0..req.limit] AS page
+       CALL (req) {
+         WITH req WHERE req.entityId IS NOT NULL
+         MATCH (e:Entity {id: req.entityId})
+         ${matchingEvents('e', 'req', 'n', names)}
+         RETURN n
+         UNION
+         WITH req WHERE req.entityId IS NULL
+         ${matchingEvents(null, 'req', 'n', names)}
+         RETURN n
+       }
+       ${sorted.cypher}
+       WITH req, collect(${sorted.row}) AS ${all}
+       RETURN size(${all}) AS total,
+              COLLECT { UNWIND ${pageSlice(all, 'req.after', 'req.limit', names)} AS ${y} WITH ${y}, ${y}.n AS m RETURN {key: ${y}.key, node: ${entityMap('m')}} } AS page
      }
-     RETURN i, total, page ORDER BY i`,
+     RETURN i, total, page`,
     {
       requests: requests.map((r) => ({
         entityId: r.entityId,
@@ -173,11 +178,14 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
       })),
     },
     (r) => ({
+      i: Number(r.i),
       total: Number(r.total),
       page: (r.page as { key: string; node: Record<string, unknown> }[]).map((p) => ({ key: p.key, node: parseEntity(p.node) })),
     }),
   );
-  return requests.map((req, i) => toConnection(rows[i]?.page ?? [], { first: req.first, afterKey: req.afterKey }, rows[i]?.total ?? 0));
+  // A request matching no event has no row: its page is empty.
+  const byRequest = new Map(rows.map((row) => [row.i, row]));
+  return requests.map((req, i) => toConnection(byRequest.get(i)?.page ?? [], { first: req.first, afterKey: req.afterKey }, byRequest.get(i)?.total ?? 0));
 }
 
 /** Candidates for a search from the fulltext index over folded name keys (never a scan). */

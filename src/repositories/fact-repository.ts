@@ -2,17 +2,12 @@
 // lookups that DataLoaders call once per level of a query, whatever the number of parents.
 import type { FactLabel, LinkType } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
+import { citationList, claimList, factMap, factOrder, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
 /** A fact with the ids of everything it links to, in one map. */
-const FACT = `f {.*, labels: labels(f),
-  subject: head([(f)-[:SUBJECT]->(x) | x.id]),
-  objects: [(f)-[:OBJECT]->(x) | x.id],
-  districts: [(f)-[:IN_DISTRICT]->(x) | x.id],
-  nominatedBy: head([(f)-[:NOMINATED_BY]->(x) | x.id]),
-  decidedBy: head([(f)-[:DECIDED_BY]->(x) | x.id]),
-  statusOf: head([(f)-[:STATUS_OF]->(x) | x.id])}`;
+const FACT = factMap('f', new VariableNames());
 
 /** Facts by id, retracted ones included; the old id of a fact re-numbered by a merge answers the fact itself. */
 export async function factsByIds(db: Database, ids: readonly string[]): Promise<Map<string, FactRecord>> {
@@ -47,7 +42,7 @@ export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: r
   const rows = await db.read(
     `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false))
      RETURN t.id AS target, ${FACT} AS f
-     ORDER BY coalesce(f.fromStart, f.dateStart, ''), f.ord, f.id`,
+     ORDER BY ${factOrder('f')}`,
     { ids: targetIds, includeRetracted: key.includeRetracted ?? false },
     (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),
   );
@@ -65,14 +60,12 @@ export async function citationsOf(db: Database, ownerIds: readonly string[]): Pr
        UNION MATCH (o:Fact {id: id}) RETURN o
        UNION MATCH (o:Claim {id: id}) RETURN o
      }
-     MATCH (o)-[c:CITES]->(s:Source)
-     RETURN id, c.quote AS quote, s {.*} AS source
-     ORDER BY id, c.ord`,
+     RETURN id, ${citationList('o', new VariableNames())} AS citations`,
     { ids: ownerIds },
-    (r) => ({ id: String(r.id), citation: parseCitation(r) }),
+    (r) => ({ id: String(r.id), citations: (r.citations as Record<string, unknown>[]).map(parseCitation) }),
   );
   const out = new Map<string, CitationRecord[]>(ownerIds.map((id) => [id, []]));
-  for (const row of rows) out.get(row.id)?.push(row.citation);
+  for (const row of rows) out.set(row.id, row.citations);
   return out;
 }
 
@@ -80,15 +73,12 @@ export async function citationsOf(db: Database, ownerIds: readonly string[]): Pr
 export async function claimsOf(db: Database, ownerIds: readonly string[]): Promise<Map<string, ClaimRecord[]>> {
   const rows = await db.read(
     `UNWIND $ids AS ownerId
-     MATCH (c:Claim) WHERE c.id STARTS WITH ownerId + '#'
-     RETURN ownerId, c.field AS field, c.value AS value, c.qualifier AS qualifier,
-            [(c)-[ct:CITES]->(s:Source) | {quote: ct.quote, ord: ct.ord, source: s {.*}}] AS citations
-     ORDER BY ownerId, c.field, c.ord`,
+     RETURN ownerId, ${claimList('ownerId', new VariableNames())} AS claims`,
     { ids: ownerIds },
-    (r) => parseClaim({ ...r, citations: [...(r.citations as { ord: number }[])].sort((a, b) => a.ord - b.ord) }),
+    (r) => ({ ownerId: String(r.ownerId), claims: (r.claims as Record<string, unknown>[]).map(parseClaim) }),
   );
   const out = new Map<string, ClaimRecord[]>(ownerIds.map((id) => [id, []]));
-  for (const row of rows) out.get(row.ownerId)?.push(row);
+  for (const row of rows) out.set(row.ownerId, row.claims);
   return out;
 }
 

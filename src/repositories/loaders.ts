@@ -6,6 +6,7 @@ import { historyOf, type ChangeRecord } from './curation-repository.js';
 import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
 import { citationsOf, claimsOf, factsByIds, factsLinkedTo, sourcesByIds, type FactLinkKey } from './fact-repository.js';
 import type { Connection } from './pagination.js';
+import type { Prime } from './prefetch-repository.js';
 import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
 
 export interface FactLinkRequest extends FactLinkKey {
@@ -28,6 +29,11 @@ export interface Loaders {
 /** Facts with and without the retracted ones are different answers, so the flag is part of the key. */
 function factLinkKey(r: FactLinkRequest): string {
   return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.id}`;
+}
+
+/** A cache key for a request object that does not depend on the order its properties were written in. */
+export function stableKey<T extends object>(request: T): string {
+  return JSON.stringify(Object.entries(request).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fallback: T | null = null) {
@@ -70,11 +76,37 @@ export function createLoaders(db: Database): Loaders {
       },
       { cacheKeyFn: factLinkKey },
     ),
-    relations: new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
-    events: new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
+    relations: new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: stableKey }),
+    events: new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: stableKey }),
     history: new DataLoader(async (ids) => {
       const found = await historyOf(db, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
   };
+}
+
+/** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */
+export function primeLoaders(loaders: Loaders, primes: readonly Prime[]): void {
+  for (const p of primes) {
+    switch (p.loader) {
+      case 'entity':
+        loaders.entity.prime(p.key, p.value);
+        break;
+      case 'citations':
+        loaders.citations.prime(p.key, p.value);
+        break;
+      case 'claims':
+        loaders.claims.prime(p.key, p.value);
+        break;
+      case 'factsLinked':
+        loaders.factsLinked.prime(p.key, p.value);
+        break;
+      case 'events':
+        loaders.events.prime(p.key, p.value);
+        break;
+      case 'relations':
+        loaders.relations.prime(p.key, p.value);
+        break;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { pageRequest } from '../repositories/pagination.js';
 import { listSources } from '../repositories/fact-repository.js';
 import type { EntityKind, EntityRecord, FactRecord } from '../repositories/records.js';
 import type { NodeRecord } from './mappers.js';
+import { loadEntityFor } from './prefetch.js';
 import { requireEntity } from './shared.js';
 import { API_VERSION } from '../version.js';
 
@@ -40,9 +41,9 @@ function isEntity(n: NodeRecord): n is EntityRecord {
 export const nodeResolvers: Resolvers = {
   Query: {
     apiVersion: () => API_VERSION,
-    node: async (_p, { id }, ctx) => {
+    node: async (_p, { id }, ctx, info) => {
       const prefix = id.split(':')[0] ?? '';
-      if (entityPrefixes.has(prefix) && !id.includes('#')) return ctx.loaders.entity.load(id);
+      if (entityPrefixes.has(prefix) && !id.includes('#')) return loadEntityFor(ctx, id, info);
       return ctx.loaders.fact.load(id);
     },
     source: (_p, { id }, ctx) => ctx.loaders.source.load(id),

@@ -1,16 +1,18 @@
 // People: lookups, the filtered list, and their memberships, candidacies, court cases and family ties.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { listEntities } from '../repositories/entity-repository.js';
 import { pageRequest } from '../repositories/pagination.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 import { foldName } from '../search/fold.js';
+import { loadEntityFor } from './prefetch.js';
 import { entityFields, factCitations, holdsOn, requireEntity } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null. */
 export function entityOfKind(kind: EntityKind) {
-  return async (_parent: unknown, { id }: { id: string }, ctx: GraphContext): Promise<EntityRecord | null> => {
-    const entity = await ctx.loaders.entity.load(id);
+  return async (_parent: unknown, { id }: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityRecord | null> => {
+    const entity = await loadEntityFor(ctx, id, info);
     return entity?.kind === kind ? entity : null;
   };
 }

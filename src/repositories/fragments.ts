@@ -1,0 +1,111 @@
+// Cypher fragments shared by the batched loaders (one query per level of a GraphQL operation) and the
+// prefetch compiler (one query per operation): each is a function of the variable names it may use, so the
+// same text can sit at the top of a query or nested inside another's COLLECT subquery without clashing with
+// variables of an enclosing scope. Labels and relationship types are never taken from callers' input here.
+
+/** Fresh variable names for one query being built: v0, v1... never repeated, never user-supplied. */
+export class VariableNames {
+  private next = 0;
+  fresh(prefix = 'v'): string {
+    return `${prefix}_${this.next++}`;
+  }
+}
+
+/** An entity node as a map with its labels (parsed by `parseEntity`). */
+export function entityMap(n: string): string {
+  return `${n} {.*, labels: labels(${n})}`;
+}
+
+/** A fact node as a map with the ids of everything it links to (parsed by `parseFact`). */
+export function factMap(f: string, names: VariableNames): string {
+  const x = names.fresh('x');
+  return `${f} {.*, labels: labels(${f}),
+    subject: head([(${f})-[:SUBJECT]->(${x}) | ${x}.id]),
+    objects: [(${f})-[:OBJECT]->(${x}) | ${x}.id],
+    districts: [(${f})-[:IN_DISTRICT]->(${x}) | ${x}.id],
+    nominatedBy: head([(${f})-[:NOMINATED_BY]->(${x}) | ${x}.id]),
+    decidedBy: head([(${f})-[:DECIDED_BY]->(${x}) | ${x}.id]),
+    statusOf: head([(${f})-[:STATUS_OF]->(${x}) | ${x}.id])}`;
+}
+
+/** The order of an owner's facts of one kind: oldest first, then as listed in the sources. */
+export function factOrder(f: string): string {
+  return `coalesce(${f}.fromStart, ${f}.dateStart, ''), ${f}.ord, ${f}.id`;
+}
+
+/** The citations of node `o` in their stated order, as a list of `{quote, source}` (parsed by `parseCitation`). */
+export function citationList(o: string, names: VariableNames): string {
+  const c = names.fresh('c');
+  const s = names.fresh('s');
+  return `COLLECT { MATCH (${o})-[${c}:CITES]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${c}.ord RETURN {quote: ${c}.quote, source: ${s} {.*}} }`;
+}
+
+/** The disputed-value claims of the entity or fact with id `ownerId`, each with its citations (parsed by `parseClaim`). */
+export function claimList(ownerId: string, names: VariableNames): string {
+  const c = names.fresh('c');
+  return `COLLECT { MATCH (${c}:Claim) WHERE ${c}.id STARTS WITH ${ownerId} + '#'
+      WITH ${c} ORDER BY ${c}.field, ${c}.ord
+      RETURN {ownerId: ${ownerId}, field: ${c}.field, value: ${c}.value, qualifier: ${c}.qualifier, citations: ${citationList(c, names)}} }`;
+}
+
+/**
+ * The relations of entity `e` matching request `req` (a map: types, asOf, includeRetracted), one row each,
+ * sorted by key; `row` is the row as a map `{key, r, o, type, outgoing}`. Callers gather the rows
+ * themselves (`collect` in a CALL, or a COLLECT subquery inside an expression, where aggregation may not be).
+ * `carry` are variables to keep alongside.
+ */
+export function relationRows(e: string, req: string, names: VariableNames, carry: string[] = []): { cypher: string; row: string } {
+  const r = names.fresh('r');
+  const o = names.fresh('o');
+  const t = names.fresh('t');
+  const k = names.fresh('k');
+  const out = names.fresh('out');
+  const keep = carry.map((v) => `${v}, `).join('');
+  return {
+    row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
+    cypher: `MATCH (${e})-[${r}]-(${o}:Entity)
+      WHERE (${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))
+      WITH ${keep}${r}, ${o}, coalesce(${r}.relationType, type(${r})) AS ${t}, startNode(${r}) = ${e} AS ${out}
+      WHERE (${req}.types IS NULL OR ${t} IN ${req}.types)
+        AND (${req}.asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= ${req}.asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= ${req}.asOf)))
+      WITH ${keep}${r}, ${o}, ${t}, ${out}, ${t} + '|' + ${o}.sortName + '|' + ${r}.id AS ${k}
+      ORDER BY ${k}`,
+  };
+}
+
+/** One relation row `x` (from `relationRows`) as a map (parsed by `parseRelation`), plus `extra` entries. */
+export function relationMap(x: string, extra = ''): string {
+  return `{key: ${x}.key, id: ${x}.r.id, type: ${x}.type, direction: CASE WHEN ${x}.outgoing THEN 'OUTGOING' ELSE 'INCOMING' END,
+    otherId: ${x}.o.id, factId: ${x}.r.factId, role: ${x}.r.role, from: ${x}.r.from, to: ${x}.r.to,
+    retracted: type(${x}.r) = 'RETRACTED_RELATION'${extra}}`;
+}
+
+/**
+ * The events matching request `req` (a map: kinds, from, to, placeId) as rows of `n`: those an entity `e`
+ * took part in when `e` is given (a walk from the entity), or all events otherwise (a label scan).
+ */
+export function matchingEvents(e: string | null, req: string, n: string, names: VariableNames): string {
+  const filters = `(${req}.kinds IS NULL OR ${n}.eventKind IN ${req}.kinds)
+      AND (${req}.from IS NULL OR ${n}.dateEnd >= ${req}.from)
+      AND (${req}.to IS NULL OR ${n}.dateStart <= ${req}.to)
+      AND (${req}.placeId IS NULL OR ${n}.placeId = ${req}.placeId
+           OR EXISTS { (:Entity {id: ${n}.placeId})-[:LOCATED_IN*1..3]->(:Place {id: ${req}.placeId}) })`;
+  if (e === null) return `MATCH (${n}:Event) WHERE ${filters}`;
+  const p = names.fresh('p');
+  return `MATCH (${e})<-[:SUBJECT]-(${p}:Participation)-[:OBJECT]->(${n}:Event)
+      WHERE NOT coalesce(${p}.retracted, false) AND ${filters}
+      WITH DISTINCT ${n}`;
+}
+
+/** Sorts event rows `n` oldest first; `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
+export function eventsSorted(n: string, names: VariableNames, carry: string[] = []): { cypher: string; row: string } {
+  const k = names.fresh('k');
+  const keep = carry.map((v) => `${v}, `).join('');
+  return { row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${n}.dateStart + '|' + ${n}.id AS ${k} ORDER BY ${k}` };
+}
+
+/** The rows of list `all` after cursor key `after`, at most `limit` (first + 1, to tell if there is more). */
+export function pageSlice(all: string, after: string, limit: string, names: VariableNames): string {
+  const x = names.fresh('x');
+  return `[${x} IN ${all} WHERE ${after} IS NULL OR ${x}.key > ${after}][0..${limit}]`;
+}

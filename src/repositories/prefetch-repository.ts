@@ -1,0 +1,273 @@
+// Prefetch: one Cypher query for a whole GraphQL operation. The API's resolvers read through per-request
+// DataLoaders, which batch one level of a query at a time; a root field that knows what its sub-selection
+// will ask for (a `PrefetchPlan`, built from the operation in src/resolvers/prefetch.ts) fetches all of it
+// at once here, nested COLLECT subqueries mirroring the selection, and primes the loaders with the results.
+// The resolvers then find every answer already loaded: one round trip per operation, with the same records
+// they would have loaded themselves, because the fragments are the loaders' own (./fragments.ts).
+import type { FactLabel } from '../dataset/to-graph.js';
+import { int, type Database } from '../neo4j/database.js';
+import type { FactLinkKey } from './fact-repository.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
+import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import {
+  parseCitation,
+  parseClaim,
+  parseEntity,
+  parseFact,
+  parseRelation,
+  type CitationRecord,
+  type ClaimRecord,
+  type EntityKind,
+  type EntityRecord,
+  type FactRecord,
+  type RelationRecord,
+} from './records.js';
+
+/** Links from a fact to the entities it names. */
+export type EntityLink = 'SUBJECT' | 'OBJECT' | 'NOMINATED_BY' | 'DECIDED_BY';
+/** Properties of an entity naming another entity. */
+export type EntityProperty = 'parentId' | 'placeId' | 'bodyId' | 'courtId' | 'withinId';
+
+/** What a field's resolver will load, in the terms of the loaders (src/repositories/loaders.ts). */
+export type Need =
+  | { kind: 'entityByLink'; link: EntityLink }
+  | { kind: 'entityByProperty'; property: EntityProperty }
+  | { kind: 'citations' }
+  | { kind: 'claims' }
+  | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean }
+  | { kind: 'events'; kinds: string[] | null; page: PageRequest }
+  | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean };
+
+/** One need of a record, and the needs of the records it yields (facts, entities, events, relations' others). */
+export interface PlanNode {
+  need: Need;
+  /** Only for records of this kind (a fragment on a concrete type under an interface). */
+  onlyKind?: EntityKind;
+  children: PlanNode[];
+}
+
+export type PrefetchPlan = PlanNode[];
+
+/** A value to put into one loader, under the key its resolver will ask for. */
+export type Prime =
+  | { loader: 'entity'; key: string; value: EntityRecord }
+  | { loader: 'citations'; key: string; value: CitationRecord[] }
+  | { loader: 'claims'; key: string; value: ClaimRecord[] }
+  | { loader: 'factsLinked'; key: { label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; id: string }; value: FactRecord[] }
+  | {
+      loader: 'events';
+      key: { entityId: string; kinds: string[] | null; from: null; to: null; placeId: null; first: number; afterKey: string | null };
+      value: Connection<EntityRecord>;
+    }
+  | {
+      loader: 'relations';
+      key: { id: string; types: string[] | null; asOf: string | null; includeRetracted: boolean; first: number; afterKey: string | null };
+      value: Connection<RelationRecord>;
+    };
+
+const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
+const allowedFactLinks = new Set<string>(['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'STATUS_OF']);
+const allowedEntityLinks = new Set<string>(['SUBJECT', 'OBJECT', 'NOMINATED_BY', 'DECIDED_BY']);
+const allowedProperties = new Set<string>(['parentId', 'placeId', 'bodyId', 'courtId', 'withinId']);
+
+/**
+ * Binds variable `v` to the entity node held in a list row (`row`): by an index seek on its id, because
+ * Neo4j 5.26 fails at run time ("VirtualNodeValue.id() ... is null") when a node taken out of a list is
+ * walked from inside a further nested subquery expression.
+ */
+function rebind(v: string, row: string): string {
+  return `MATCH (${v}:Entity {id: ${row}.id})`;
+}
+
+/** Builds the nested map expressions of a plan; parameters are collected as it goes. */
+class PlanCompiler {
+  readonly names = new VariableNames();
+  readonly params: Record<string, unknown> = {};
+
+  private param(value: unknown): string {
+    const name = this.names.fresh('pf');
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** `{n0: ..., n1: ...}`: every need of the plan for the record bound to `v`. */
+  map(v: string, plan: PrefetchPlan): string {
+    const entries = plan.map((node, i) => {
+      const expr = this.expr(v, node);
+      return `n${i}: ${node.onlyKind ? `CASE WHEN ${v}.kind = ${this.param(node.onlyKind)} THEN ${expr} END` : expr}`;
+    });
+    return `{${entries.join(', ')}}`;
+  }
+
+  /**
+   * `{total, page}` of a sorted list of rows (`{key, ...}`): its size, and the rows of the requested page
+   * each made into a map by `each` (a query part on the row bound to the variable it is given).
+   */
+  private page(rows: string, page: PageRequest, each: (x: string) => string): string {
+    const all = this.names.fresh('all');
+    const x = this.names.fresh('x');
+    const slice = pageSlice(all, this.param(page.afterKey), this.param(int(page.first + 1)), this.names);
+    return `[${all} IN [${rows}] | {total: size(${all}), page: COLLECT { UNWIND ${slice} AS ${x} ${each(x)} }}][0]`;
+  }
+
+  /** `{r: <record>, pre: <its needs>}` for a node bound to `v`. */
+  private item(v: string, record: string, children: PrefetchPlan): string {
+    return `{r: ${record}, pre: ${this.map(v, children)}}`;
+  }
+
+  private expr(v: string, node: PlanNode): string {
+    const { need } = node;
+    const n = this.names;
+    switch (need.kind) {
+      case 'citations':
+        return citationList(v, n);
+      case 'claims':
+        return claimList(`${v}.id`, n);
+      case 'entityByLink': {
+        if (!allowedEntityLinks.has(need.link)) throw new Error(`not an entity link: ${need.link}`);
+        const x = n.fresh('e');
+        return `COLLECT { MATCH (${v})-[:${need.link}]->(${x}:Entity) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, entityMap(x), node.children)} }`;
+      }
+      case 'entityByProperty': {
+        if (!allowedProperties.has(need.property)) throw new Error(`not an entity property: ${need.property}`);
+        const x = n.fresh('e');
+        return `COLLECT { MATCH (${x}:Entity {id: ${v}.${need.property}}) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, entityMap(x), node.children)} }`;
+      }
+      case 'facts': {
+        if (!allowedLabels.has(need.label) || !allowedFactLinks.has(need.link)) throw new Error(`not an allowed fact link: ${need.label}/${need.link}`);
+        const f = n.fresh('f');
+        return `COLLECT { MATCH (${f}:${need.label})-[:${need.link}]->(${v})
+          WHERE ${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)
+          WITH ${f} ORDER BY ${factOrder(f)}
+          RETURN ${this.item(f, factMap(f, n), node.children)} }`;
+      }
+      case 'events': {
+        const req = this.param({ kinds: need.kinds, from: null, to: null, placeId: null });
+        const ev = n.fresh('ev');
+        const sorted = eventsSorted(ev, n);
+        return this.page(`COLLECT { ${matchingEvents(v, req, ev, n)} ${sorted.cypher} RETURN ${sorted.row} }`, need.page, (x) => {
+          const m = n.fresh('m');
+          return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${entityMap(m)}, pre: ${this.map(m, node.children)}}`;
+        });
+      }
+      case 'relations': {
+        const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
+        const rows = relationRows(v, req, n);
+        return this.page(`COLLECT { ${rows.cypher} RETURN ${rows.row} }`, need.page, (x) => {
+          const o = n.fresh('o');
+          if (!need.other) return `RETURN ${relationMap(x)}`;
+          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, entityMap(o), node.children)}`)}`;
+        });
+      }
+    }
+  }
+}
+
+/** The Cypher map expression of `plan` for the node bound to `v`, and the parameters it uses. */
+export function compilePlan(v: string, plan: PrefetchPlan): { cypher: string; params: Record<string, unknown> } {
+  const compiler = new PlanCompiler();
+  return { cypher: compiler.map(v, plan), params: compiler.params };
+}
+
+type Row = Record<string, unknown>;
+
+interface Item {
+  r: Row;
+  pre: Row;
+}
+
+function items(value: unknown): Item[] {
+  return Array.isArray(value) ? (value as Item[]) : [];
+}
+
+/** Turns what a plan's query returned for one record into loader primes, depth first. */
+export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, out: Prime[] = []): Prime[] {
+  plan.forEach((node, i) => {
+    const value = pre[`n${i}`];
+    if (value === null || value === undefined) return; // not of `onlyKind`
+    const { need } = node;
+    switch (need.kind) {
+      case 'citations':
+        out.push({ loader: 'citations', key: owner.id, value: (value as Row[]).map(parseCitation) });
+        return;
+      case 'claims':
+        out.push({ loader: 'claims', key: owner.id, value: (value as Row[]).map(parseClaim) });
+        return;
+      case 'entityByLink':
+      case 'entityByProperty':
+        for (const item of items(value)) {
+          const entity = parseEntity(item.r);
+          out.push({ loader: 'entity', key: entity.id, value: entity });
+          primesOf(entity, item.pre, node.children, out);
+        }
+        return;
+      case 'facts': {
+        const facts = items(value).map((item) => {
+          const fact = parseFact(item.r);
+          primesOf(fact, item.pre, node.children, out);
+          return fact;
+        });
+        out.push({ loader: 'factsLinked', key: { label: need.label, link: need.link, includeRetracted: need.includeRetracted, id: owner.id }, value: facts });
+        return;
+      }
+      case 'events': {
+        const result = value as { total: unknown; page: (Item & { key: string })[] };
+        const page = result.page.map((item) => {
+          const event = parseEntity(item.r);
+          out.push({ loader: 'entity', key: event.id, value: event });
+          primesOf(event, item.pre, node.children, out);
+          return { key: item.key, node: event };
+        });
+        out.push({
+          loader: 'events',
+          key: { entityId: owner.id, kinds: need.kinds, from: null, to: null, placeId: null, first: need.page.first, afterKey: need.page.afterKey },
+          value: toConnection(page, need.page, Number(result.total)),
+        });
+        return;
+      }
+      case 'relations': {
+        const result = value as { total: unknown; page: (Row & { key: string; other?: Item })[] };
+        const page = result.page.map((row) => {
+          if (row.other) {
+            const other = parseEntity(row.other.r);
+            out.push({ loader: 'entity', key: other.id, value: other });
+            primesOf(other, row.other.pre, node.children, out);
+          }
+          return { key: row.key, node: parseRelation(row) };
+        });
+        out.push({
+          loader: 'relations',
+          key: { id: owner.id, types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted, first: need.page.first, afterKey: need.page.afterKey },
+          value: toConnection(page, need.page, Number(result.total)),
+        });
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+export interface PrefetchedEntity {
+  entity: EntityRecord;
+  primes: Prime[];
+}
+
+/**
+ * An entity by id (or by the id of an entity merged into it) with everything `plan` asks for about it and
+ * its neighbours, in one round trip.
+ */
+export async function entityWithPlan(db: Database, id: string, plan: PrefetchPlan): Promise<PrefetchedEntity | null> {
+  const { cypher, params } = compilePlan('n', plan);
+  const rows = await db.read(
+    `OPTIONAL MATCH (x:Redirect {id: $id})
+     WITH coalesce(x.to, $id) AS id
+     MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL
+     RETURN ${entityMap('n')} AS n, ${cypher} AS pre`,
+    { ...params, id },
+    (r) => {
+      const entity = parseEntity(r.n as Row);
+      return { entity, primes: primesOf(entity, r.pre as Row, plan) };
+    },
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,294 @@
+// Query planning: from a root field's selection, what its resolvers below will load (a PrefetchPlan), so the
+// root can fetch all of it in one Cypher query (src/repositories/prefetch-repository.ts) and prime the
+// DataLoaders. Each field that loads something declares it once in `fieldNeeds`, next to the loader call in
+// its resolver module; a field missing here is still answered, by its resolver through the loaders (one more
+// round trip), never wrongly. Fragments, aliases, @skip/@include and variables are honoured as the executor
+// would; arguments are coerced by graphql-js itself.
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import type { GraphContext } from '../context.js';
+import { primeLoaders } from '../repositories/loaders.js';
+import { pageRequest } from '../repositories/pagination.js';
+import { entityWithPlan, type EntityLink, type EntityProperty, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
+import type { EntityKind, EntityRecord } from '../repositories/records.js';
+
+/** GraphQL entity types and the kind of record behind each. */
+const kindOfType: Record<string, EntityKind> = {
+  Person: 'PERSON',
+  Party: 'PARTY',
+  Organization: 'ORGANIZATION',
+  Place: 'PLACE',
+  District: 'DISTRICT',
+  Election: 'ELECTION',
+  CourtCase: 'COURT_CASE',
+  Event: 'EVENT',
+};
+const factTypes = new Set(['Membership', 'Candidacy', 'CandidacyStatusChange', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
+/** Claimable values: their `claims` load the owner's claims (when disputed) or its citations (when not). */
+const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
+
+type Args = Record<string, unknown>;
+
+/**
+ * What a field's resolver loads. `children` says where the loaded records' own selection is: the field's
+ * (`field`), its connection's `edges.node` (`connection`), nowhere (omitted), or under a further need of
+ * each record (`{ through }`: a district's `winner` is the subject of one of its candidacies).
+ */
+interface Step {
+  need: Need;
+  children?: 'field' | 'connection' | { through: Need };
+}
+
+const facts = (label: Extract<Need, { kind: 'facts' }>['label'], link: Extract<Need, { kind: 'facts' }>['link'], includeRetracted = false): Need => ({
+  kind: 'facts',
+  label,
+  link,
+  includeRetracted,
+});
+const byLink = (link: EntityLink): Step[] => [{ need: { kind: 'entityByLink', link }, children: 'field' }];
+const byProperty = (property: EntityProperty): Step[] => [{ need: { kind: 'entityByProperty', property }, children: 'field' }];
+const retracted = (a: Args) => a.includeRetracted === true;
+
+/** The loads of every field that loads, by `Type.field`; `Entity.*` and `Fact.*` apply to every such type. */
+const fieldNeeds: Record<string, (args: Args) => Step[]> = {
+  'Entity.citations': () => [{ need: { kind: 'citations' } }],
+  'Entity.events': (a) => [{ need: { kind: 'events', kinds: (a.kinds as string[] | undefined) ?? null, page: pageRequest(a) }, children: 'connection' }],
+  'Fact.citations': () => [{ need: { kind: 'citations' } }],
+  'Person.memberships': (a) => [{ need: facts('Membership', 'SUBJECT', retracted(a)), children: 'field' }],
+  'Person.candidacies': () => [{ need: facts('Candidacy', 'SUBJECT'), children: 'field' }],
+  'Person.courtCases': () => [{ need: facts('CaseParty', 'SUBJECT'), children: 'field' }],
+  'Person.relatives': () => [
+    { need: facts('FamilyTie', 'SUBJECT'), children: 'field' },
+    { need: facts('FamilyTie', 'OBJECT'), children: 'field' },
+  ],
+  'Party.names': () => [{ need: facts('PartyName', 'SUBJECT'), children: 'field' }],
+  'Party.nameAsOf': () => [{ need: facts('PartyName', 'SUBJECT') }],
+  'Party.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a)), children: 'field' }],
+  'Party.results': () => [{ need: facts('PartyResult', 'SUBJECT'), children: 'field' }],
+  'Party.candidates': () => [{ need: facts('Candidacy', 'NOMINATED_BY'), children: 'field' }],
+  'Organization.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a)), children: 'field' }],
+  'Organization.parent': () => byProperty('parentId'),
+  'Organization.place': () => byProperty('placeId'),
+  'Place.within': () => byProperty('withinId'),
+  'Election.body': () => byProperty('bodyId'),
+  'Election.results': () => [{ need: facts('PartyResult', 'OBJECT'), children: 'field' }],
+  'Election.candidacies': () => [{ need: facts('Candidacy', 'OBJECT'), children: 'connection' }],
+  'Election.findings': () => [{ need: facts('Finding', 'OBJECT'), children: 'field' }],
+  'District.body': () => byProperty('bodyId'),
+  'District.place': () => byProperty('placeId'),
+  'District.candidacies': () => [{ need: facts('Candidacy', 'IN_DISTRICT'), children: 'field' }],
+  'District.winner': () => [{ need: facts('Candidacy', 'IN_DISTRICT'), children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
+  'CourtCase.court': () => byProperty('courtId'),
+  'CourtCase.defendants': () => [{ need: facts('CaseParty', 'OBJECT'), children: 'field' }],
+  'CourtCase.parties': () => [{ need: facts('CaseParty', 'OBJECT'), children: 'field' }],
+  'Event.place': () => byProperty('placeId'),
+  'Event.participants': () => [{ need: facts('Participation', 'OBJECT'), children: 'field' }],
+  'Membership.person': () => byLink('SUBJECT'),
+  'Membership.organization': () => byLink('OBJECT'),
+  'FamilyTie.person': () => byLink('SUBJECT'),
+  'FamilyTie.relative': () => byLink('OBJECT'),
+  'PartyResult.party': () => byLink('SUBJECT'),
+  'PartyResult.election': () => byLink('OBJECT'),
+  'PartyResult.partyName': () => [
+    { need: { kind: 'entityByLink', link: 'OBJECT' } },
+    { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: { through: facts('PartyName', 'SUBJECT') } },
+  ],
+  'Candidacy.person': () => byLink('SUBJECT'),
+  'Candidacy.nominatedBy': () => byLink('NOMINATED_BY'),
+  'Candidacy.statuses': () => [{ need: facts('CandidacyStatus', 'STATUS_OF'), children: 'field' }],
+  'CandidacyStatusChange.decidedBy': () => byLink('DECIDED_BY'),
+  'Finding.observer': () => byLink('SUBJECT'),
+  'Finding.election': () => byLink('OBJECT'),
+  'CaseParty.entity': () => byLink('SUBJECT'),
+  'CaseParty.courtCase': () => byLink('OBJECT'),
+  'Participation.entity': () => byLink('SUBJECT'),
+  'Participation.event': () => byLink('OBJECT'),
+};
+
+interface Operation {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+/** A field selected on a type: its node, and the concrete type a fragment narrowed it to (if any). */
+interface Selected {
+  name: string;
+  node: FieldNode;
+  onType: string | null;
+}
+
+function included(op: Operation, node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, op.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, op.variables)?.if !== false;
+}
+
+/** The fields a selection set selects, through inline fragments and spreads, as the executor collects them. */
+function collectFields(op: Operation, sets: readonly SelectionSetNode[], onType: string | null, out: Selected[] = [], seen = new Set<string>()): Selected[] {
+  const narrow = (condition: string | undefined) => {
+    const type = condition ? op.schema.getType(condition) : undefined;
+    // A concrete type narrows; an interface narrows only a wider one (Entity inside Node), never a concrete type.
+    if (!type || !(isObjectType(type) || isInterfaceType(type))) return onType;
+    return isObjectType(type) || !onType || isInterfaceType(op.schema.getType(onType)) ? condition! : onType;
+  };
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (!included(op, selection)) continue;
+      if (selection.kind === Kind.FIELD) out.push({ name: selection.name.value, node: selection, onType });
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collectFields(op, [selection.selectionSet], narrow(selection.typeCondition?.name.value), out, seen);
+      else {
+        const name = selection.name.value;
+        const fragment = op.fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        collectFields(op, [fragment.selectionSet], narrow(fragment.typeCondition.name.value), out, new Set([...seen, name]));
+      }
+    }
+  }
+  return out;
+}
+
+function subSelections(fields: Selected[], name: string): SelectionSetNode[] {
+  return fields.filter((f) => f.name === name && f.node.selectionSet).map((f) => f.node.selectionSet!);
+}
+
+function fieldDefinition(op: Operation, typeName: string, name: string): GraphQLField<unknown, unknown> | undefined {
+  const type = op.schema.getType(typeName);
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+}
+
+function stepsOf(typeName: string, field: string, args: Args): Step[] | null {
+  const own = fieldNeeds[`${typeName}.${field}`];
+  const shared = kindOfType[typeName] || typeName === 'Entity' ? fieldNeeds[`Entity.${field}`] : factTypes.has(typeName) || typeName === 'Fact' ? fieldNeeds[`Fact.${field}`] : undefined;
+  const needs = own ?? shared;
+  if (!needs) return null;
+  try {
+    return needs(args);
+  } catch {
+    return null; // invalid arguments (a page too large...): the resolver reports them
+  }
+}
+
+/** What the records of type `typeName` selected by `sets` will load, with what those records' records load. */
+function planOfSelection(op: Operation, typeName: string, sets: readonly SelectionSetNode[]): PrefetchPlan {
+  const declared = op.schema.getType(typeName);
+  const abstract = !isObjectType(declared);
+  const plan: PlanNode[] = [];
+  for (const selected of collectFields(op, sets, null)) {
+    const onType = selected.onType ?? typeName;
+    const definition = fieldDefinition(op, onType, selected.name);
+    if (!definition) continue; // __typename
+    // Under an interface, a fragment's fields apply only to records of its concrete type.
+    const concrete = selected.onType !== null && isObjectType(op.schema.getType(selected.onType));
+    const onlyKind = abstract && concrete ? kindOfType[selected.onType!] : undefined;
+    if (abstract && concrete && !onlyKind) continue;
+    const args = getArgumentValues(definition, selected.node, op.variables);
+    const sub = selected.node.selectionSet ? [selected.node.selectionSet] : [];
+    const childType = getNamedType(definition.type).name;
+    const push = (node: PlanNode) => plan.push(onlyKind ? { ...node, onlyKind } : node);
+
+    if (valueTypes.has(childType)) {
+      if (collectFields(op, sub, null).some((f) => f.name === 'claims')) {
+        push({ need: { kind: 'claims' }, children: [] });
+        push({ need: { kind: 'citations' }, children: [] });
+      }
+      continue;
+    }
+    if (selected.name === 'related' && (kindOfType[onType] || onType === 'Entity')) {
+      const relation = relationsStep(op, args, sub);
+      if (relation) push(relation);
+      continue;
+    }
+    for (const step of stepsOf(onType, selected.name, args) ?? []) {
+      push({ need: step.need, children: childrenOf(op, step, childType, sub) });
+    }
+  }
+  return mergePlan(plan);
+}
+
+function childrenOf(op: Operation, step: Step, childType: string, sub: SelectionSetNode[]): PrefetchPlan {
+  if (!step.children) return [];
+  if (step.children === 'field') return planOfSelection(op, childType, sub);
+  if (step.children === 'connection') {
+    const edges = subSelections(collectFields(op, sub, null), 'edges');
+    const nodes = subSelections(collectFields(op, edges, null), 'node');
+    const edgeType = fieldDefinition(op, childType, 'edges');
+    const nodeType = edgeType && fieldDefinition(op, getNamedType(edgeType.type).name, 'node');
+    return nodeType ? planOfSelection(op, getNamedType(nodeType.type).name, nodes) : [];
+  }
+  return [{ need: step.children.through, children: planOfSelection(op, childType, sub) }];
+}
+
+/** `related`: the relations page, and the `other` entities of its relations with what they select. */
+function relationsStep(op: Operation, args: Args, sub: SelectionSetNode[]): PlanNode | null {
+  let page;
+  try {
+    page = pageRequest(args);
+  } catch {
+    return null;
+  }
+  const edges = subSelections(collectFields(op, sub, null), 'edges');
+  const relationFields = collectFields(op, subSelections(collectFields(op, edges, null), 'node'), null);
+  const other = subSelections(relationFields, 'other');
+  return {
+    need: {
+      kind: 'relations',
+      types: (args.types as string[] | undefined) ?? null,
+      asOf: (args.asOf as string | undefined) ?? null,
+      includeRetracted: retracted(args),
+      page,
+      other: relationFields.some((f) => f.name === 'other'),
+    },
+    children: planOfSelection(op, 'Entity', other),
+  };
+}
+
+/** One plan node per distinct need (aliases asking the same thing twice), their children merged. */
+function mergePlan(plan: PlanNode[]): PrefetchPlan {
+  const byKey = new Map<string, PlanNode>();
+  for (const node of plan) {
+    const need = node.need.kind === 'relations' ? { ...node.need, other: false } : node.need;
+    const key = JSON.stringify([need, node.onlyKind ?? null]);
+    const same = byKey.get(key);
+    if (!same) byKey.set(key, node);
+    else {
+      const merged: Need = same.need.kind === 'relations' && node.need.kind === 'relations' ? { ...same.need, other: same.need.other || node.need.other } : same.need;
+      byKey.set(key, { ...same, need: merged, children: mergePlan([...same.children, ...node.children]) });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The plan of the field being resolved: what everything under it will load. */
+export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
+  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  return planOfSelection(op, getNamedType(info.returnType).name, sets);
+}
+
+/**
+ * An entity by id for a root field, with everything its selection will load fetched in the same query and
+ * primed into the loaders; through the entity loader when the selection loads nothing more.
+ */
+export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
+  const plan = ctx.prefetch ? planOf(info) : [];
+  if (plan.length === 0) return ctx.loaders.entity.load(id);
+  const found = await entityWithPlan(ctx.db, id, plan);
+  if (!found) return null;
+  primeLoaders(ctx.loaders, found.primes);
+  ctx.loaders.entity.prime(id, found.entity);
+  return found.entity;
+}

@@ -1,0 +1,164 @@
+// Query planning (src/resolvers/prefetch.ts): a root field fetches its whole selection in one Cypher query
+// and primes the loaders. Every query below is answered twice, by a server planning (the default) and by one
+// loading level by level (PREFETCH=false), and the answers must be identical; the planned one must need a
+// single database round trip where the selection is one the planner covers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers.js';
+
+type Json = any;
+
+const limits = { MAX_DEPTH: '32', MAX_COST: '10000000', MAX_ALIASES: '100' };
+let planned: TestServer;
+let levelled: TestServer;
+beforeAll(async () => {
+  [planned, levelled] = await Promise.all([startTestServer(limits), startTestServer({ ...limits, PREFETCH: 'false' })]);
+});
+afterAll(async () => {
+  await Promise.all([planned?.close(), levelled?.close()]);
+});
+
+const C = 'citations { quote source { id title publisher } }';
+const V = (field: string) => `${field} { value disputed claims { value qualifier ${C} } }`;
+
+/** Name, query, variables: every field the planner knows, through fragments, aliases and directives. */
+const covered: [string, string, Record<string, unknown>?][] = [
+  [
+    'person with memberships, candidacies, cases, relatives',
+    `query($id: ID!) { person(id: $id) { id name aliases { name script } ${C}
+      memberships { id role title from { text } to { text } organization { id name kind } person { id } ${C} }
+      candidacies { id mandate outcome person { name } nominatedBy { id name } ${V('rank')}
+        statuses { status date { text } decidedBy { id name } ${C} } ${C} }
+      courtCases { role charges courtCase { id name } entity { id } ${C} }
+      relatives { relation person { id name } relative { id name } ${C} } } }`,
+    { id: 'person:zhanbolat-mamai' },
+  ],
+  [
+    'candidacies with disputed statuses and the deciding bodies',
+    `query($id: ID!) { person(id: $id) { name candidacies { statuses { status decidedBy { id name } ${C} } nominatedBy { name } } } }`,
+    { id: 'person:aigerim-tleuzhanova' },
+  ],
+  [
+    'party names, members as of a day, results, candidates',
+    `query($id: ID!, $date: Date!) { party(id: $id) { id name nameAsOf(date: $date) names { name from { text } to { text } ${C} }
+      members(asOf: $date) { role from { text } person { id name } }
+      allMembers: members { role person { id } }
+      results { ${V('voteShare')} ${V('districtSeats')} totalSeats { value } partyName election { id name } }
+      candidates { person { name } } } }`,
+    { id: 'party:amanat', date: '2016-01-01' },
+  ],
+  [
+    'election figures per source, results, candidacies page, findings',
+    `query($id: ID!) { election(id: $id) { id name date { text } body { id name }
+      ${V('turnout')} ${V('singleMandateCandidates')} ${V('seats')}
+      results { party { id name } partyName passedThreshold ${V('voteShare')} ${V('districtSeats')} ${V('totalSeats')} ${C} }
+      candidacies(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id person { name } } } }
+      findings { observer { id name } summary ${C} } } }`,
+    { id: 'election:2023-mazhilis' },
+  ],
+  [
+    'districts: body, place, candidacies, winner',
+    `query($id: ID!) { district(id: $id) { id name body { id name } place { id name }
+      candidacies { id person { id name } outcome } winner { id name ${C} } } }`,
+    { id: 'district:almaty-mazhilis-imanbai-bapi' },
+  ],
+  [
+    'court case: court, claims, defendants, parties, events',
+    `query($id: ID!) { courtCase(id: $id) { id name charges opened { text } court { id name }
+      ${V('status')} ${V('maxPenalty')}
+      defendants { entity { id name } charges ${C} } parties { role entity { id } }
+      events(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name date { value { text } } } } } } }`,
+    { id: 'case:mamai-mass-riots' },
+  ],
+  [
+    'an event: place, participants, date claims',
+    `query($id: ID!) { event(id: $id) { id name eventKind date { value { text } disputed claims { value { text } qualifier ${C} } } place { id name }
+      participants { role entity { id name } event { id } ${C} } } }`,
+    { id: 'event:2012-mamai-arrest' },
+  ],
+  [
+    'organisation: parent, place, members; place: within',
+    `query($id: ID!, $place: ID!) { organization(id: $id) { id name parent { id name } place { id name within { id name } }
+      members { role person { id name } ${C} } }
+      place(id: $place) { id name within { id name } events(first: 2) { totalCount edges { node { id } } } } }`,
+    { id: 'organization:almaty-maslikhat', place: 'place:almaty' },
+  ],
+  [
+    'three levels of relations with totals, pages and citations',
+    `query($id: ID!) { person(id: $id) { id name
+      related(first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type direction role from { text } to { text }
+        other { id name kind
+          related(types: ["MEMBER_OF", "LEADS"], first: 3) { totalCount edges { node { type other { id name
+            related(first: 2) { totalCount edges { node { type other { id name } } } } } } } } } } } } } }`,
+    { id: 'person:zhanbolat-mamai' },
+  ],
+  [
+    'fragments on the Entity interface with concrete type conditions',
+    `query($id: ID!) { node(id: $id) { id ...E } person(id: $id) { ...E } }
+     fragment E on Entity { name ${C} related(first: 6) { edges { node { other { id ...P ... on Organization { parent { id } members { person { id } } } } } } } }
+     fragment P on Party { nameAsOf(date: "2021-01-01") members(asOf: "2021-01-01") { person { name } } }`,
+    { id: 'person:zhanbolat-mamai' },
+  ],
+  [
+    'aliases with different arguments, @include and @skip',
+    `query($id: ID!, $yes: Boolean!, $no: Boolean!) { person(id: $id) { name
+      early: events(first: 2) { totalCount edges { cursor node { id } } }
+      late: events(first: 2, kinds: [ARREST]) @include(if: $yes) { edges { node { id participants { entity { id } } } } }
+      hidden: memberships @skip(if: $yes) { id }
+      shown: memberships @include(if: $no) { id }
+      memberships(includeRetracted: true) { id retraction { reason } } } }`,
+    { id: 'person:zhanbolat-mamai', yes: true, no: false },
+  ],
+];
+
+async function both(query: string, variables: Record<string, unknown> = {}) {
+  const [a, b] = await Promise.all([planned.gql<Json>(query, variables), levelled.gql<Json>(query, variables)]);
+  return { a, b };
+}
+
+describe('query planning answers exactly as level-by-level loading', () => {
+  for (const [name, query, variables] of covered) {
+    it(`${name}: same answer, one round trip`, async () => {
+      const { a, b } = await both(query, variables);
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(b.errors, JSON.stringify(b.errors)).toBeUndefined();
+      expect(a.data).toEqual(b.data);
+      const roots = Object.keys(a.data).length;
+      expect(a.extensions?.stats?.databaseRoundTrips).toBe(roots);
+      expect(b.extensions?.stats?.databaseRoundTrips ?? 0).toBeGreaterThan(roots);
+    });
+  }
+
+  it('pages after a cursor alike (events and relations)', async () => {
+    const first = await planned.gql<Json>(
+      `query($id: ID!) { person(id: $id) { events(first: 2) { pageInfo { endCursor } } related(first: 3) { pageInfo { endCursor } } } }`,
+      { id: 'person:zhanbolat-mamai' },
+    );
+    const { events, related } = first.data.person;
+    const { a, b } = await both(
+      `query($id: ID!, $e: String, $r: String) { person(id: $id) {
+        events(first: 2, after: $e) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id name } } }
+        related(first: 3, after: $r) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { type other { id } } } } } }`,
+      { id: 'person:zhanbolat-mamai', e: events.pageInfo.endCursor, r: related.pageInfo.endCursor },
+    );
+    expect(a.errors).toBeUndefined();
+    expect(a.data).toEqual(b.data);
+    expect(a.data.person.events.edges.length).toBe(2);
+    expect(a.data.person.events.pageInfo.hasPreviousPage).toBe(true);
+    expect(a.extensions?.stats?.databaseRoundTrips).toBe(1);
+  });
+
+  it('a missing entity, a redirected id and an entity of another kind answer alike', async () => {
+    for (const id of ['person:nobody-at-all', 'party:amanat']) {
+      const { a, b } = await both(`query($id: ID!) { person(id: $id) { name memberships { id } } }`, { id });
+      expect(a).toMatchObject({ data: b.data });
+      expect(a.data.person).toBeNull();
+    }
+  });
+
+  it('bad arguments below the root are reported by their resolver, as without planning', async () => {
+    const { a, b } = await both(`query($id: ID!) { person(id: $id) { name events(first: 1000) { totalCount } } }`, { id: 'person:zhanbolat-mamai' });
+    expect(a.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(a.errors?.[0]?.extensions?.code).toBe(b.errors?.[0]?.extensions?.code);
+    expect(a.data).toEqual(b.data);
+  });
+});
