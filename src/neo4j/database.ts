@@ -48,6 +48,9 @@ export class DeadlineExceededError extends Error {
   override name = 'DeadlineExceededError';
 }
 
+/** Tries of a read Neo4j calls retriable (a leader switch, a transient lock...) before its error is reported. */
+const READ_ATTEMPTS = 3;
+
 /** How long after the deadline we stop waiting for Neo4j, which should have stopped the query itself by then. */
 const DEADLINE_GRACE_MS = 1_000;
 
@@ -117,16 +120,34 @@ export class Database {
     return new Database(this.driver, { ...this.connection, observer }, this.counter, this.deadline);
   }
 
-  /** One auto-committed read query, sent as a read transaction so a cluster can route it to a follower. */
+  /**
+   * One read query in an auto-commit transaction of a READ session, so a cluster routes it to a follower.
+   * Auto-commit sends RUN and PULL in one message batch, where a managed transaction (executeQuery) adds a
+   * BEGIN and a COMMIT exchange: about a third of the driver's work per query (docs/benchmarks.md). Retried,
+   * like a managed transaction, while Neo4j calls the error retriable; chained to the same bookmarks as
+   * executeQuery, so a read still sees the writes made before it.
+   */
   async read<T>(cypher: string, params: Params, parse: (record: RecordShape) => T): Promise<T[]> {
-    const result = await this.run('read', undefined, (timeout) =>
-      this.driver.executeQuery(cypher, params, {
-        routing: neo4j.routing.READ,
-        database: this.connection.database,
-        transactionConfig: { timeout },
-      }),
-    );
+    const result = await this.run('read', undefined, (timeout) => this.autoCommitRead(cypher, params, timeout));
     return result.records.map((r) => parse(r.toObject()));
+  }
+
+  private async autoCommitRead(cypher: string, params: Params, timeout: number): Promise<QueryResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const session = this.driver.session({
+        database: this.connection.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
+      try {
+        return await session.run(cypher, params, { timeout });
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !neo4j.isRetriableError(error)) throw error;
+      } finally {
+        await session.close();
+      }
+      await new Promise((done) => setTimeout(done, 100 * 2 ** attempt));
+    }
   }
 
   /** A single write query in its own transaction. */

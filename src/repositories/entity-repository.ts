@@ -3,6 +3,7 @@
 import { int, type Database } from '../neo4j/database.js';
 import { entityMap, eventsSorted, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
 
 const ENTITY = entityMap('n');
@@ -37,6 +38,17 @@ export interface EntityListFilter {
 
 /** One query: the page (first + 1 rows after the cursor) and the total count of the filtered list. */
 export async function listEntities(db: Database, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
+  return (await listEntitiesWithPlan(db, filter, page, [])).connection;
+}
+
+/** `listEntities`, with everything `plan` asks for about each entity of the page fetched in the same query. */
+export async function listEntitiesWithPlan(
+  db: Database,
+  filter: EntityListFilter,
+  page: PageRequest,
+  plan: PrefetchPlan,
+): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
+  const prefetch = plan.length > 0 ? compilePlan('n', plan) : null;
   const sortKey =
     filter.order === 'date'
       ? "coalesce(n.dateStart, '9999') + '|' + n.id"
@@ -59,10 +71,11 @@ export async function listEntities(db: Database, filter: EntityListFilter, page:
        WHERE $after IS NULL OR key > $after
        ORDER BY key
        LIMIT $limit
-       RETURN collect({key: key, node: ${ENTITY}}) AS page
+       RETURN collect({key: key, node: ${ENTITY}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
      }
      RETURN total, page`,
     {
+      ...prefetch?.params,
       kinds: filter.kinds,
       nameKey: filter.nameKey ?? null,
       memberOf: filter.memberOf ?? null,
@@ -76,11 +89,14 @@ export async function listEntities(db: Database, filter: EntityListFilter, page:
     },
     (r) => ({
       total: Number(r.total),
-      page: (r.page as { key: string; node: Record<string, unknown> }[]).map((p) => ({ key: p.key, node: parseEntity(p.node) })),
+      page: (r.page as { key: string; node: Record<string, unknown>; pre?: Record<string, unknown> }[]).map((p) => {
+        const node = parseEntity(p.node);
+        return { key: p.key, node, primes: p.pre ? primesOf(node, p.pre, plan) : [] };
+      }),
     }),
   );
   const result = rows[0] ?? { total: 0, page: [] };
-  return toConnection(result.page, page, result.total);
+  return { connection: toConnection(result.page, page, result.total), primes: result.page.flatMap((p) => p.primes) };
 }
 
 export interface RelationsRequest {

@@ -2,7 +2,7 @@
 // lookups that DataLoaders call once per level of a query, whatever the number of parents.
 import type { FactLabel, LinkType } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { citationList, claimList, factMap, factOrder, VariableNames } from './fragments.js';
+import { citationList, claimList, factMap, factOrder, holdingOn, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
@@ -29,6 +29,8 @@ export interface FactLinkKey {
   link: Extract<LinkType, 'SUBJECT' | 'OBJECT' | 'IN_DISTRICT' | 'NOMINATED_BY' | 'STATUS_OF'>;
   /** Also retracted facts (left out by default). */
   includeRetracted?: boolean;
+  /** Only facts holding on this day (`YYYY-MM-DD`; open or unknown bounds hold), filtered in the database. */
+  asOf?: string | null;
 }
 
 const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
@@ -40,10 +42,10 @@ export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: r
   if (!allowedLabels.has(key.label) || !allowedLinks.has(key.link)) throw new Error(`not an allowed fact link: ${key.label}/${key.link}`);
   const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
   const rows = await db.read(
-    `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false))
+    `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false)) AND ${holdingOn('f', '$asOf')}
      RETURN t.id AS target, ${FACT} AS f
      ORDER BY ${factOrder('f')}`,
-    { ids: targetIds, includeRetracted: key.includeRetracted ?? false },
+    { ids: targetIds, includeRetracted: key.includeRetracted ?? false, asOf: key.asOf ?? null },
     (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),
   );
   const out = new Map<string, FactRecord[]>(targetIds.map((id) => [id, []]));

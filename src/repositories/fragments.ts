@@ -33,6 +33,11 @@ export function factOrder(f: string): string {
   return `coalesce(${f}.fromStart, ${f}.dateStart, ''), ${f}.ord, ${f}.id`;
 }
 
+/** Whether fact `f` holds on day `asOf` (an expression; null: any day), as `holdsOn` in the resolvers. */
+export function holdingOn(f: string, asOf: string): string {
+  return `(${asOf} IS NULL OR ((${f}.fromStart IS NULL OR ${f}.fromStart <= ${asOf}) AND (${f}.toEnd IS NULL OR ${f}.toEnd >= ${asOf})))`;
+}
+
 /** The citations of node `o` in their stated order, as a list of `{quote, source}` (parsed by `parseCitation`). */
 export function citationList(o: string, names: VariableNames): string {
   const c = names.fresh('c');

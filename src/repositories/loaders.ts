@@ -28,7 +28,7 @@ export interface Loaders {
 
 /** Facts with and without the retracted ones are different answers, so the flag is part of the key. */
 function factLinkKey(r: FactLinkRequest): string {
-  return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.id}`;
+  return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.asOf ?? ''}|${r.id}`;
 }
 
 /** A cache key for a request object that does not depend on the order its properties were written in. */
@@ -61,7 +61,7 @@ export function createLoaders(db: Database): Loaders {
         // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
         const groups = new Map<string, FactLinkRequest[]>();
         for (const r of requests) {
-          const key = `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}`;
+          const key = `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.asOf ?? ''}`;
           groups.set(key, [...(groups.get(key) ?? []), r]);
         }
         const results = new Map<string, FactRecord[]>();

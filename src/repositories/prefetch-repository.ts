@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import type { FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import {
   parseCitation,
@@ -34,7 +34,7 @@ export type Need =
   | { kind: 'entityByProperty'; property: EntityProperty }
   | { kind: 'citations' }
   | { kind: 'claims' }
-  | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean }
+  | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null }
   | { kind: 'events'; kinds: string[] | null; page: PageRequest }
   | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean };
 
@@ -53,7 +53,7 @@ export type Prime =
   | { loader: 'entity'; key: string; value: EntityRecord }
   | { loader: 'citations'; key: string; value: CitationRecord[] }
   | { loader: 'claims'; key: string; value: ClaimRecord[] }
-  | { loader: 'factsLinked'; key: { label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; id: string }; value: FactRecord[] }
+  | { loader: 'factsLinked'; key: { label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null; id: string }; value: FactRecord[] }
   | {
       loader: 'events';
       key: { entityId: string; kinds: string[] | null; from: null; to: null; placeId: null; first: number; afterKey: string | null };
@@ -137,7 +137,7 @@ class PlanCompiler {
         if (!allowedLabels.has(need.label) || !allowedFactLinks.has(need.link)) throw new Error(`not an allowed fact link: ${need.label}/${need.link}`);
         const f = n.fresh('f');
         return `COLLECT { MATCH (${f}:${need.label})-[:${need.link}]->(${v})
-          WHERE ${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)
+          WHERE (${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)) AND ${holdingOn(f, this.param(need.asOf))}
           WITH ${f} ORDER BY ${factOrder(f)}
           RETURN ${this.item(f, factMap(f, n), node.children)} }`;
       }
@@ -207,7 +207,7 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
           primesOf(fact, item.pre, node.children, out);
           return fact;
         });
-        out.push({ loader: 'factsLinked', key: { label: need.label, link: need.link, includeRetracted: need.includeRetracted, id: owner.id }, value: facts });
+        out.push({ loader: 'factsLinked', key: { label: need.label, link: need.link, includeRetracted: need.includeRetracted, asOf: need.asOf, id: owner.id }, value: facts });
         return;
       }
       case 'events': {

@@ -1,6 +1,6 @@
 // Court cases and the events timeline: charges, penalties and statuses per source, parties, participants.
 import type { Resolvers } from '../generated/graphql.js';
-import { listEntities } from '../repositories/entity-repository.js';
+import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityOfKind } from './person.js';
 import { entityFields, factCitations, optionalEntity, requireEntity, valueOf } from './shared.js';
@@ -8,7 +8,7 @@ import { entityFields, factCitations, optionalEntity, requireEntity, valueOf } f
 export const courtCaseResolvers: Resolvers = {
   Query: {
     courtCase: entityOfKind('COURT_CASE'),
-    courtCases: (_p, args, ctx) => listEntities(ctx.db, { kinds: ['COURT_CASE'] }, pageRequest(args)),
+    courtCases: (_p, args, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['COURT_CASE'] }, pageRequest(args)),
     event: entityOfKind('EVENT'),
     events: (_p, { filter, ...args }, ctx) =>
       ctx.loaders.events.load({

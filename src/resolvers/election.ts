@@ -1,6 +1,6 @@
 // Elections and districts: figures per source, party results, candidacies with status histories, findings.
 import type { Resolvers } from '../generated/graphql.js';
-import { listEntities } from '../repositories/entity-repository.js';
+import { listEntitiesFor } from './prefetch.js';
 import { paginate, pageRequest } from '../repositories/pagination.js';
 import type { FactRecord } from '../repositories/records.js';
 import { nameOn } from './party.js';
@@ -14,10 +14,10 @@ function seatsOf(r: FactRecord): number {
 export const electionResolvers: Resolvers = {
   Query: {
     election: entityOfKind('ELECTION'),
-    elections: (_p, { kinds, from, to, ...args }, ctx) =>
-      listEntities(ctx.db, { kinds: ['ELECTION'], subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
+    elections: (_p, { kinds, from, to, ...args }, ctx, info) =>
+      listEntitiesFor(ctx, info, { kinds: ['ELECTION'], subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
     district: entityOfKind('DISTRICT'),
-    districts: (_p, { body, ...args }, ctx) => listEntities(ctx.db, { kinds: ['DISTRICT'], bodyId: body ?? null, order: 'number' }, pageRequest(args)),
+    districts: (_p, { body, ...args }, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['DISTRICT'], bodyId: body ?? null, order: 'number' }, pageRequest(args)),
   },
   Election: {
     ...entityFields,

@@ -1,6 +1,6 @@
 // Organisations and places: kinds, hierarchy and members.
 import type { Resolvers } from '../generated/graphql.js';
-import { listEntities } from '../repositories/entity-repository.js';
+import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityOfKind } from './person.js';
 import { entityFields, holdsOn, optionalEntity } from './shared.js';
@@ -8,7 +8,7 @@ import { entityFields, holdsOn, optionalEntity } from './shared.js';
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: entityOfKind('ORGANIZATION'),
-    organizations: (_p, { kinds, ...args }, ctx) => listEntities(ctx.db, { kinds: ['ORGANIZATION'], subKinds: kinds ?? null }, pageRequest(args)),
+    organizations: (_p, { kinds, ...args }, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['ORGANIZATION'], subKinds: kinds ?? null }, pageRequest(args)),
     place: entityOfKind('PLACE'),
   },
   Organization: {
@@ -17,7 +17,7 @@ export const organizationResolvers: Resolvers = {
     parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
     place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
     members: async (o, { asOf, role, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id, includeRetracted: includeRetracted ?? false })).filter(
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter(
         (m) => holdsOn(m, asOf) && (!role || m.role === role),
       ),
   },

@@ -32,7 +32,7 @@ export const partyResolvers: Resolvers = {
       return names.length === 0 ? p.name : nameOn(names, date);
     },
     members: async (p, { asOf, role, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: p.id, includeRetracted: includeRetracted ?? false })).filter(
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter(
         (m) => holdsOn(m, asOf) && (!role || m.role === role),
       ),
     results: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'PartyResult', link: 'SUBJECT', id: p.id }),

@@ -2,11 +2,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { listEntities } from '../repositories/entity-repository.js';
 import { pageRequest } from '../repositories/pagination.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 import { foldName } from '../search/fold.js';
-import { loadEntityFor } from './prefetch.js';
+import { listEntitiesFor, loadEntityFor } from './prefetch.js';
 import { entityFields, factCitations, holdsOn, requireEntity } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null. */
@@ -20,9 +19,10 @@ export function entityOfKind(kind: EntityKind) {
 export const personResolvers: Resolvers = {
   Query: {
     person: entityOfKind('PERSON'),
-    people: (_p, { filter, ...args }, ctx) =>
-      listEntities(
-        ctx.db,
+    people: (_p, { filter, ...args }, ctx, info) =>
+      listEntitiesFor(
+        ctx,
+        info,
         {
           kinds: ['PERSON'],
           nameKey: filter?.name ? foldName(filter.name) || null : null,
@@ -35,7 +35,7 @@ export const personResolvers: Resolvers = {
   Person: {
     ...entityFields,
     memberships: async (p, { asOf, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false })).filter((m) =>
+      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter((m) =>
         holdsOn(m, asOf),
       ),
     candidacies: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'SUBJECT', id: p.id }),

@@ -22,7 +22,8 @@ import {
 } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { primeLoaders } from '../repositories/loaders.js';
-import { pageRequest } from '../repositories/pagination.js';
+import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
+import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
 import { entityWithPlan, type EntityLink, type EntityProperty, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 
@@ -53,11 +54,12 @@ interface Step {
   children?: 'field' | 'connection' | { through: Need };
 }
 
-const facts = (label: Extract<Need, { kind: 'facts' }>['label'], link: Extract<Need, { kind: 'facts' }>['link'], includeRetracted = false): Need => ({
+const facts = (label: Extract<Need, { kind: 'facts' }>['label'], link: Extract<Need, { kind: 'facts' }>['link'], includeRetracted = false, asOf: unknown = null): Need => ({
   kind: 'facts',
   label,
   link,
   includeRetracted,
+  asOf: typeof asOf === 'string' ? asOf : null,
 });
 const byLink = (link: EntityLink): Step[] => [{ need: { kind: 'entityByLink', link }, children: 'field' }];
 const byProperty = (property: EntityProperty): Step[] => [{ need: { kind: 'entityByProperty', property }, children: 'field' }];
@@ -68,7 +70,7 @@ const fieldNeeds: Record<string, (args: Args) => Step[]> = {
   'Entity.citations': () => [{ need: { kind: 'citations' } }],
   'Entity.events': (a) => [{ need: { kind: 'events', kinds: (a.kinds as string[] | undefined) ?? null, page: pageRequest(a) }, children: 'connection' }],
   'Fact.citations': () => [{ need: { kind: 'citations' } }],
-  'Person.memberships': (a) => [{ need: facts('Membership', 'SUBJECT', retracted(a)), children: 'field' }],
+  'Person.memberships': (a) => [{ need: facts('Membership', 'SUBJECT', retracted(a), a.asOf), children: 'field' }],
   'Person.candidacies': () => [{ need: facts('Candidacy', 'SUBJECT'), children: 'field' }],
   'Person.courtCases': () => [{ need: facts('CaseParty', 'SUBJECT'), children: 'field' }],
   'Person.relatives': () => [
@@ -77,10 +79,10 @@ const fieldNeeds: Record<string, (args: Args) => Step[]> = {
   ],
   'Party.names': () => [{ need: facts('PartyName', 'SUBJECT'), children: 'field' }],
   'Party.nameAsOf': () => [{ need: facts('PartyName', 'SUBJECT') }],
-  'Party.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a)), children: 'field' }],
+  'Party.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a), a.asOf), children: 'field' }],
   'Party.results': () => [{ need: facts('PartyResult', 'SUBJECT'), children: 'field' }],
   'Party.candidates': () => [{ need: facts('Candidacy', 'NOMINATED_BY'), children: 'field' }],
-  'Organization.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a)), children: 'field' }],
+  'Organization.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a), a.asOf), children: 'field' }],
   'Organization.parent': () => byProperty('parentId'),
   'Organization.place': () => byProperty('placeId'),
   'Place.within': () => byProperty('withinId'),
@@ -277,6 +279,21 @@ export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
   const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
   const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
   return planOfSelection(op, getNamedType(info.returnType).name, sets);
+}
+
+/** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
+export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
+  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  return childrenOf(op, { need: { kind: 'citations' }, children: 'connection' }, getNamedType(info.returnType).name, sets);
+}
+
+/** A filtered page of entities for a root field, with everything its selection loads, in one query. */
+export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : []);
+  primeLoaders(ctx.loaders, primes);
+  for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
+  return connection;
 }
 
 /**

@@ -99,6 +99,13 @@ const covered: [string, string, Record<string, unknown>?][] = [
     { id: 'person:zhanbolat-mamai' },
   ],
   [
+    'list roots: a filtered page of people, each with memberships, events and relations',
+    `query { people(first: 6, filter: { name: "a" }) { totalCount pageInfo { endCursor } edges { cursor node { id name ${C}
+      memberships(asOf: "2022-06-01") { role organization { id name } }
+      events(first: 2) { totalCount edges { node { id } } } related(first: 2) { edges { node { type other { id } } } } } } }
+      elections(first: 2) { edges { node { name results { party { name } } } } } }`,
+  ],
+  [
     'aliases with different arguments, @include and @skip',
     `query($id: ID!, $yes: Boolean!, $no: Boolean!) { person(id: $id) { name
       early: events(first: 2) { totalCount edges { cursor node { id } } }
