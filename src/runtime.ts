@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { durationMs, type Config } from './config.js';
 import type { Logger } from './logger.js';
-import { createDriver, Database, waitForDatabase } from './neo4j/database.js';
+import { createDriver, Database, isRoutingUri, waitForDatabase } from './neo4j/database.js';
 import { EmbeddedNeo4j } from './neo4j/embedded.js';
 import { migrate, migrationsDone } from './neo4j/migrations.js';
 
@@ -45,7 +45,10 @@ function connect(config: Config, uri: string): { driver: Driver; database: Datab
     maxPoolSize: config.NEO4J_MAX_POOL_SIZE,
     txTimeoutMs: durationMs(config.NEO4J_TX_TIMEOUT),
   });
-  return { driver, database: new Database(driver, { database: config.NEO4J_DATABASE, txTimeoutMs: durationMs(config.NEO4J_TX_TIMEOUT) }) };
+  return {
+    driver,
+    database: new Database(driver, { database: config.NEO4J_DATABASE, txTimeoutMs: durationMs(config.NEO4J_TX_TIMEOUT), causal: isRoutingUri(uri) }),
+  };
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

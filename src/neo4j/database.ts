@@ -100,6 +100,17 @@ export class OperationDeadline {
 
 interface DatabaseOptions extends Pick<Neo4jConnection, 'database' | 'txTimeoutMs'> {
   observer?: QueryObserver;
+  /**
+   * Chain reads to the bookmarks of earlier work (causal consistency), as executeQuery does. Needed where
+   * reads may go to another member than the writes (a cluster behind a routing `neo4j://` URI); a direct
+   * `bolt://` connection reaches one server, where every read already sees every committed write.
+   */
+  causal?: boolean;
+}
+
+/** Whether a URI routes (a cluster or Aura), so reads and writes may reach different members. */
+export function isRoutingUri(uri: string): boolean {
+  return /^neo4j(\+s|\+ssc)?:\/\//.test(uri);
 }
 
 /** A handle bound to one request: every query through it is counted, timed and kept within its deadline. */
@@ -124,12 +135,17 @@ export class Database {
    * One read query in an auto-commit transaction of a READ session, so a cluster routes it to a follower.
    * Auto-commit sends RUN and PULL in one message batch, where a managed transaction (executeQuery) adds a
    * BEGIN and a COMMIT exchange: about a third of the driver's work per query (docs/benchmarks.md). Retried,
-   * like a managed transaction, while Neo4j calls the error retriable; chained to the same bookmarks as
-   * executeQuery, so a read still sees the writes made before it.
+   * like a managed transaction, while Neo4j calls the error retriable; on a cluster (`causal`) chained to the
+   * same bookmarks as executeQuery, so a read still sees the writes made before it.
    */
   async read<T>(cypher: string, params: Params, parse: (record: RecordShape) => T): Promise<T[]> {
     const result = await this.run('read', undefined, (timeout) => this.autoCommitRead(cypher, params, timeout));
     return result.records.map((r) => parse(r.toObject()));
+  }
+
+  /** Sessions share executeQuery's bookmarks on a cluster, so all work is causally chained there. */
+  private bookmarks() {
+    return this.connection.causal ? { bookmarkManager: this.driver.executeQueryBookmarkManager } : {};
   }
 
   private async autoCommitRead(cypher: string, params: Params, timeout: number): Promise<QueryResult> {
@@ -137,7 +153,7 @@ export class Database {
       const session = this.driver.session({
         database: this.connection.database,
         defaultAccessMode: neo4j.session.READ,
-        bookmarkManager: this.driver.executeQueryBookmarkManager,
+        ...this.bookmarks(),
       });
       try {
         return await session.run(cypher, params, { timeout });
@@ -164,7 +180,7 @@ export class Database {
   /** Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.run('writeTransaction', timeoutMs, async (timeout) => {
-      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE, ...this.bookmarks() });
       try {
         return await session.executeWrite(work, { timeout });
       } finally {
@@ -176,7 +192,7 @@ export class Database {
   /** A read in one transaction with several statements (exports). */
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.run('readTransaction', timeoutMs, async (timeout) => {
-      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ, ...this.bookmarks() });
       try {
         return await session.executeRead(work, { timeout });
       } finally {

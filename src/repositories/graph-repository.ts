@@ -2,6 +2,7 @@
 // the whole network for exports. Each GraphQL call is one bounded Cypher query; all Cypher for networks is here.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { int, type Database } from '../neo4j/database.js';
+import { relationTypes } from '../dataset/to-graph.js';
 import { parseEntity, parseNetworkEdge, type EntityRecord, type NetworkEdgeRecord } from './records.js';
 
 /** Which relationships a network query walks: a subset of `relationTypes` (null = all) valid on `asOf`. */
@@ -31,24 +32,59 @@ export const DEFAULT_EXPANSION_CAP = 2_000;
 
 const ENTITY = (v: string) => `${v} {.*, labels: labels(${v})}`;
 
-/** The derived relationships `r` that a filter admits: walked by every query below, same rule as Entity.related. */
-const admits = (r: string) =>
-  `${r}.derived AND ($types IS NULL OR type(${r}) IN $types)
-   AND ($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= $asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= $asOf)))`;
+/**
+ * The relationship types a filter walks, as a pattern's type expression (`MEMBER_OF|LEADS|...`): names from
+ * the fixed list only, so the text is safe to interpolate. Naming the types in the pattern lets Neo4j expand
+ * only those relationships, never the facts' SUBJECT/OBJECT links and citations that crowd every entity.
+ */
+function walked(filter: NetworkFilter): string {
+  const types = filter.types ? relationTypes.filter((t) => filter.types!.includes(t)) : [...relationTypes];
+  return types.length > 0 ? types.join('|') : 'NO_RELATIONSHIP_TYPE'; // a type that never exists: nothing matches
+}
 
-/** An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...). */
-const EDGE = (r: string) =>
+/** Which of the typed relationships `r` a filter admits: the derived ones valid on `$asOf`; same rule as Entity.related. */
+const admits = (r: string) =>
+  `${r}.derived AND ($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= $asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= $asOf)))`;
+
+/**
+ * An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...).
+ * Counting an edge's citations costs two index seeks per edge, so only when asked (`counted`).
+ */
+const EDGE = (r: string, counted = true) =>
   `{id: ${r}.id, type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, factId: ${r}.factId,
     role: ${r}.role, from: ${r}.from, to: ${r}.to,
-    citationCount: COUNT { (:Fact {id: ${r}.factId})-[:CITES]->(:Source) } + COUNT { (:Entity {id: ${r}.factId})-[:CITES]->(:Source) }}`;
+    citationCount: ${counted ? `COUNT { (:Fact {id: ${r}.factId})-[:CITES]->(:Source) } + COUNT { (:Entity {id: ${r}.factId})-[:CITES]->(:Source) }` : 'null'}}`;
+
+/** What a network query returns beyond its entities and edges. */
+export interface NetworkOptions {
+  /** Count each edge's citations (`GraphEdge.citationCount`). */
+  citationCounts: boolean;
+}
 
 /** Every admitted relationship among the entities in the list `kept` (an induced subgraph). */
-const EDGES_AMONG_KEPT = `CALL (kept) {
+const edgesAmongKept = (types: string, counted: boolean) => `CALL (kept) {
     UNWIND kept AS a
-    MATCH (a)-[r]->(b:Entity)
+    MATCH (a)-[r:${types}]->(b:Entity)
     WHERE ${admits('r')} AND b IN kept
-    RETURN collect(${EDGE('r')}) AS edges
+    RETURN collect(${EDGE('r', counted)}) AS edges
   }`;
+
+/**
+ * The number of admitted relationships of entity `n`, to rank a neighbourhood's entities. Undated, it is read
+ * from Neo4j's per-type degree counts, without touching a relationship: every relationship of these types is
+ * derived and joins two entities, except NOMINATED_BY, also the link from a candidacy to its party, counted
+ * by walking. Dated (`asOf`), each relationship's dates must be read.
+ */
+function degree(n: string, filter: NetworkFilter): string {
+  const types = walked(filter).split('|');
+  const stored = types.filter((t) => t !== 'NOMINATED_BY');
+  const counted = [
+    ...(stored.length > 0 ? [`COUNT { (${n})-[:${stored.join('|')}]-() }`] : []),
+    ...(types.includes('NOMINATED_BY') ? [`COUNT { (${n})-[r:NOMINATED_BY]-(:Entity) WHERE r.derived }`] : []),
+  ];
+  const fast = counted.length > 0 ? counted.join(' + ') : '0';
+  return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walked(filter)}]-(:Entity) WHERE ${admits('r')} } END`;
+}
 
 function boundedInt(value: number, min: number, max: number, what: string): number {
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${what} must be an integer in ${min}..${max} (got ${value})`);
@@ -82,15 +118,16 @@ export interface NeighbourhoodRequest {
  * Ranking by steps first keeps the result connected: no entity is kept without the one that reached it.
  * Null when the centre does not exist.
  */
-export async function neighbourhood(db: Database, request: NeighbourhoodRequest, filter: NetworkFilter): Promise<Network | null> {
+export async function neighbourhood(db: Database, request: NeighbourhoodRequest, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<Network | null> {
   const depth = boundedInt(request.depth, 1, NETWORK_BOUNDS.maxDepth, 'depth');
+  const types = walked(filter);
   const hops = Array.from({ length: depth }, (_, i) => `hop${i + 1}`);
   const steps = hops.map((hop, i) => {
     const previous = hops.slice(0, i);
     const frontier = i === 0 ? 'root' : previous[i - 1]!;
     return `CALL (${['root', ...previous].join(', ')}) {
       ${i === 0 ? '' : `UNWIND ${frontier} AS f`}
-      MATCH (${i === 0 ? 'root' : 'f'})-[r]-(n:Entity)
+      MATCH (${i === 0 ? 'root' : 'f'})-[r:${types}]-(n:Entity)
       WHERE ${admits('r')} AND n <> root ${previous.map((p) => `AND NOT n IN ${p}`).join(' ')}
       WITH DISTINCT n LIMIT $cap
       RETURN collect(n) AS ${hop}
@@ -103,11 +140,11 @@ export async function neighbourhood(db: Database, request: NeighbourhoodRequest,
           ${hops.map((h) => `size(${h}) >= $cap`).join(' OR ')} AS capped
      UNWIND found AS f
      WITH f.n AS n, f.hop AS hop, capped, size(found) AS reached
-     WITH n, hop, capped, reached, COUNT { (n)-[r]-(:Entity) WHERE ${admits('r')} } AS degree
+     WITH n, hop, capped, reached, ${degree('n', filter)} AS degree
      ORDER BY hop, degree DESC, n.id
      LIMIT $limit
      WITH collect(n) AS kept, capped, reached
-     ${EDGES_AMONG_KEPT}
+     ${edgesAmongKept(types, options.citationCounts)}
      RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, capped OR reached > size(kept) AS truncated`,
     { id: request.id, limit: int(request.limit), cap: int(request.expansionCap ?? DEFAULT_EXPANSION_CAP), ...filterParams(filter) },
     parseNetwork,
@@ -124,7 +161,7 @@ export interface PathsRequest {
 }
 
 /** Up to `count` shortest paths, shortest first, in one query; a path from an entity to itself has no edges. */
-export async function shortestPaths(db: Database, request: PathsRequest, filter: NetworkFilter): Promise<NetworkPath[]> {
+export async function shortestPaths(db: Database, request: PathsRequest, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<NetworkPath[]> {
   const maxDepth = boundedInt(request.maxDepth, 1, NETWORK_BOUNDS.maxPathDepth, 'maxDepth');
   const count = boundedInt(request.count, 1, NETWORK_BOUNDS.maxPaths * 4, 'count');
   const parse = (row: Record<string, unknown>): NetworkPath => ({
@@ -136,15 +173,16 @@ export async function shortestPaths(db: Database, request: PathsRequest, filter:
   }
   return db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-     MATCH p = SHORTEST ${count} (a)-[r WHERE ${admits('r')}]-{1,${maxDepth}}(b)
-     RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges`,
+     MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r')}]-{1,${maxDepth}}(b)
+     RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r', options.citationCounts)}] AS edges`,
     { from: request.from, to: request.to, ...filterParams(filter) },
     parse,
   );
 }
 
 /** The given entities, the relationships among them and, optionally, the entities on a shortest path between any two. */
-export async function subgraph(db: Database, ids: readonly string[], includeBetween: boolean, filter: NetworkFilter): Promise<Network> {
+export async function subgraph(db: Database, ids: readonly string[], includeBetween: boolean, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<Network> {
+  const types = walked(filter);
   const rows = await db.read(
     `MATCH (s:Entity) WHERE s.id IN $ids
      WITH collect(s) AS given
@@ -152,12 +190,12 @@ export async function subgraph(db: Database, ids: readonly string[], includeBetw
        UNWIND given AS a
        UNWIND given AS b
        WITH a, b WHERE $includeBetween AND a.id < b.id
-       MATCH p = SHORTEST 1 (a)-[r WHERE ${admits('r')}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
+       MATCH p = SHORTEST 1 (a)-[r:${types} WHERE ${admits('r')}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
        UNWIND nodes(p) AS n
        RETURN collect(DISTINCT n) AS between
      }
      WITH given + [n IN between WHERE NOT n IN given] AS kept
-     ${EDGES_AMONG_KEPT}
+     ${edgesAmongKept(types, options.citationCounts)}
      RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, false AS truncated`,
     { ids: [...ids], includeBetween, ...filterParams(filter) },
     parseNetwork,
@@ -190,7 +228,7 @@ export async function wholeNetwork(
       const page = await tx.run(
         `MATCH (n:Entity) WHERE $after IS NULL OR n.id > $after
          WITH n ORDER BY n.id LIMIT $pageSize
-         RETURN ${ENTITY('n')} AS node, [(n)-[r]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
+         RETURN ${ENTITY('n')} AS node, [(n)-[r:${walked(filter)}]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
         { after, pageSize: int(pageSize), ...params },
       );
       for (const record of page.records) {

@@ -1,12 +1,14 @@
 // Network queries: neighbourhoods, shortest paths and subgraphs as graphs of nodes and cited edges, with
 // key-player measures and party names as of the day asked about.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { relationTypes } from '../dataset/to-graph.js';
 import { NotFoundError, UserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { keyPlayerMeasures, type KeyPlayerMeasures } from '../graph/measures.js';
 import { intArg, networkFilter } from '../graph/options.js';
-import { NETWORK_BOUNDS, neighbourhood, shortestPaths, subgraph, type Network, type NetworkFilter } from '../repositories/graph-repository.js';
+import { NETWORK_BOUNDS, neighbourhood, shortestPaths, subgraph, type Network, type NetworkFilter, type NetworkOptions } from '../repositories/graph-repository.js';
+import { selects } from './prefetch.js';
 import type { EntityRecord } from '../repositories/records.js';
 import type { GraphView } from './mappers.js';
 import { nameOn } from './party.js';
@@ -41,6 +43,11 @@ async function nameAsOf(entity: EntityRecord, asOf: string | null, ctx: GraphCon
   return nameOn(names, asOf) ?? entity.name;
 }
 
+/** Counts edges' citations only when the operation asks for `edges { citationCount }`. */
+function networkOptions(info: GraphQLResolveInfo): NetworkOptions {
+  return { citationCounts: selects(info, ['edges', 'citationCount']) };
+}
+
 function pathArgs(args: { maxDepth?: number | null; types?: string[] | null; asOf?: string | null }) {
   return {
     maxDepth: intArg(args.maxDepth, 6, 1, NETWORK_BOUNDS.maxPathDepth, 'maxDepth'),
@@ -50,26 +57,26 @@ function pathArgs(args: { maxDepth?: number | null; types?: string[] | null; asO
 
 export const graphResolvers: Resolvers = {
   Query: {
-    neighbourhood: async (_p, args, ctx) => {
+    neighbourhood: async (_p, args, ctx, info) => {
       const depth = intArg(args.depth, 1, 1, NETWORK_BOUNDS.maxDepth, 'depth');
       const limit = intArg(args.limit, 200, 1, MAX_GRAPH_NODES, 'limit');
       const filter = networkFilter(args.types, args.asOf);
-      const network = await neighbourhood(ctx.db, { id: args.id, depth, limit }, filter);
+      const network = await neighbourhood(ctx.db, { id: args.id, depth, limit }, filter, networkOptions(info));
       if (!network) throw new NotFoundError(`No entity has the id "${args.id}".`, 'id');
       return view(network, filter, ctx);
     },
-    shortestPath: async (_p, args, ctx) => {
+    shortestPath: async (_p, args, ctx, info) => {
       const { maxDepth, filter } = pathArgs(args);
-      const [path] = await shortestPaths(ctx.db, { from: args.from, to: args.to, maxDepth, count: 1 }, filter);
+      const [path] = await shortestPaths(ctx.db, { from: args.from, to: args.to, maxDepth, count: 1 }, filter, networkOptions(info));
       return path ? view({ ...path, truncated: false }, filter, ctx) : null;
     },
-    paths: async (_p, args, ctx) => {
+    paths: async (_p, args, ctx, info) => {
       const { maxDepth, filter } = pathArgs(args);
       const first = intArg(args.first, 5, 0, NETWORK_BOUNDS.maxPaths, 'first');
       if (first === 0) return [];
       // Parallel relationships (MEMBER_OF and LEADS between the same two) give paths through the same entities;
       // ask for more and keep one per chain of entities, so each path shows a different connection.
-      const found = await shortestPaths(ctx.db, { from: args.from, to: args.to, maxDepth, count: first * 4 }, filter);
+      const found = await shortestPaths(ctx.db, { from: args.from, to: args.to, maxDepth, count: first * 4 }, filter, networkOptions(info));
       const seen = new Set<string>();
       const distinct = found.filter((p) => {
         const ids = p.nodes.map((n) => n.id);
@@ -80,10 +87,10 @@ export const graphResolvers: Resolvers = {
       });
       return distinct.slice(0, first).map((p) => view({ ...p, truncated: false }, filter, ctx));
     },
-    subgraph: async (_p, args, ctx) => {
+    subgraph: async (_p, args, ctx, info) => {
       if (args.ids.length > MAX_SUBGRAPH_IDS) throw new UserInputError(`Argument "ids" may hold at most ${MAX_SUBGRAPH_IDS} ids (got ${args.ids.length}).`, 'ids');
       const filter = networkFilter(args.types, args.asOf);
-      const network = await subgraph(ctx.db, [...new Set(args.ids)], args.includeBetween ?? true, filter);
+      const network = await subgraph(ctx.db, [...new Set(args.ids)], args.includeBetween ?? true, filter, networkOptions(info));
       return view(network, filter, ctx);
     },
     relationTypes: () => [...relationTypes],

@@ -281,6 +281,19 @@ export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
   return planOfSelection(op, getNamedType(info.returnType).name, sets);
 }
 
+/** Whether the field being resolved selects the field at `path` below it (through fragments and directives). */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const [i, name] of path.entries()) {
+    const fields = collectFields(op, sets, null).filter((f) => f.name === name);
+    if (fields.length === 0) return false;
+    if (i === path.length - 1) return true;
+    sets = fields.flatMap((f) => (f.node.selectionSet ? [f.node.selectionSet] : []));
+  }
+  return false;
+}
+
 /** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
 export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
   const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
