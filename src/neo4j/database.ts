@@ -158,9 +158,10 @@ export class Database {
       try {
         return await session.run(cypher, params, { timeout });
       } catch (error) {
-        if (attempt >= READ_ATTEMPTS || !neo4j.isRetriableError(error)) throw error;
+        if (attempt >= READ_ATTEMPTS || !(error instanceof Neo4jError && error.retryable)) throw error;
       } finally {
-        await session.close();
+        // A session on a lost connection may fail to close too; that must not hide why the query failed.
+        await session.close().catch(() => undefined);
       }
       await new Promise((done) => setTimeout(done, 100 * 2 ** attempt));
     }

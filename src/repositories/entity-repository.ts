@@ -112,7 +112,9 @@ export interface RelationsRequest {
 /** Relations of many entities in one round trip, each page keyset-ordered by (type, other's name, id). */
 export async function relationsOf(db: Database, requests: readonly RelationsRequest[]): Promise<Connection<RelationRecord>[]> {
   const names = new VariableNames();
-  const rows = relationRows('e', 'req', names, ['req']);
+  // One relationship-type pattern serves the whole batch when every request asks for the same types.
+  const types = requests.every((r) => JSON.stringify(r.types) === JSON.stringify(requests[0]?.types)) ? (requests[0]?.types ?? null) : null;
+  const rows = relationRows('e', 'req', names, ['req'], types);
   const all = names.fresh('all');
   const y = names.fresh('y');
   const found = await db.read(

@@ -2,6 +2,7 @@
 // prefetch compiler (one query per operation): each is a function of the variable names it may use, so the
 // same text can sit at the top of a query or nested inside another's COLLECT subquery without clashing with
 // variables of an enclosing scope. Labels and relationship types are never taken from callers' input here.
+import { relationTypes } from '../dataset/to-graph.js';
 
 /** Fresh variable names for one query being built: v0, v1... never repeated, never user-supplied. */
 export class VariableNames {
@@ -57,9 +58,11 @@ export function claimList(ownerId: string, names: VariableNames): string {
  * The relations of entity `e` matching request `req` (a map: types, asOf, includeRetracted), one row each,
  * sorted by key; `row` is the row as a map `{key, r, o, type, outgoing}`. Callers gather the rows
  * themselves (`collect` in a CALL, or a COLLECT subquery inside an expression, where aggregation may not be).
- * `carry` are variables to keep alongside.
+ * `carry` are variables to keep alongside. `types`, when every request asks for the same relation types, puts
+ * them in the pattern so Neo4j expands only those relationships (not the facts' links and citations that
+ * crowd every entity); names outside the fixed list of relation types are dropped.
  */
-export function relationRows(e: string, req: string, names: VariableNames, carry: string[] = []): { cypher: string; row: string } {
+export function relationRows(e: string, req: string, names: VariableNames, carry: string[] = [], types: readonly string[] | null = null): { cypher: string; row: string } {
   const r = names.fresh('r');
   const o = names.fresh('o');
   const t = names.fresh('t');
@@ -68,7 +71,7 @@ export function relationRows(e: string, req: string, names: VariableNames, carry
   const keep = carry.map((v) => `${v}, `).join('');
   return {
     row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
-    cypher: `MATCH (${e})-[${r}]-(${o}:Entity)
+    cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity)
       WHERE (${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))
       WITH ${keep}${r}, ${o}, coalesce(${r}.relationType, type(${r})) AS ${t}, startNode(${r}) = ${e} AS ${out}
       WHERE (${req}.types IS NULL OR ${t} IN ${req}.types)
@@ -76,6 +79,13 @@ export function relationRows(e: string, req: string, names: VariableNames, carry
       WITH ${keep}${r}, ${o}, ${t}, ${out}, ${t} + '|' + ${o}.sortName + '|' + ${r}.id AS ${k}
       ORDER BY ${k}`,
   };
+}
+
+/** `:A|B|RETRACTED_RELATION` for the known relation types among `types` (retracted ones keep their type in a property); empty for all. */
+function typePattern(types: readonly string[] | null): string {
+  if (types === null) return '';
+  const known = relationTypes.filter((t) => types.includes(t));
+  return `:${[...known, 'RETRACTED_RELATION'].join('|')}`;
 }
 
 /** One relation row `x` (from `relationRows`) as a map (parsed by `parseRelation`), plus `extra` entries. */

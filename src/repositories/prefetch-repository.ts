@@ -152,7 +152,7 @@ class PlanCompiler {
       }
       case 'relations': {
         const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
-        const rows = relationRows(v, req, n);
+        const rows = relationRows(v, req, n, [], need.types);
         return this.page(`COLLECT { ${rows.cypher} RETURN ${rows.row} }`, need.page, (x) => {
           const o = n.fresh('o');
           if (!need.other) return `RETURN ${relationMap(x)}`;

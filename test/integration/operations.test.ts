@@ -37,8 +37,9 @@ describe('/metrics', () => {
     expect(value('http_requests_total{method="POST",route="/graphql",status="200"}')).toBe(2);
     expect(value('http_requests_total{method="POST",route="/graphql",status="400"}')).toBe(1);
     expect(value('api_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
-    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBeGreaterThanOrEqual(3);
-    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBeGreaterThanOrEqual(3);
+    // One read per operation: the person with its relations is planned into a single query.
+    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBe(2);
+    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBe(2);
     expect(value('neo4j_queries_in_flight')).toBe(0);
     expect(value('neo4j_pool_max_size')).toBe(50);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
