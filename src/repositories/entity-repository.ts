@@ -1,5 +1,6 @@
 // Entities: lookup by ids (batched), filtered lists with keyset pagination, an entity's relations and events
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
+import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { entityMap, eventsSorted, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
@@ -63,10 +64,13 @@ export async function listEntitiesWithPlan(
     AND ($bodyId IS NULL OR n.bodyId = $bodyId)
     AND ($dateFrom IS NULL OR n.dateEnd >= $dateFrom)
     AND ($dateTo IS NULL OR n.dateStart <= $dateTo)`;
+  // The kinds' own labels, so Neo4j scans only those nodes, not every entity (names from the fixed list).
+  const labels = entityLabels.filter((l) => (filter.kinds as string[]).includes(entityKindOfLabel[l]));
+  const label = labels.length > 0 ? labels.join('|') : 'Entity';
   const rows = await db.read(
-    `CALL () { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }
+    `CALL () { MATCH (n:${label}) WHERE ${where} RETURN count(n) AS total }
      CALL () {
-       MATCH (n:Entity) WHERE ${where}
+       MATCH (n:${label}) WHERE ${where}
        WITH n, ${sortKey} AS key
        WHERE $after IS NULL OR key > $after
        ORDER BY key
@@ -97,6 +101,23 @@ export async function listEntitiesWithPlan(
   );
   const result = rows[0] ?? { total: 0, page: [] };
   return { connection: toConnection(result.page, page, result.total), primes: result.page.flatMap((p) => p.primes) };
+}
+
+interface PageRow<T> {
+  i: number;
+  total: number;
+  page: { key: string; node: T }[];
+}
+
+/** A batched page query's row: the request's index, its total, and its page's items parsed by `item`. */
+function pageRow<T>(r: Record<string, unknown>, item: (p: Record<string, unknown>) => { key: string; node: T }): PageRow<T> {
+  return { i: Number(r.i), total: Number(r.total), page: (r.page as Record<string, unknown>[]).map(item) };
+}
+
+/** One connection per request, in request order; a request without a row has an empty page. */
+function connectionsByRequest<T>(requests: readonly PageRequest[], rows: PageRow<T>[]): Connection<T>[] {
+  const byRequest = new Map(rows.map((row) => [row.i, row]));
+  return requests.map((req, i) => toConnection(byRequest.get(i)?.page ?? [], { first: req.first, afterKey: req.afterKey }, byRequest.get(i)?.total ?? 0));
 }
 
 export interface RelationsRequest {
@@ -137,15 +158,10 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
         limit: int(r.first + 1),
       })),
     },
-    (r) => ({
-      i: Number(r.i),
-      total: Number(r.total),
-      page: (r.page as Record<string, unknown>[]).map((p) => ({ key: String(p.key), node: parseRelation(p) })),
-    }),
+    (r) => pageRow(r, (p) => ({ key: String(p.key), node: parseRelation(p) })),
   );
   // An entity without a single relation (or a missing one) has no row: its page is empty.
-  const byRequest = new Map(found.map((row) => [row.i, row]));
-  return requests.map((req, i) => toConnection(byRequest.get(i)?.page ?? [], { first: req.first, afterKey: req.afterKey }, byRequest.get(i)?.total ?? 0));
+  return connectionsByRequest(requests, found);
 }
 
 export interface EventsRequest {
@@ -195,15 +211,10 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
         limit: int(r.first + 1),
       })),
     },
-    (r) => ({
-      i: Number(r.i),
-      total: Number(r.total),
-      page: (r.page as { key: string; node: Record<string, unknown> }[]).map((p) => ({ key: p.key, node: parseEntity(p.node) })),
-    }),
+    (r) => pageRow(r, (p) => ({ key: String(p.key), node: parseEntity(p.node as Record<string, unknown>) })),
   );
   // A request matching no event has no row: its page is empty.
-  const byRequest = new Map(rows.map((row) => [row.i, row]));
-  return requests.map((req, i) => toConnection(byRequest.get(i)?.page ?? [], { first: req.first, afterKey: req.afterKey }, byRequest.get(i)?.total ?? 0));
+  return connectionsByRequest(requests, rows);
 }
 
 /** Candidates for a search from the fulltext index over folded name keys (never a scan). */

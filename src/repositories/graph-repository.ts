@@ -42,9 +42,15 @@ function walked(filter: NetworkFilter): string {
   return types.length > 0 ? types.join('|') : 'NO_RELATIONSHIP_TYPE'; // a type that never exists: nothing matches
 }
 
-/** Which of the typed relationships `r` a filter admits: the derived ones valid on `$asOf`; same rule as Entity.related. */
-const admits = (r: string) =>
-  `${r}.derived AND ($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= $asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= $asOf)))`;
+/** Whether relationship `r` is valid on `$asOf` (null: any day). */
+const dated = (r: string) => `($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= $asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= $asOf)))`;
+
+/**
+ * Which of the typed relationships `r` a filter admits: the derived ones valid on `$asOf`; same rule as
+ * Entity.related. Between two entities every relationship of a walked type is derived (retracted ones change
+ * type), so walks from entity to entity need only `dated`; `derived` guards walks through unlabelled nodes.
+ */
+const admits = (r: string) => `${r}.derived AND ${dated(r)}`;
 
 /**
  * An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...).
@@ -65,7 +71,7 @@ export interface NetworkOptions {
 const edgesAmongKept = (types: string, counted: boolean) => `CALL (kept) {
     UNWIND kept AS a
     MATCH (a)-[r:${types}]->(b:Entity)
-    WHERE ${admits('r')} AND b IN kept
+    WHERE ${dated('r')} AND b IN kept
     RETURN collect(${EDGE('r', counted)}) AS edges
   }`;
 
@@ -83,7 +89,7 @@ function degree(n: string, filter: NetworkFilter): string {
     ...(types.includes('NOMINATED_BY') ? [`COUNT { (${n})-[r:NOMINATED_BY]-(:Entity) WHERE r.derived }`] : []),
   ];
   const fast = counted.length > 0 ? counted.join(' + ') : '0';
-  return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walked(filter)}]-(:Entity) WHERE ${admits('r')} } END`;
+  return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walked(filter)}]-(:Entity) WHERE ${dated('r')} } END`;
 }
 
 function boundedInt(value: number, min: number, max: number, what: string): number {
@@ -128,7 +134,7 @@ export async function neighbourhood(db: Database, request: NeighbourhoodRequest,
     return `CALL (${['root', ...previous].join(', ')}) {
       ${i === 0 ? '' : `UNWIND ${frontier} AS f`}
       MATCH (${i === 0 ? 'root' : 'f'})-[r:${types}]-(n:Entity)
-      WHERE ${admits('r')} AND n <> root ${previous.map((p) => `AND NOT n IN ${p}`).join(' ')}
+      WHERE ${dated('r')} AND n <> root ${previous.map((p) => `AND NOT n IN ${p}`).join(' ')}
       WITH DISTINCT n LIMIT $cap
       RETURN collect(n) AS ${hop}
     }`;

@@ -88,25 +88,7 @@ export function createLoaders(db: Database): Loaders {
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */
 export function primeLoaders(loaders: Loaders, primes: readonly Prime[]): void {
   for (const p of primes) {
-    switch (p.loader) {
-      case 'entity':
-        loaders.entity.prime(p.key, p.value);
-        break;
-      case 'citations':
-        loaders.citations.prime(p.key, p.value);
-        break;
-      case 'claims':
-        loaders.claims.prime(p.key, p.value);
-        break;
-      case 'factsLinked':
-        loaders.factsLinked.prime(p.key, p.value);
-        break;
-      case 'events':
-        loaders.events.prime(p.key, p.value);
-        break;
-      case 'relations':
-        loaders.relations.prime(p.key, p.value);
-        break;
-    }
+    // Each prime names its loader and carries that loader's key and value types (the Prime union says which).
+    (loaders[p.loader] as DataLoader<Prime['key'], Prime['value'], unknown>).prime(p.key, p.value);
   }
 }

@@ -21,23 +21,15 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GraphContext } from '../context.js';
+import { entityKindOfLabel } from '../dataset/to-graph.js';
 import { primeLoaders } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
 import { entityWithPlan, type EntityLink, type EntityProperty, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 
-/** GraphQL entity types and the kind of record behind each. */
-const kindOfType: Record<string, EntityKind> = {
-  Person: 'PERSON',
-  Party: 'PARTY',
-  Organization: 'ORGANIZATION',
-  Place: 'PLACE',
-  District: 'DISTRICT',
-  Election: 'ELECTION',
-  CourtCase: 'COURT_CASE',
-  Event: 'EVENT',
-};
+/** GraphQL entity types (named as their labels) and the kind of record behind each. */
+const kindOfType = entityKindOfLabel as Record<string, EntityKind | undefined>;
 const factTypes = new Set(['Membership', 'Candidacy', 'CandidacyStatusChange', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
 /** Claimable values: their `claims` load the owner's claims (when disputed) or its citations (when not). */
 const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
