@@ -71,9 +71,15 @@ export function relationRows(e: string, req: string, names: VariableNames, carry
   const keep = carry.map((v) => `${v}, `).join('');
   return {
     row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
+    // Typed, every relationship matched is derived or retracted (retracted ones keep their type in a property),
+    // so neither property needs reading for the others; untyped, facts' links must be told apart by `derived`.
     cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity)
-      WHERE (${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))
-      WITH ${keep}${r}, ${o}, coalesce(${r}.relationType, type(${r})) AS ${t}, startNode(${r}) = ${e} AS ${out}
+      WHERE ${
+        types === null
+          ? `(${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))`
+          : `(type(${r}) <> 'RETRACTED_RELATION' OR ${req}.includeRetracted)`
+      }
+      WITH ${keep}${r}, ${o}, ${types === null ? `coalesce(${r}.relationType, type(${r}))` : `CASE type(${r}) WHEN 'RETRACTED_RELATION' THEN ${r}.relationType ELSE type(${r}) END`} AS ${t}, startNode(${r}) = ${e} AS ${out}
       WHERE (${req}.types IS NULL OR ${t} IN ${req}.types)
         AND (${req}.asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= ${req}.asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= ${req}.asOf)))
       WITH ${keep}${r}, ${o}, ${t}, ${out}, ${t} + '|' + ${o}.sortName + '|' + ${r}.id AS ${k}

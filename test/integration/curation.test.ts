@@ -182,7 +182,9 @@ describe('retraction', () => {
     const READ = `{ person(id: "${pid}") {
       memberships { id } all: memberships(includeRetracted: true) { id retraction { reason actor } }
       related { totalCount edges { node { type retracted } } }
-      allRelated: related(includeRetracted: true) { edges { node { type retracted fact { id } } } } }
+      allRelated: related(includeRetracted: true) { edges { node { type retracted fact { id } } } }
+      typedRelated: related(types: ["MEMBER_OF"], includeRetracted: true) { totalCount edges { node { type retracted } } }
+      typedLive: related(types: ["MEMBER_OF", "LEADS"]) { totalCount } }
       party(id: "party:amanat") { members { id } allMembers: members(includeRetracted: true) { id } }
       people(filter: { memberOf: "party:amanat", name: "Zz Retract Tester" }) { totalCount } }`;
     const live = (await gql(READ)).data as Data;
@@ -197,6 +199,8 @@ describe('retraction', () => {
       all: [{ id: mid, retraction: { reason: 'the source was misread', actor: 'alice' } }],
       related: { totalCount: 0 },
       allRelated: { edges: [{ node: { type: 'MEMBER_OF', retracted: true, fact: { id: mid } } }] },
+      typedRelated: { totalCount: 1, edges: [{ node: { type: 'MEMBER_OF', retracted: true } }] },
+      typedLive: { totalCount: 0 },
     });
     expect(after.party.members.map((m) => m.id)).not.toContain(mid);
     expect(after.party.allMembers.map((m) => m.id)).toContain(mid);
