@@ -114,6 +114,19 @@ function pageRow<T>(r: Record<string, unknown>, item: (p: Record<string, unknown
   return { i: Number(r.i), total: Number(r.total), page: (r.page as Record<string, unknown>[]).map(item) };
 }
 
+/**
+ * A batched page query: `body` runs once per element `req` of `$requests` and returns `total` and `page`;
+ * each row says which request it answers (`i`).
+ */
+function perRequest(body: string): string {
+  return `UNWIND range(0, size($requests) - 1) AS i
+     WITH i, $requests[i] AS req
+     CALL (req) {
+       ${body}
+     }
+     RETURN i, total, page`;
+}
+
 /** One connection per request, in request order; a request without a row has an empty page. */
 function connectionsByRequest<T>(requests: readonly PageRequest[], rows: PageRow<T>[]): Connection<T>[] {
   const byRequest = new Map(rows.map((row) => [row.i, row]));
@@ -139,15 +152,10 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
   const all = names.fresh('all');
   const y = names.fresh('y');
   const found = await db.read(
-    `UNWIND range(0, size($requests) - 1) AS i
-     WITH i, $requests[i] AS req
-     CALL (req) {
-       MATCH (e:Entity {id: req.id})
+    perRequest(`MATCH (e:Entity {id: req.id})
        ${rows.cypher}
        WITH req, collect(${rows.row}) AS ${all}
-       RETURN size(${all}) AS total, [${y} IN ${pageSlice(all, 'req.after', 'req.limit', names)} | ${relationMap(y)}] AS page
-     }
-     RETURN i, total, page`,
+       RETURN size(${all}) AS total, [${y} IN ${pageSlice(all, 'req.after', 'req.limit', names)} | ${relationMap(y)}] AS page`),
     {
       requests: requests.map((r) => ({
         id: r.id,
@@ -181,10 +189,7 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
   const all = names.fresh('all');
   const y = names.fresh('y');
   const rows = await db.read(
-    `UNWIND range(0, size($requests) - 1) AS i
-     WITH i, $requests[i] AS req
-     CALL (req) {
-       CALL (req) {
+    perRequest(`CALL (req) {
          WITH req WHERE req.entityId IS NOT NULL
          MATCH (e:Entity {id: req.entityId})
          ${matchingEvents('e', 'req', 'n', names)}
@@ -197,9 +202,7 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
        ${sorted.cypher}
        WITH req, collect(${sorted.row}) AS ${all}
        RETURN size(${all}) AS total,
-              COLLECT { UNWIND ${pageSlice(all, 'req.after', 'req.limit', names)} AS ${y} WITH ${y}, ${y}.n AS m RETURN {key: ${y}.key, node: ${entityMap('m')}} } AS page
-     }
-     RETURN i, total, page`,
+              COLLECT { UNWIND ${pageSlice(all, 'req.after', 'req.limit', names)} AS ${y} WITH ${y}, ${y}.n AS m RETURN {key: ${y}.key, node: ${entityMap('m')}} } AS page`),
     {
       requests: requests.map((r) => ({
         entityId: r.entityId,
