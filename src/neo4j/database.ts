@@ -143,18 +143,18 @@ export class Database {
     return result.records.map((r) => parse(r.toObject()));
   }
 
-  /** Sessions share executeQuery's bookmarks on a cluster, so all work is causally chained there. */
-  private bookmarks() {
-    return this.connection.causal ? { bookmarkManager: this.driver.executeQueryBookmarkManager } : {};
+  /** A session of this database; on a cluster it shares executeQuery's bookmarks, so all work is causally chained. */
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.connection.causal ? { bookmarkManager: this.driver.executeQueryBookmarkManager } : {}),
+    });
   }
 
   private async autoCommitRead(cypher: string, params: Params, timeout: number): Promise<QueryResult> {
     for (let attempt = 1; ; attempt += 1) {
-      const session = this.driver.session({
-        database: this.connection.database,
-        defaultAccessMode: neo4j.session.READ,
-        ...this.bookmarks(),
-      });
+      const session = this.session('READ');
       try {
         return await session.run(cypher, params, { timeout });
       } catch (error) {
@@ -181,7 +181,7 @@ export class Database {
   /** Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.run('writeTransaction', timeoutMs, async (timeout) => {
-      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE, ...this.bookmarks() });
+      const session = this.session('WRITE');
       try {
         return await session.executeWrite(work, { timeout });
       } finally {
@@ -193,7 +193,7 @@ export class Database {
   /** A read in one transaction with several statements (exports). */
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.run('readTransaction', timeoutMs, async (timeout) => {
-      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ, ...this.bookmarks() });
+      const session = this.session('READ');
       try {
         return await session.executeRead(work, { timeout });
       } finally {

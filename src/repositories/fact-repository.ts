@@ -36,10 +36,14 @@ export interface FactLinkKey {
 const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
 const allowedLinks = new Set<FactLinkKey['link']>(['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'STATUS_OF']);
 
+/** Label and link type are interpolated into Cypher, so only the fixed allow-lists above may reach it. */
+export function assertFactLink(label: FactLabel, link: FactLinkKey['link']): void {
+  if (!allowedLabels.has(label) || !allowedLinks.has(link)) throw new Error(`not an allowed fact link: ${label}/${link}`);
+}
+
 /** Facts of one label linked to each of many nodes by one link type, in one round trip. */
 export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: readonly string[]): Promise<Map<string, FactRecord[]>> {
-  // Label and type are interpolated, so only the fixed allow-lists above may reach the query text.
-  if (!allowedLabels.has(key.label) || !allowedLinks.has(key.link)) throw new Error(`not an allowed fact link: ${key.label}/${key.link}`);
+  assertFactLink(key.label, key.link);
   const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
   const rows = await db.read(
     `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false)) AND ${holdingOn('f', '$asOf')}

@@ -12,6 +12,11 @@ export class VariableNames {
   }
 }
 
+/** Variables to keep through a WITH, as its leading items (`a, b, `). */
+function carried(carry: readonly string[]): string {
+  return carry.map((v) => `${v}, `).join('');
+}
+
 /** An entity node as a map with its labels (parsed by `parseEntity`). */
 export function entityMap(n: string): string {
   return `${n} {.*, labels: labels(${n})}`;
@@ -68,7 +73,7 @@ export function relationRows(e: string, req: string, names: VariableNames, carry
   const t = names.fresh('t');
   const k = names.fresh('k');
   const out = names.fresh('out');
-  const keep = carry.map((v) => `${v}, `).join('');
+  const keep = carried(carry);
   return {
     row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
     // Typed, every relationship matched is derived or retracted (retracted ones keep their type in a property),
@@ -121,7 +126,7 @@ export function matchingEvents(e: string | null, req: string, n: string, names: 
 /** Sorts event rows `n` oldest first; `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
 export function eventsSorted(n: string, names: VariableNames, carry: string[] = []): { cypher: string; row: string } {
   const k = names.fresh('k');
-  const keep = carry.map((v) => `${v}, `).join('');
+  const keep = carried(carry);
   return { row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${n}.dateStart + '|' + ${n}.id AS ${k} ORDER BY ${k}` };
 }
 

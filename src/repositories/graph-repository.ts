@@ -3,6 +3,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { int, type Database } from '../neo4j/database.js';
 import { relationTypes } from '../dataset/to-graph.js';
+import { entityMap } from './fragments.js';
 import { parseEntity, parseNetworkEdge, type EntityRecord, type NetworkEdgeRecord } from './records.js';
 
 /** Which relationships a network query walks: a subset of `relationTypes` (null = all) valid on `asOf`. */
@@ -30,7 +31,6 @@ export const NETWORK_BOUNDS = { maxDepth: 3, maxPathDepth: 10, maxPaths: 20, bet
 /** Default cap on the entities reached per step: a hub with thousands of ties cannot blow up memory. */
 export const DEFAULT_EXPANSION_CAP = 2_000;
 
-const ENTITY = (v: string) => `${v} {.*, labels: labels(${v})}`;
 
 /**
  * The relationship types a filter walks, as a pattern's type expression (`MEMBER_OF|LEADS|...`): names from
@@ -81,15 +81,15 @@ const edgesAmongKept = (types: string, counted: boolean) => `CALL (kept) {
  * derived and joins two entities, except NOMINATED_BY, also the link from a candidacy to its party, counted
  * by walking. Dated (`asOf`), each relationship's dates must be read.
  */
-function degree(n: string, filter: NetworkFilter): string {
-  const types = walked(filter).split('|');
+function degree(n: string, walkedTypes: string): string {
+  const types = walkedTypes.split('|');
   const stored = types.filter((t) => t !== 'NOMINATED_BY');
   const counted = [
     ...(stored.length > 0 ? [`COUNT { (${n})-[:${stored.join('|')}]-() }`] : []),
     ...(types.includes('NOMINATED_BY') ? [`COUNT { (${n})-[r:NOMINATED_BY]-(:Entity) WHERE r.derived }`] : []),
   ];
   const fast = counted.length > 0 ? counted.join(' + ') : '0';
-  return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walked(filter)}]-(:Entity) WHERE ${dated('r')} } END`;
+  return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walkedTypes}]-(:Entity) WHERE ${dated('r')} } END`;
 }
 
 function boundedInt(value: number, min: number, max: number, what: string): number {
@@ -97,8 +97,9 @@ function boundedInt(value: number, min: number, max: number, what: string): numb
   return value;
 }
 
+/** The filter's types go into the pattern (`walked`); only the day is a parameter. */
 function filterParams(filter: NetworkFilter) {
-  return { types: filter.types ? [...filter.types] : null, asOf: filter.asOf };
+  return { asOf: filter.asOf };
 }
 
 function parseNetwork(row: Record<string, unknown>): Network {
@@ -146,12 +147,12 @@ export async function neighbourhood(db: Database, request: NeighbourhoodRequest,
           ${hops.map((h) => `size(${h}) >= $cap`).join(' OR ')} AS capped
      UNWIND found AS f
      WITH f.n AS n, f.hop AS hop, capped, size(found) AS reached
-     WITH n, hop, capped, reached, ${degree('n', filter)} AS degree
+     WITH n, hop, capped, reached, ${degree('n', types)} AS degree
      ORDER BY hop, degree DESC, n.id
      LIMIT $limit
      WITH collect(n) AS kept, capped, reached
      ${edgesAmongKept(types, options.citationCounts)}
-     RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, capped OR reached > size(kept) AS truncated`,
+     RETURN [n IN kept | ${entityMap('n')}] AS nodes, edges, capped OR reached > size(kept) AS truncated`,
     { id: request.id, limit: int(request.limit), cap: int(request.expansionCap ?? DEFAULT_EXPANSION_CAP), ...filterParams(filter) },
     parseNetwork,
   );
@@ -175,12 +176,12 @@ export async function shortestPaths(db: Database, request: PathsRequest, filter:
     edges: (row.edges as Record<string, unknown>[]).map(parseNetworkEdge),
   });
   if (request.from === request.to) {
-    return db.read(`MATCH (a:Entity {id: $from}) RETURN [${ENTITY('a')}] AS nodes, [] AS edges`, { from: request.from }, parse);
+    return db.read(`MATCH (a:Entity {id: $from}) RETURN [${entityMap('a')}] AS nodes, [] AS edges`, { from: request.from }, parse);
   }
   return db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r')}]-{1,${maxDepth}}(b)
-     RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r', options.citationCounts)}] AS edges`,
+     RETURN [n IN nodes(p) | ${entityMap('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r', options.citationCounts)}] AS edges`,
     { from: request.from, to: request.to, ...filterParams(filter) },
     parse,
   );
@@ -202,7 +203,7 @@ export async function subgraph(db: Database, ids: readonly string[], includeBetw
      }
      WITH given + [n IN between WHERE NOT n IN given] AS kept
      ${edgesAmongKept(types, options.citationCounts)}
-     RETURN [n IN kept | ${ENTITY('n')}] AS nodes, edges, false AS truncated`,
+     RETURN [n IN kept | ${entityMap('n')}] AS nodes, edges, false AS truncated`,
     { ids: [...ids], includeBetween, ...filterParams(filter) },
     parseNetwork,
   );
@@ -234,7 +235,7 @@ export async function wholeNetwork(
       const page = await tx.run(
         `MATCH (n:Entity) WHERE $after IS NULL OR n.id > $after
          WITH n ORDER BY n.id LIMIT $pageSize
-         RETURN ${ENTITY('n')} AS node, [(n)-[r:${walked(filter)}]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
+         RETURN ${entityMap('n')} AS node, [(n)-[r:${walked(filter)}]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
         { after, pageSize: int(pageSize), ...params },
       );
       for (const record of page.records) {

@@ -26,9 +26,13 @@ export interface Loaders {
   history: DataLoader<string, ChangeRecord[]>;
 }
 
-/** Facts with and without the retracted ones are different answers, so the flag is part of the key. */
+/** The query a fact-link request belongs to: facts with and without the retracted ones, or on another day, differ. */
+function factLinkGroup(r: FactLinkRequest): string {
+  return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.asOf ?? ''}`;
+}
+
 function factLinkKey(r: FactLinkRequest): string {
-  return `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.asOf ?? ''}|${r.id}`;
+  return `${factLinkGroup(r)}|${r.id}`;
 }
 
 /** A cache key for a request object that does not depend on the order its properties were written in. */
@@ -61,7 +65,7 @@ export function createLoaders(db: Database): Loaders {
         // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
         const groups = new Map<string, FactLinkRequest[]>();
         for (const r of requests) {
-          const key = `${r.label}|${r.link}|${r.includeRetracted ? 'all' : 'live'}|${r.asOf ?? ''}`;
+          const key = factLinkGroup(r);
           groups.set(key, [...(groups.get(key) ?? []), r]);
         }
         const results = new Map<string, FactRecord[]>();

@@ -6,7 +6,7 @@
 // they would have loaded themselves, because the fragments are the loaders' own (./fragments.ts).
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import type { FactLinkKey } from './fact-repository.js';
+import { assertFactLink, type FactLinkKey } from './fact-repository.js';
 import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import {
@@ -65,8 +65,6 @@ export type Prime =
       value: Connection<RelationRecord>;
     };
 
-const allowedLabels = new Set<FactLabel>(['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
-const allowedFactLinks = new Set<string>(['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'STATUS_OF']);
 const allowedEntityLinks = new Set<string>(['SUBJECT', 'OBJECT', 'NOMINATED_BY', 'DECIDED_BY']);
 const allowedProperties = new Set<string>(['parentId', 'placeId', 'bodyId', 'courtId', 'withinId']);
 
@@ -134,7 +132,7 @@ class PlanCompiler {
         return `COLLECT { MATCH (${x}:Entity {id: ${v}.${need.property}}) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, entityMap(x), node.children)} }`;
       }
       case 'facts': {
-        if (!allowedLabels.has(need.label) || !allowedFactLinks.has(need.link)) throw new Error(`not an allowed fact link: ${need.label}/${need.link}`);
+        assertFactLink(need.label, need.link);
         const f = n.fresh('f');
         return `COLLECT { MATCH (${f}:${need.label})-[:${need.link}]->(${v})
           WHERE (${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)) AND ${holdingOn(f, this.param(need.asOf))}

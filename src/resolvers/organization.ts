@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityOfKind } from './person.js';
-import { entityFields, holdsOn, optionalEntity } from './shared.js';
+import { entityFields, membersOf, optionalEntity } from './shared.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
@@ -16,10 +16,7 @@ export const organizationResolvers: Resolvers = {
     orgKind: (o) => (o.orgKind ?? 'OTHER'),
     parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
     place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
-    members: async (o, { asOf, role, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: o.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter(
-        (m) => holdsOn(m, asOf) && (!role || m.role === role),
-      ),
+    members: membersOf,
   },
   Place: {
     ...entityFields,

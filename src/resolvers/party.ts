@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import type { FactRecord } from '../repositories/records.js';
 import { listEntities } from '../repositories/entity-repository.js';
 import { entityOfKind } from './person.js';
-import { entityFields, factCitations, holdsOn } from './shared.js';
+import { entityFields, factCitations, holdsOn, membersOf } from './shared.js';
 
 /** The name a party had on a day, from its dated names (latest start wins where periods touch). */
 export function nameOn(names: FactRecord[], date: string): string | null {
@@ -31,10 +31,7 @@ export const partyResolvers: Resolvers = {
       const names = await ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: p.id });
       return names.length === 0 ? p.name : nameOn(names, date);
     },
-    members: async (p, { asOf, role, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter(
-        (m) => holdsOn(m, asOf) && (!role || m.role === role),
-      ),
+    members: membersOf,
     results: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'PartyResult', link: 'SUBJECT', id: p.id }),
     candidates: async (p, { election }, ctx) =>
       (await ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'NOMINATED_BY', id: p.id })).filter(

@@ -6,7 +6,7 @@ import { pageRequest } from '../repositories/pagination.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
-import { entityFields, factCitations, holdsOn, requireEntity } from './shared.js';
+import { entityFields, factCitations, requireEntity } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null. */
 export function entityOfKind(kind: EntityKind) {
@@ -34,10 +34,9 @@ export const personResolvers: Resolvers = {
   },
   Person: {
     ...entityFields,
-    memberships: async (p, { asOf, includeRetracted }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null })).filter((m) =>
-        holdsOn(m, asOf),
-      ),
+    // Only those holding on `asOf`: the loader's query filters by day.
+    memberships: (p, { asOf, includeRetracted }, ctx) =>
+      ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null }),
     candidacies: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'SUBJECT', id: p.id }),
     courtCases: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'SUBJECT', id: p.id }),
     relatives: async (p, _a, ctx) => [

@@ -216,14 +216,17 @@ function planOfSelection(op: Operation, typeName: string, sets: readonly Selecti
 function childrenOf(op: Operation, step: Step, childType: string, sub: SelectionSetNode[]): PrefetchPlan {
   if (!step.children) return [];
   if (step.children === 'field') return planOfSelection(op, childType, sub);
-  if (step.children === 'connection') {
-    const edges = subSelections(collectFields(op, sub, null), 'edges');
-    const nodes = subSelections(collectFields(op, edges, null), 'node');
-    const edgeType = fieldDefinition(op, childType, 'edges');
-    const nodeType = edgeType && fieldDefinition(op, getNamedType(edgeType.type).name, 'node');
-    return nodeType ? planOfSelection(op, getNamedType(nodeType.type).name, nodes) : [];
-  }
+  if (step.children === 'connection') return planOfConnectionNodes(op, childType, sub);
   return [{ need: step.children.through, children: planOfSelection(op, childType, sub) }];
+}
+
+/** What the nodes of a connection of type `connectionType` (its `edges { node }`) selected by `sets` will load. */
+function planOfConnectionNodes(op: Operation, connectionType: string, sets: readonly SelectionSetNode[]): PrefetchPlan {
+  const edges = subSelections(collectFields(op, sets, null), 'edges');
+  const nodes = subSelections(collectFields(op, edges, null), 'node');
+  const edgeType = fieldDefinition(op, connectionType, 'edges');
+  const nodeType = edgeType && fieldDefinition(op, getNamedType(edgeType.type).name, 'node');
+  return nodeType ? planOfSelection(op, getNamedType(nodeType.type).name, nodes) : [];
 }
 
 /** `related`: the relations page, and the `other` entities of its relations with what they select. */
@@ -266,17 +269,25 @@ function mergePlan(plan: PlanNode[]): PrefetchPlan {
   return [...byKey.values()];
 }
 
+/** The operation and the selection sets of the field being resolved. */
+function selectionOf(info: GraphQLResolveInfo): { op: Operation; sets: SelectionSetNode[] } {
+  return {
+    op: { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
+    sets: info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+  };
+}
+
 /** The plan of the field being resolved: what everything under it will load. */
 export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
-  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  const { op, sets } = selectionOf(info);
   return planOfSelection(op, getNamedType(info.returnType).name, sets);
 }
 
 /** Whether the field being resolved selects the field at `path` below it (through fragments and directives). */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  const selection = selectionOf(info);
+  const { op } = selection;
+  let { sets } = selection;
   for (const [i, name] of path.entries()) {
     const fields = collectFields(op, sets, null).filter((f) => f.name === name);
     if (fields.length === 0) return false;
@@ -288,9 +299,8 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
 
 /** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
 export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
-  const op: Operation = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  const sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
-  return childrenOf(op, { need: { kind: 'citations' }, children: 'connection' }, getNamedType(info.returnType).name, sets);
+  const { op, sets } = selectionOf(info);
+  return planOfConnectionNodes(op, getNamedType(info.returnType).name, sets);
 }
 
 /** A filtered page of entities for a root field, with everything its selection loads, in one query. */

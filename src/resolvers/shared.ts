@@ -59,5 +59,17 @@ export const entityFields = {
   },
 };
 
+interface MembersArgs {
+  asOf?: string | null;
+  role?: string | null;
+  includeRetracted?: boolean | null;
+}
+
+/** The members of a party or organisation: those holding on `asOf` (filtered by the loader's query), of `role`. */
+export async function membersOf(e: EntityRecord, { asOf, role, includeRetracted }: MembersArgs, ctx: GraphContext): Promise<FactRecord[]> {
+  const members = await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: e.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null });
+  return role ? members.filter((m) => m.role === role) : members;
+}
+
 /** Every fact type's citations. */
 export const factCitations = (f: FactRecord, _args: unknown, ctx: GraphContext) => ctx.loaders.citations.load(f.id);
