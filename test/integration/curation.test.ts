@@ -60,6 +60,13 @@ async function person(id: string, name: string, quote?: string) {
   return p;
 }
 
+/** A new person with one Amanat membership from `from`; the membership's id. */
+async function personInAmanat(id: string, name: string, from: string): Promise<string> {
+  await person(id, name);
+  const added = await payload(ADD_MEMBERSHIP, { input: { person: id, organization: 'party:amanat', role: 'member', from, citations: cite() } });
+  return (added.membership as { id: string }).id;
+}
+
 describe('who may write', () => {
   // Every mutation, with input that succeeds for a key of the role it needs; they run in this order.
   const id = (s: string) => `${s}-${run}`;
@@ -175,9 +182,7 @@ describe('citations', () => {
 describe('retraction', () => {
   it('drops a fact and its relationship out of default reads, keeps it on request, and restores it', async () => {
     const pid = `person:retract-${run}`;
-    await person(pid, 'Zz Retract Tester');
-    const added = await payload(ADD_MEMBERSHIP, { input: { person: pid, organization: 'party:amanat', role: 'member', from: '2020', citations: cite() } });
-    const mid = (added.membership as { id: string }).id;
+    const mid = await personInAmanat(pid, 'Zz Retract Tester', '2020');
     expect(mid).toBe(`membership:retract-${run}-amanat-member-2020`);
     const READ = `{ person(id: "${pid}") {
       memberships { id } all: memberships(includeRetracted: true) { id retraction { reason actor } }
@@ -376,9 +381,7 @@ describe('concurrent edits', () => {
 describe('dates and derived relationships', () => {
   it('ending a membership sets `to`; re-dating an election re-dates its candidacies’ relationships', async () => {
     const pid = `person:dates-${run}`;
-    await person(pid, 'Zz Dates Tester');
-    const m = await payload(ADD_MEMBERSHIP, { input: { person: pid, organization: 'party:amanat', role: 'member', from: '2019', citations: cite() } });
-    const mid = (m.membership as { id: string }).id;
+    const mid = await personInAmanat(pid, 'Zz Dates Tester', '2019');
     const END = `mutation($id: ID!, $to: String!, $c: CitationInput!) { endRelationship(id: $id, to: $to, citation: $c) { fact { id ... on Membership { to { text } } } errors { field code } } }`;
     expect((await payload(END, { id: mid, to: '2018', c: cite()[0] })).errors).toEqual([{ field: 'from', code: 'BAD_DATE_RANGE' }]);
     expect((await payload(END, { id: mid, to: '2022-03', c: cite()[0] })).fact).toEqual({ id: mid, to: { text: '2022-03' } });

@@ -1,5 +1,6 @@
 // The protection settings in config: documented defaults, CORS origins parsed, bad values named.
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from './config-refusal.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('protection settings', () => {
@@ -31,12 +32,7 @@ describe('protection settings', () => {
     ['INTROSPECTION', 'maybe'],
     ['TRUST_PROXY', '99'],
   ])('refuses %s=%s and names the variable', (name, value) => {
-    let error: unknown;
-    try {
-      loadConfig({ [name]: value });
-    } catch (e) {
-      error = e;
-    }
+    const error = refusalOf({ [name]: value });
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(name);
   });

@@ -1,5 +1,6 @@
 // Configuration: defaults, and a bad value names its variable.
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from './config-refusal.js';
 import { ConfigError, durationMs, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
@@ -27,12 +28,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SEED_ON_START', 'maybe'],
   ])('refuses %s=%s and names the variable', (name, value) => {
-    let error: unknown;
-    try {
-      loadConfig({ [name]: value });
-    } catch (e) {
-      error = e;
-    }
+    const error = refusalOf({ [name]: value });
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(name);
     expect((error as ConfigError).message).toContain(value);
