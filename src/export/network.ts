@@ -8,7 +8,7 @@ import type { Database } from '../neo4j/database.js';
 import { factsLinkedTo } from '../repositories/fact-repository.js';
 import { NETWORK_BOUNDS, neighbourhood, wholeNetwork, type NetworkFilter, type WholeNetworkProgress } from '../repositories/graph-repository.js';
 import type { NetworkEdgeRecord } from '../repositories/records.js';
-import { nameOn } from '../resolvers/party.js';
+import { nameOn } from '../resolvers/names.js';
 
 /** A rooted export keeps at most this many entities (the closest and best-connected, as `neighbourhood` does). */
 export const EXPORT_MAX_NODES = 100_000;

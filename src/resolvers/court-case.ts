@@ -3,7 +3,8 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityOfKind } from './person.js';
-import { entityFields, factCitations, optionalEntity, requireEntity, valueOf } from './shared.js';
+import { resolversOf } from './model.js';
+import { entityFields, factCitations, valueOf } from './shared.js';
 
 export const courtCaseResolvers: Resolvers = {
   Query: {
@@ -26,13 +27,10 @@ export const courtCaseResolvers: Resolvers = {
     maxPenalty: (c) => valueOf(c, 'maxPenalty'),
     status: (c) => valueOf(c, 'status'),
     opened: (c) => c.opened,
-    court: (c, _a, ctx) => optionalEntity(ctx, c.courtId),
-    defendants: async (c, _a, ctx) => (await ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'OBJECT', id: c.id })).filter((p) => p.role === 'DEFENDANT'),
-    parties: (c, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'OBJECT', id: c.id }),
+    ...resolversOf('CourtCase'),
   },
   CaseParty: {
-    entity: (p, _a, ctx) => requireEntity(ctx, p.subjectId),
-    courtCase: (p, _a, ctx) => requireEntity(ctx, p.objectIds[0] ?? null),
+    ...resolversOf('CaseParty'),
     role: (p) => p.role ?? 'DEFENDANT',
     charges: (p) => p.charges,
     citations: factCitations,
@@ -46,13 +44,11 @@ export const courtCaseResolvers: Resolvers = {
       return v;
     },
     endDate: (e) => e.endDate,
-    place: (e, _a, ctx) => optionalEntity(ctx, e.placeId),
-    participants: (e, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Participation', link: 'OBJECT', id: e.id }),
+    ...resolversOf('Event'),
     charges: (e) => e.charges,
   },
   Participation: {
-    entity: (p, _a, ctx) => requireEntity(ctx, p.subjectId),
-    event: (p, _a, ctx) => requireEntity(ctx, p.objectIds[0] ?? null),
+    ...resolversOf('Participation'),
     role: (p) => p.role ?? 'participant',
     citations: factCitations,
   },

@@ -11,11 +11,11 @@ import { NETWORK_BOUNDS, neighbourhood, shortestPaths, subgraph, type Network, t
 import { selects } from './prefetch.js';
 import type { EntityRecord } from '../repositories/records.js';
 import type { GraphView } from './mappers.js';
-import { nameOn } from './party.js';
+import { nameOn } from './names.js';
 
 /** Largest `limit` of a neighbourhood and most `ids` of a subgraph: what a browser can still draw. */
-const MAX_GRAPH_NODES = 1_000;
-const MAX_SUBGRAPH_IDS = 50;
+export const MAX_GRAPH_NODES = 1_000;
+export const MAX_SUBGRAPH_IDS = 50;
 
 function view(network: Network, filter: NetworkFilter, ctx: GraphContext): GraphView {
   // The entities arrived with the network: `GraphNode.entity` and other lookups need no further query.

@@ -3,7 +3,8 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityOfKind } from './person.js';
-import { entityFields, membersOf, optionalEntity } from './shared.js';
+import { resolversOf } from './model.js';
+import { entityFields } from './shared.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
@@ -14,13 +15,11 @@ export const organizationResolvers: Resolvers = {
   Organization: {
     ...entityFields,
     orgKind: (o) => (o.orgKind ?? 'OTHER'),
-    parent: (o, _a, ctx) => optionalEntity(ctx, o.parentId),
-    place: (o, _a, ctx) => optionalEntity(ctx, o.placeId),
-    members: membersOf,
+    ...resolversOf('Organization'),
   },
   Place: {
     ...entityFields,
     placeKind: (p) => (p.placeKind ?? 'SITE'),
-    within: (p, _a, ctx) => optionalEntity(ctx, p.withinId),
+    ...resolversOf('Place'),
   },
 };

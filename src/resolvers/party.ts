@@ -1,16 +1,10 @@
 // Parties: dated names (`nameAsOf`), members, results and the candidates they nominated.
 import type { Resolvers } from '../generated/graphql.js';
-import type { FactRecord } from '../repositories/records.js';
 import { listEntities } from '../repositories/entity-repository.js';
 import { entityOfKind } from './person.js';
-import { entityFields, factCitations, holdsOn, membersOf } from './shared.js';
-
-/** The name a party had on a day, from its dated names (latest start wins where periods touch). */
-export function nameOn(names: FactRecord[], date: string): string | null {
-  const valid = names.filter((n) => holdsOn(n, date));
-  valid.sort((a, b) => (a.from?.start ?? '').localeCompare(b.from?.start ?? ''));
-  return valid[valid.length - 1]?.name ?? null;
-}
+import { nameOn } from './names.js';
+import { resolversOf } from './model.js';
+import { entityFields, factCitations } from './shared.js';
 
 export const partyResolvers: Resolvers = {
   Query: {
@@ -26,17 +20,7 @@ export const partyResolvers: Resolvers = {
   },
   Party: {
     ...entityFields,
-    names: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: p.id }),
-    nameAsOf: async (p, { date }, ctx) => {
-      const names = await ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: p.id });
-      return names.length === 0 ? p.name : nameOn(names, date);
-    },
-    members: membersOf,
-    results: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'PartyResult', link: 'SUBJECT', id: p.id }),
-    candidates: async (p, { election }, ctx) =>
-      (await ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'NOMINATED_BY', id: p.id })).filter(
-        (c) => !election || c.objectIds.includes(election),
-      ),
+    ...resolversOf('Party'),
   },
   PartyName: {
     name: (n) => n.name ?? '',

@@ -6,7 +6,8 @@ import { pageRequest } from '../repositories/pagination.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
-import { entityFields, factCitations, requireEntity } from './shared.js';
+import { resolversOf } from './model.js';
+import { entityFields, factCitations } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null. */
 export function entityOfKind(kind: EntityKind) {
@@ -34,25 +35,15 @@ export const personResolvers: Resolvers = {
   },
   Person: {
     ...entityFields,
-    // Only those holding on `asOf`: the loader's query filters by day.
-    memberships: (p, { asOf, includeRetracted }, ctx) =>
-      ctx.loaders.factsLinked.load({ label: 'Membership', link: 'SUBJECT', id: p.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null }),
-    candidacies: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'Candidacy', link: 'SUBJECT', id: p.id }),
-    courtCases: (p, _a, ctx) => ctx.loaders.factsLinked.load({ label: 'CaseParty', link: 'SUBJECT', id: p.id }),
-    relatives: async (p, _a, ctx) => [
-      ...(await ctx.loaders.factsLinked.load({ label: 'FamilyTie', link: 'SUBJECT', id: p.id })),
-      ...(await ctx.loaders.factsLinked.load({ label: 'FamilyTie', link: 'OBJECT', id: p.id })),
-    ],
+    ...resolversOf('Person'),
   },
   Membership: {
-    person: (m, _a, ctx) => requireEntity(ctx, m.subjectId),
-    organization: (m, _a, ctx) => requireEntity(ctx, m.objectIds[0] ?? null),
+    ...resolversOf('Membership'),
     role: (m) => m.role ?? 'member',
     citations: factCitations,
   },
   FamilyTie: {
-    person: (f, _a, ctx) => requireEntity(ctx, f.subjectId),
-    relative: (f, _a, ctx) => requireEntity(ctx, f.objectIds[0] ?? null),
+    ...resolversOf('FamilyTie'),
     relation: (f) => f.relation ?? 'SPOUSE',
     citations: factCitations,
   },

@@ -1,9 +1,10 @@
 // Query planning: from a root field's selection, what its resolvers below will load (a PrefetchPlan), so the
 // root can fetch all of it in one Cypher query (src/repositories/prefetch-repository.ts) and prime the
-// DataLoaders. Each field that loads something declares it once in `fieldNeeds`, next to the loader call in
-// its resolver module; a field missing here is still answered, by its resolver through the loaders (one more
+// DataLoaders. What each field loads comes from the field model (./model.ts), the same declaration its
+// resolver is made from; a field outside the model is answered by its resolver through the loaders (one more
 // round trip), never wrongly. Fragments, aliases, @skip/@include and variables are honoured as the executor
-// would; arguments are coerced by graphql-js itself.
+// would; arguments are coerced by graphql-js itself. Invalid arguments (a page too large) are left to the
+// field's resolver to report at its own path; any other error in planning is raised, never hidden.
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -24,9 +25,11 @@ import type { GraphContext } from '../context.js';
 import { entityKindOfLabel } from '../dataset/to-graph.js';
 import { primeLoaders } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
+import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
-import { entityWithPlan, type EntityLink, type EntityProperty, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
+import { entityWithPlan, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
+import { modelOf, type Args, type Step } from './model.js';
 
 /** GraphQL entity types (named as their labels) and the kind of record behind each. */
 const kindOfType = entityKindOfLabel as Record<string, EntityKind | undefined>;
@@ -34,84 +37,7 @@ const factTypes = new Set(['Membership', 'Candidacy', 'CandidacyStatusChange', '
 /** Claimable values: their `claims` load the owner's claims (when disputed) or its citations (when not). */
 const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
 
-type Args = Record<string, unknown>;
-
-/**
- * What a field's resolver loads. `children` says where the loaded records' own selection is: the field's
- * (`field`), its connection's `edges.node` (`connection`), nowhere (omitted), or under a further need of
- * each record (`{ through }`: a district's `winner` is the subject of one of its candidacies).
- */
-interface Step {
-  need: Need;
-  children?: 'field' | 'connection' | { through: Need };
-}
-
-const facts = (label: Extract<Need, { kind: 'facts' }>['label'], link: Extract<Need, { kind: 'facts' }>['link'], includeRetracted = false, asOf: unknown = null): Need => ({
-  kind: 'facts',
-  label,
-  link,
-  includeRetracted,
-  asOf: typeof asOf === 'string' ? asOf : null,
-});
-const byLink = (link: EntityLink): Step[] => [{ need: { kind: 'entityByLink', link }, children: 'field' }];
-const byProperty = (property: EntityProperty): Step[] => [{ need: { kind: 'entityByProperty', property }, children: 'field' }];
 const retracted = (a: Args) => a.includeRetracted === true;
-
-/** The loads of every field that loads, by `Type.field`; `Entity.*` and `Fact.*` apply to every such type. */
-const fieldNeeds: Record<string, (args: Args) => Step[]> = {
-  'Entity.citations': () => [{ need: { kind: 'citations' } }],
-  'Entity.events': (a) => [{ need: { kind: 'events', kinds: (a.kinds as string[] | undefined) ?? null, page: pageRequest(a) }, children: 'connection' }],
-  'Fact.citations': () => [{ need: { kind: 'citations' } }],
-  'Person.memberships': (a) => [{ need: facts('Membership', 'SUBJECT', retracted(a), a.asOf), children: 'field' }],
-  'Person.candidacies': () => [{ need: facts('Candidacy', 'SUBJECT'), children: 'field' }],
-  'Person.courtCases': () => [{ need: facts('CaseParty', 'SUBJECT'), children: 'field' }],
-  'Person.relatives': () => [
-    { need: facts('FamilyTie', 'SUBJECT'), children: 'field' },
-    { need: facts('FamilyTie', 'OBJECT'), children: 'field' },
-  ],
-  'Party.names': () => [{ need: facts('PartyName', 'SUBJECT'), children: 'field' }],
-  'Party.nameAsOf': () => [{ need: facts('PartyName', 'SUBJECT') }],
-  'Party.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a), a.asOf), children: 'field' }],
-  'Party.results': () => [{ need: facts('PartyResult', 'SUBJECT'), children: 'field' }],
-  'Party.candidates': () => [{ need: facts('Candidacy', 'NOMINATED_BY'), children: 'field' }],
-  'Organization.members': (a) => [{ need: facts('Membership', 'OBJECT', retracted(a), a.asOf), children: 'field' }],
-  'Organization.parent': () => byProperty('parentId'),
-  'Organization.place': () => byProperty('placeId'),
-  'Place.within': () => byProperty('withinId'),
-  'Election.body': () => byProperty('bodyId'),
-  'Election.results': () => [{ need: facts('PartyResult', 'OBJECT'), children: 'field' }],
-  'Election.candidacies': () => [{ need: facts('Candidacy', 'OBJECT'), children: 'connection' }],
-  'Election.findings': () => [{ need: facts('Finding', 'OBJECT'), children: 'field' }],
-  'District.body': () => byProperty('bodyId'),
-  'District.place': () => byProperty('placeId'),
-  'District.candidacies': () => [{ need: facts('Candidacy', 'IN_DISTRICT'), children: 'field' }],
-  'District.winner': () => [{ need: facts('Candidacy', 'IN_DISTRICT'), children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
-  'CourtCase.court': () => byProperty('courtId'),
-  'CourtCase.defendants': () => [{ need: facts('CaseParty', 'OBJECT'), children: 'field' }],
-  'CourtCase.parties': () => [{ need: facts('CaseParty', 'OBJECT'), children: 'field' }],
-  'Event.place': () => byProperty('placeId'),
-  'Event.participants': () => [{ need: facts('Participation', 'OBJECT'), children: 'field' }],
-  'Membership.person': () => byLink('SUBJECT'),
-  'Membership.organization': () => byLink('OBJECT'),
-  'FamilyTie.person': () => byLink('SUBJECT'),
-  'FamilyTie.relative': () => byLink('OBJECT'),
-  'PartyResult.party': () => byLink('SUBJECT'),
-  'PartyResult.election': () => byLink('OBJECT'),
-  'PartyResult.partyName': () => [
-    { need: { kind: 'entityByLink', link: 'OBJECT' } },
-    { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: { through: facts('PartyName', 'SUBJECT') } },
-  ],
-  'Candidacy.person': () => byLink('SUBJECT'),
-  'Candidacy.nominatedBy': () => byLink('NOMINATED_BY'),
-  'Candidacy.statuses': () => [{ need: facts('CandidacyStatus', 'STATUS_OF'), children: 'field' }],
-  'CandidacyStatusChange.decidedBy': () => byLink('DECIDED_BY'),
-  'Finding.observer': () => byLink('SUBJECT'),
-  'Finding.election': () => byLink('OBJECT'),
-  'CaseParty.entity': () => byLink('SUBJECT'),
-  'CaseParty.courtCase': () => byLink('OBJECT'),
-  'Participation.entity': () => byLink('SUBJECT'),
-  'Participation.event': () => byLink('OBJECT'),
-};
 
 interface Operation {
   schema: GraphQLSchema;
@@ -164,15 +90,16 @@ function fieldDefinition(op: Operation, typeName: string, name: string): GraphQL
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
+/** What field `typeName.field` loads with these arguments, from the field model; null when it loads nothing planned. */
 function stepsOf(typeName: string, field: string, args: Args): Step[] | null {
-  const own = fieldNeeds[`${typeName}.${field}`];
-  const shared = kindOfType[typeName] || typeName === 'Entity' ? fieldNeeds[`Entity.${field}`] : factTypes.has(typeName) || typeName === 'Fact' ? fieldNeeds[`Fact.${field}`] : undefined;
-  const needs = own ?? shared;
-  if (!needs) return null;
+  const model = modelOf(typeName, field, Boolean(kindOfType[typeName]) || typeName === 'Entity', factTypes.has(typeName) || typeName === 'Fact');
+  if (!model) return null;
   try {
-    return needs(args);
-  } catch {
-    return null; // invalid arguments (a page too large...): the resolver reports them
+    return model.steps(args);
+  } catch (error) {
+    // Invalid arguments (a page too large...): the field's resolver reports them at the field's own path.
+    if (error instanceof UserInputError) return null;
+    throw error;
   }
 }
 
@@ -234,8 +161,9 @@ function relationsStep(op: Operation, args: Args, sub: SelectionSetNode[]): Plan
   let page;
   try {
     page = pageRequest(args);
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof UserInputError) return null; // reported by the field's resolver
+    throw error;
   }
   const edges = subSelections(collectFields(op, sub, null), 'edges');
   const relationFields = collectFields(op, subSelections(collectFields(op, edges, null), 'node'), null);

@@ -1,10 +1,10 @@
 // Small pieces every resolver module uses: loading required references, claimable values, validity on a
 // day, and the resolvers common to every entity type (kind, aliases, citations, events, related).
 import type { GraphContext } from '../context.js';
-import type { EventKind } from '../generated/graphql.js';
 import { pageRequest } from '../repositories/pagination.js';
 import type { EntityRecord, FactRecord } from '../repositories/records.js';
 import type { ValueRecord } from './mappers.js';
+import { fieldModel } from './model.js';
 
 /** A reference the graph guarantees (validated at load); its absence is a data fault, not a user error. */
 export async function requireEntity(ctx: GraphContext, id: string | null): Promise<EntityRecord> {
@@ -31,11 +31,6 @@ export function holdsOn(fact: Pick<FactRecord, 'from' | 'to'>, asOf: string | nu
   return (!fact.from || fact.from.start <= asOf) && (!fact.to || fact.to.end >= asOf);
 }
 
-interface EventsArgs {
-  kinds?: EventKind[] | null;
-  first?: number | null;
-  after?: string | null;
-}
 interface RelatedArgs {
   types?: string[] | null;
   asOf?: string | null;
@@ -44,32 +39,17 @@ interface RelatedArgs {
   after?: string | null;
 }
 
-/** Resolvers shared by every type implementing `Entity`. */
+/** Resolvers shared by every type implementing `Entity` (the loading ones come from the field model). */
 export const entityFields = {
   kind: (e: EntityRecord) => e.kind,
   aliases: (e: EntityRecord) => e.aliases,
-  citations: (e: EntityRecord, _args: unknown, ctx: GraphContext) => ctx.loaders.citations.load(e.id),
-  events: (e: EntityRecord, args: EventsArgs, ctx: GraphContext) => {
-    const page = pageRequest(args);
-    return ctx.loaders.events.load({ entityId: e.id, kinds: args.kinds ?? null, from: null, to: null, placeId: null, ...page });
-  },
+  citations: (e: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Entity.citations'].resolve(e, args, ctx),
+  events: (e: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Entity.events'].resolve(e, args, ctx),
   related: (e: EntityRecord, args: RelatedArgs, ctx: GraphContext) => {
     const page = pageRequest(args);
     return ctx.loaders.relations.load({ id: e.id, types: args.types ?? null, asOf: args.asOf ?? null, includeRetracted: args.includeRetracted ?? false, ...page });
   },
 };
 
-interface MembersArgs {
-  asOf?: string | null;
-  role?: string | null;
-  includeRetracted?: boolean | null;
-}
-
-/** The members of a party or organisation: those holding on `asOf` (filtered by the loader's query), of `role`. */
-export async function membersOf(e: EntityRecord, { asOf, role, includeRetracted }: MembersArgs, ctx: GraphContext): Promise<FactRecord[]> {
-  const members = await ctx.loaders.factsLinked.load({ label: 'Membership', link: 'OBJECT', id: e.id, includeRetracted: includeRetracted ?? false, asOf: asOf ?? null });
-  return role ? members.filter((m) => m.role === role) : members;
-}
-
 /** Every fact type's citations. */
-export const factCitations = (f: FactRecord, _args: unknown, ctx: GraphContext) => ctx.loaders.citations.load(f.id);
+export const factCitations = (f: FactRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Fact.citations'].resolve(f, args, ctx);

@@ -1,0 +1,270 @@
+// The field model: one declaration for every field that reads the database. Each declaration says what the
+// field loads (in the loaders' terms: a `Need`, and where the loaded records' own selection is) and how its
+// answer is shaped from what was loaded. From it come both the field's resolver (`resolversOf`, spread into
+// the resolver modules) and the query planner's fetch plan (`stepsOf`, read by ./prefetch.ts), so the two
+// cannot drift: the planner primes exactly the loader keys the resolvers then ask for. Adding a loading
+// field is one declaration here plus its schema. Fields that load but are deliberately not planned are
+// listed in `unplannedFields` with the reason; test/unit/field-model.test.ts walks the schema and fails on
+// a loading field that is in neither list.
+import type { GraphContext } from '../context.js';
+import { pageRequest, paginate, type Connection } from '../repositories/pagination.js';
+import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
+import type { CitationRecord, EntityRecord, FactRecord } from '../repositories/records.js';
+import type { FactLinkKey } from '../repositories/fact-repository.js';
+import type { FactLabel } from '../dataset/to-graph.js';
+import { nameOn } from './names.js';
+import { optionalEntity, requireEntity } from './shared.js';
+
+export type Args = Record<string, unknown>;
+
+/**
+ * One load of a field. `children` says where the loaded records' own selection is: the field's (`field`),
+ * its connection's `edges.node` (`connection`), nowhere (omitted), or under a further need of each record
+ * (`{ through }`: a district's `winner` is the subject of one of its candidacies).
+ */
+export interface Step {
+  need: Need;
+  children?: 'field' | 'connection' | { through: Need };
+}
+
+/** A data-loading field: what it loads (for the planner) and its resolver (for the executor). */
+export interface FieldModel<P, R> {
+  steps(args: Args): Step[];
+  resolve(parent: P, args: Args, ctx: GraphContext): Promise<R>;
+}
+
+const flag = (v: unknown) => v === true;
+const day = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** Which fact-link request a field's arguments make: the retracted ones only when asked, and the day asked about. */
+interface FactsOptions {
+  /** The field takes `includeRetracted`. */
+  retractable?: boolean;
+  /** The field takes `asOf` and the loader's query keeps only facts holding on that day. */
+  dated?: boolean;
+}
+
+function factRequest(label: FactLabel, link: FactLinkKey['link'], options: FactsOptions, args: Args) {
+  return {
+    label,
+    link,
+    includeRetracted: options.retractable ? flag(args.includeRetracted) : false,
+    asOf: options.dated ? day(args.asOf) : null,
+  };
+}
+
+/** The facts of `label` linked to the parent by `link`; `shape` turns them into the field's answer. */
+export function facts<P extends { id: string }, R = FactRecord[]>(
+  label: FactLabel,
+  link: FactLinkKey['link'],
+  options: FactsOptions & { children?: 'field' | 'connection'; shape?: (found: FactRecord[], parent: P, args: Args) => R } = {},
+): FieldModel<P, R> {
+  const shape = options.shape ?? ((found: FactRecord[]) => found as unknown as R);
+  return {
+    steps: (args) => [{ need: { kind: 'facts', ...factRequest(label, link, options, args) }, children: options.children ?? 'field' }],
+    resolve: async (parent, args, ctx) => shape(await ctx.loaders.factsLinked.load({ ...factRequest(label, link, options, args), id: parent.id }), parent, args),
+  };
+}
+
+/** The id a fact's link names (SUBJECT, the first OBJECT, NOMINATED_BY, DECIDED_BY). */
+export function linkedId(fact: FactRecord, link: EntityLink): string | null {
+  switch (link) {
+    case 'SUBJECT':
+      return fact.subjectId;
+    case 'OBJECT':
+      return fact.objectIds[0] ?? null;
+    case 'NOMINATED_BY':
+      return fact.nominatedById;
+    case 'DECIDED_BY':
+      return fact.decidedById;
+  }
+}
+
+/** The entity a fact links to by `link`: required (a data fault when missing) or optional. */
+export function linked(link: EntityLink, required: true): FieldModel<FactRecord, EntityRecord>;
+export function linked(link: EntityLink, required: false): FieldModel<FactRecord, EntityRecord | null>;
+export function linked(link: EntityLink, required: boolean): FieldModel<FactRecord, EntityRecord | null> {
+  return {
+    steps: () => [{ need: { kind: 'entityByLink', link }, children: 'field' }],
+    resolve: (fact, _args, ctx) => (required ? requireEntity(ctx, linkedId(fact, link)) : optionalEntity(ctx, linkedId(fact, link))),
+  };
+}
+
+/** The entity an entity names in a property (its body, place, parent...). */
+export function referenced(property: EntityProperty, required: true): FieldModel<EntityRecord, EntityRecord>;
+export function referenced(property: EntityProperty, required: false): FieldModel<EntityRecord, EntityRecord | null>;
+export function referenced(property: EntityProperty, required: boolean): FieldModel<EntityRecord, EntityRecord | null> {
+  return {
+    steps: () => [{ need: { kind: 'entityByProperty', property }, children: 'field' }],
+    resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property]) : optionalEntity(ctx, entity[property])),
+  };
+}
+
+/** The citations of an entity or fact. */
+export const citations: FieldModel<{ id: string }, CitationRecord[]> = {
+  steps: () => [{ need: { kind: 'citations' } }],
+  resolve: (owner, _args, ctx) => ctx.loaders.citations.load(owner.id),
+};
+
+/** An entity's events (those it took part in), oldest first, as a page. */
+export const events: FieldModel<EntityRecord, Connection<EntityRecord>> = {
+  steps: (args) => [{ need: { kind: 'events', kinds: (args.kinds as string[] | undefined) ?? null, page: pageRequest(args) }, children: 'connection' }],
+  resolve: (entity, args, ctx) =>
+    ctx.loaders.events.load({ entityId: entity.id, kinds: (args.kinds as string[] | undefined) ?? null, from: null, to: null, placeId: null, ...pageRequest(args) }),
+};
+
+/** The members of a party or organisation holding on `asOf` (filtered in the loader's query), of `role`. */
+const members = facts<EntityRecord>('Membership', 'OBJECT', {
+  retractable: true,
+  dated: true,
+  shape: (found, _e, args) => (typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found),
+});
+
+/** Candidacies of an election or party, those of one election only when `election` is given. */
+const ofElection = (found: FactRecord[], _p: unknown, args: Args) => (typeof args.election === 'string' ? found.filter((c) => c.objectIds.includes(args.election as string)) : found);
+
+function seatsOf(r: FactRecord): number {
+  return Number(r.values.totalSeats ?? Number(r.values.listSeats ?? 0) + Number(r.values.districtSeats ?? 0));
+}
+
+/** The party names' need: a party's dated names. */
+const partyNames = facts<{ id: string }>('PartyName', 'SUBJECT');
+
+/**
+ * Every modelled field by `Type.field`. `Entity.*` and `Fact.*` apply to every type implementing the interface
+ * (the planner looks them up there; resolver modules spread `entityModelFields`/`factModelFields`).
+ */
+export const fieldModel = {
+  'Entity.citations': citations,
+  'Entity.events': events,
+  'Fact.citations': citations,
+  'Person.memberships': facts('Membership', 'SUBJECT', { retractable: true, dated: true }),
+  'Person.candidacies': facts('Candidacy', 'SUBJECT'),
+  'Person.courtCases': facts('CaseParty', 'SUBJECT'),
+  'Person.relatives': {
+    steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
+    resolve: async (p, args, ctx) => [...(await facts('FamilyTie', 'SUBJECT').resolve(p, args, ctx)), ...(await facts('FamilyTie', 'OBJECT').resolve(p, args, ctx))],
+  } satisfies FieldModel<EntityRecord, FactRecord[]>,
+  'Party.names': partyNames,
+  'Party.nameAsOf': {
+    steps: () => [{ need: partyNames.steps({})[0]!.need }],
+    resolve: async (p, args, ctx) => {
+      const names = await partyNames.resolve(p, {}, ctx);
+      return names.length === 0 ? p.name : nameOn(names, String(args.date));
+    },
+  } satisfies FieldModel<EntityRecord, string | null>,
+  'Party.members': members,
+  'Party.results': facts('PartyResult', 'SUBJECT'),
+  'Party.candidates': facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }),
+  'Organization.members': members,
+  'Organization.parent': referenced('parentId', false),
+  'Organization.place': referenced('placeId', false),
+  'Place.within': referenced('withinId', false),
+  'Election.body': referenced('bodyId', false),
+  'Election.results': facts<EntityRecord>('PartyResult', 'OBJECT', {
+    shape: (found) =>
+      [...found].sort((a, b) => seatsOf(b) - seatsOf(a) || Number(b.values.voteShare ?? 0) - Number(a.values.voteShare ?? 0) || a.id.localeCompare(b.id)),
+  }),
+  'Election.candidacies': facts<EntityRecord, Connection<FactRecord>>('Candidacy', 'OBJECT', {
+    children: 'connection',
+    shape: (found, _e, args) => {
+      const district = typeof args.district === 'string' ? args.district : null;
+      return paginate(
+        found.filter((c) => !district || c.districtIds.includes(district)),
+        (c) => c.id,
+        pageRequest(args),
+      );
+    },
+  }),
+  'Election.findings': facts('Finding', 'OBJECT'),
+  'District.body': referenced('bodyId', true),
+  'District.place': referenced('placeId', false),
+  'District.candidacies': facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }),
+  'District.winner': {
+    steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
+    resolve: async (d, args, ctx) => {
+      const candidacies = ofElection(await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id }), d, args);
+      const won = candidacies.find((c) => c.outcome === 'ELECTED');
+      return won ? requireEntity(ctx, won.subjectId) : null;
+    },
+  } satisfies FieldModel<EntityRecord, EntityRecord | null>,
+  'CourtCase.court': referenced('courtId', false),
+  'CourtCase.defendants': facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
+  'CourtCase.parties': facts('CaseParty', 'OBJECT'),
+  'Event.place': referenced('placeId', false),
+  'Event.participants': facts('Participation', 'OBJECT'),
+  'Membership.person': linked('SUBJECT', true),
+  'Membership.organization': linked('OBJECT', true),
+  'FamilyTie.person': linked('SUBJECT', true),
+  'FamilyTie.relative': linked('OBJECT', true),
+  'PartyResult.party': linked('SUBJECT', true),
+  'PartyResult.election': linked('OBJECT', true),
+  'PartyResult.partyName': {
+    steps: () => [
+      { need: { kind: 'entityByLink', link: 'OBJECT' } },
+      { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: { through: partyNames.steps({})[0]!.need } },
+    ],
+    resolve: async (r, _args, ctx) => {
+      const election = await requireEntity(ctx, r.objectIds[0] ?? null);
+      const party = await requireEntity(ctx, r.subjectId);
+      const names = await partyNames.resolve(party, {}, ctx);
+      return names.length === 0 || !election.date ? party.name : (nameOn(names, election.date.start) ?? party.name);
+    },
+  } satisfies FieldModel<FactRecord, string>,
+  'Candidacy.person': linked('SUBJECT', true),
+  'Candidacy.nominatedBy': linked('NOMINATED_BY', false),
+  'Candidacy.statuses': facts('CandidacyStatus', 'STATUS_OF'),
+  'CandidacyStatusChange.decidedBy': linked('DECIDED_BY', false),
+  'Finding.observer': linked('SUBJECT', true),
+  'Finding.election': linked('OBJECT', true),
+  'CaseParty.entity': linked('SUBJECT', true),
+  'CaseParty.courtCase': linked('OBJECT', true),
+  'Participation.entity': linked('SUBJECT', true),
+  'Participation.event': linked('OBJECT', true),
+} as const;
+
+export type ModelledFieldName = keyof typeof fieldModel;
+
+/**
+ * Fields that read the database but are not planned, each with the reason. A root field plans its selection;
+ * these are answered by their resolvers through the loaders (one more round trip each, batched).
+ */
+export const unplannedFields: Record<string, string> = {
+  'Entity.related': 'planned by its own step (relationsStep in ./prefetch.ts): its page and the `other` ends are one need',
+  'Relation.other': 'planned with `related` (the relations need carries the other ends)',
+  'Relation.fact': 'rarely asked; a fact or entity by id through the batched loaders',
+  'Relation.citations': 'the citations of the fact behind a relation, by fact id through the batched citations loader',
+  'GraphEdge.citations': 'network queries (src/resolvers/graph.ts) fetch their own graph; citations of a tie batch through the loader',
+  'GraphNode.nameAsOf': 'network queries fetch their own graph; a party name on a day batches through the facts loader',
+  'EntityValue.value': 'the entity a value names, batched through the entity loader',
+  'EntityClaim.value': 'the entity a source claims, batched through the entity loader',
+  'IntValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
+  'FloatValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
+  'StringValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
+  'PartialDateValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
+  'EntityValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
+  'Source.citationCount': 'a count from the source loader when the listing did not carry it',
+  'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
+};
+
+/** The model of `Type.field`, or of the interface field it implements (`Entity.*`, `Fact.*`). */
+export function modelOf(typeName: string, field: string, isEntity: boolean, isFact: boolean): FieldModel<never, unknown> | undefined {
+  const model = fieldModel as Record<string, FieldModel<never, unknown>>;
+  return model[`${typeName}.${field}`] ?? (isEntity ? model[`Entity.${field}`] : isFact ? model[`Fact.${field}`] : undefined);
+}
+
+type ResolverOf<M> = M extends FieldModel<infer P, infer R> ? (parent: P, args: Args, ctx: GraphContext) => Promise<R> : never;
+type FieldsOf<T extends string> = {
+  [K in ModelledFieldName as K extends `${T}.${infer F}` ? F : never]: ResolverOf<(typeof fieldModel)[K]>;
+};
+
+/** The resolvers of type `typeName`'s modelled fields (its own, not the interface's), to spread into its module. */
+export function resolversOf<T extends string>(typeName: T): FieldsOf<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, model] of Object.entries(fieldModel) as [string, FieldModel<never, unknown>][]) {
+    const [type, field] = key.split('.') as [string, string];
+    if (type === typeName) out[field] = (parent: never, args: Args, ctx: GraphContext) => model.resolve(parent, args, ctx);
+  }
+  return out as FieldsOf<T>;
+}
+
