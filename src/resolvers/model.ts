@@ -235,7 +235,9 @@ export const unplannedFields: Record<string, string> = {
   'Relation.fact': 'rarely asked; a fact or entity by id through the batched loaders',
   'Relation.citations': 'the citations of the fact behind a relation, by fact id through the batched citations loader',
   'GraphEdge.citations': 'network queries (src/resolvers/graph.ts) fetch their own graph; citations of a tie batch through the loader',
-  'GraphNode.nameAsOf': 'network queries fetch their own graph; a party name on a day batches through the facts loader',
+  'GraphNode.name': 'network queries fetch their own graph; a party name on a day batches through the facts loader',
+  'DuplicateCandidate.entity': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
+  'DuplicateCandidate.duplicate': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
   'EntityValue.value': 'the entity a value names, batched through the entity loader',
   'EntityClaim.value': 'the entity a source claims, batched through the entity loader',
   'IntValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
@@ -246,6 +248,15 @@ export const unplannedFields: Record<string, string> = {
   'Source.citationCount': 'a count from the source loader when the listing did not carry it',
   'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
 };
+
+/** Why `Type.field` (or the interface field it implements, or every field of that name) is unplanned; undefined when it is not listed. */
+export function unplannedReason(typeName: string, field: string, isEntity: boolean, isFact: boolean): string | undefined {
+  return (
+    unplannedFields[`${typeName}.${field}`] ??
+    (isEntity ? unplannedFields[`Entity.${field}`] : isFact ? unplannedFields[`Fact.${field}`] : undefined) ??
+    unplannedFields[field]
+  );
+}
 
 /** The model of `Type.field`, or of the interface field it implements (`Entity.*`, `Fact.*`). */
 export function modelOf(typeName: string, field: string, isEntity: boolean, isFact: boolean): FieldModel<never, unknown> | undefined {
