@@ -1,7 +1,10 @@
 // `npm run bench` (BENCH_SCALE=small|large): generates the network, loads it twice — raw UNWIND into a
 // throwaway Neo4j, then through the product's loader into the Neo4j (with APOC) that serves the run — starts
-// the three systems (bench/system-server.ts), checks that they answer each shape alike, measures each shape
-// with autocannon on loopback, and writes bench/results/latest.json and docs/benchmarks.md.
+// the four systems (bench/system-server.ts), checks that they give the same answer to every probe of every
+// shape (bench/answers.ts; a mismatch fails the run), then measures each shape with autocannon on loopback at
+// each connection count, several runs with the order of the systems rotated, and writes the medians and
+// spreads to bench/results/latest.json and docs/benchmarks.md.
+// Flags: `--quick` (development: small scale, one short run), `--check` (answers only, nothing measured).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +20,7 @@ import { countGraph } from '../src/repositories/dataset-repository.js';
 import { DEFAULT_SEED, NetworkGenerator, scales, summarize, type BenchScaleName } from './generate.js';
 import { loadRaw, loadWithProduct, type LoadReport } from './load.js';
 import { renderBenchmarks } from './render.js';
+import { answerHash, firstDifference } from './answers.js';
 import { dig, PROBES_PER_SHAPE, shapes, type Probe, type ReadFn, type Shape, type SystemRequest, type SystemShape } from './shapes.js';
 import type { ChildMessage, ParentMessage, SystemName } from './system-server.js';
 
@@ -24,16 +28,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench/results');
 const pluginsDir = join(launcherDir, 'target/plugins');
 
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
+const checkOnly = flags.has('--check');
 const scale = (process.env.BENCH_SCALE ?? 'small') as BenchScaleName;
 if (scale !== 'small' && scale !== 'large' && scale !== 'tiny') throw new Error('BENCH_SCALE must be small or large');
 const numberEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
 export const settings = {
   seed: numberEnv('BENCH_SEED', DEFAULT_SEED),
-  /** Concurrent connections autocannon keeps open. */
-  connections: numberEnv('BENCH_CONNECTIONS', 4),
-  warmupSeconds: numberEnv('BENCH_WARMUP', 2),
-  durationSeconds: numberEnv('BENCH_DURATION', scale === 'large' ? 8 : 5),
+  /** Concurrent connections autocannon keeps open: each shape is measured at each of these. */
+  connections: (process.env.BENCH_CONNECTIONS ?? '1,4').split(',').map(Number),
+  /** Runs per shape, system and connection count; results are their medians. */
+  runs: numberEnv('BENCH_RUNS', quick ? 1 : 3),
+  /** Warm-up before each measurement: longer in the first run (JIT, page cache), short after. */
+  warmupSeconds: numberEnv('BENCH_WARMUP', quick ? 1 : 2),
+  rewarmupSeconds: numberEnv('BENCH_REWARMUP', 1),
+  durationSeconds: numberEnv('BENCH_DURATION', quick ? 2 : scale === 'large' ? 4 : 3),
   /** Upper bound on requests per measurement (whichever of this and the duration comes first). */
   maxRequests: numberEnv('BENCH_MAX_REQUESTS', 20_000),
   neo4jHeap: process.env.BENCH_NEO4J_HEAP ?? '1g',
@@ -43,6 +54,8 @@ export const settings = {
   productBatchRecords: numberEnv('BENCH_LOAD_BATCH', scale === 'large' ? 5_000 : Number.POSITIVE_INFINITY),
   rawBatchRows: numberEnv('BENCH_RAW_BATCH', 10_000),
 };
+if (settings.connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS must be a comma-separated list of positive integers');
+if (!Number.isInteger(settings.runs) || settings.runs < 1) throw new Error('BENCH_RUNS must be a positive integer');
 
 const startedAt = Date.now();
 function log(message: string): void {
@@ -155,6 +168,31 @@ async function probe(system: RunningSystem, request: SystemRequest): Promise<{ r
   return { roundTrips: result.roundTrips, dbHits: result.dbHits, statsRoundTrips: typeof stats === 'number' ? stats : null, cypher: result.cypher };
 }
 
+/** One measurement: autocannon for a duration at one connection count. */
+export interface Sample {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+}
+
+/** A system's figures at one connection count: medians over the runs, their spread ([min, max]) and the samples. */
+export interface AtConnections {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  spread: { rps: [number, number]; p50: [number, number]; p95: [number, number]; p99: [number, number] };
+  errors: number;
+  samples: Sample[];
+}
+
+/**
+ * A system's result for one shape. The top-level rps and latencies are the medians at the highest connection
+ * count (`BenchResults.primaryConnections`); `byConnections` has every connection count.
+ */
 export interface Measurement {
   rps: number;
   p50: number;
@@ -162,10 +200,12 @@ export interface Measurement {
   p99: number;
   roundTrips: number;
   dbHits: number;
-  requests: number;
-  errors: number;
-  /** Size of the answer to the first probe (items, total count...): the cross-system check. */
+  /** Size of the answer to the first probe (items, total count...), for the tables. */
   answerSize: number;
+  /** Hash of the canonical answers to every probe (bench/answers.ts). */
+  answerHash: string;
+  errors: number;
+  byConnections: Record<string, AtConnections>;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -175,8 +215,15 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : round((s[mid - 1]! + s[mid]!) / 2);
+}
+
 /** Drives one system with the prepared bodies in rotation; latencies from every response, not a histogram. */
-function drive(system: RunningSystem, path: string, bodies: string[], seconds: number, maxRequests: number): Promise<{ rps: number; p50: number; p95: number; p99: number; requests: number; errors: number }> {
+function drive(system: RunningSystem, path: string, bodies: string[], connections: number, seconds: number, maxRequests: number): Promise<Sample> {
   return new Promise((done, fail) => {
     let next = 0;
     const latencies: number[] = [];
@@ -185,7 +232,7 @@ function drive(system: RunningSystem, path: string, bodies: string[], seconds: n
         url: `${system.url}${path}`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        connections: settings.connections,
+        connections,
         duration: seconds,
         maxOverallRequests: maxRequests,
         requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
@@ -216,42 +263,60 @@ interface PreparedSystem {
   path: string;
   bodies: string[];
   size: number;
+  /** Canonical answer to each probe, and the hash of them all. */
+  canonical: unknown[];
+  hash: string;
+  roundTrips: number;
+  dbHits: number;
+  cypher: string[];
 }
 
-/** Builds each probe's request, checks the first answer is free of errors, and records its size. */
+/** Builds each probe's request, checks every answer is free of errors, puts it in canonical form, and profiles the first. */
 async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]): Promise<PreparedSystem> {
   const call = async (request: SystemRequest) => (await post(system, request)).body;
   const requests: SystemRequest[] = [];
   for (const p of probes) requests.push(await spec.build(p, call));
   const first = requests[0]!;
+  const canonical: unknown[] = [];
+  let size = -1;
   for (const request of requests) {
     const res = await post(system, request);
     const errors = dig(res.body, 'errors') ?? dig(res.body, 'error');
     if (res.status !== 200 || errors) throw new Error(`${system.name} answered ${res.status}: ${JSON.stringify(errors ?? res.body).slice(0, 600)}`);
+    canonical.push(spec.normalise(res.body));
+    if (request === first) size = spec.size(res.body);
   }
-  const size = spec.size((await post(system, first)).body);
-  return { system, path: first.path, bodies: requests.map((r) => JSON.stringify(r.body)), size };
-}
-
-async function measure(prepared: PreparedSystem): Promise<Measurement> {
-  const { system, path, bodies } = prepared;
-  const profiled = await probe(system, { path, body: JSON.parse(bodies[0]!) as unknown });
+  const profiled = await probe(system, first);
   if (profiled.statsRoundTrips !== null && profiled.statsRoundTrips !== profiled.roundTrips) {
     log(`  note: ${system.name} reports ${profiled.statsRoundTrips} round trips in extensions.stats, the driver saw ${profiled.roundTrips}`);
   }
-  await drive(system, path, bodies, settings.warmupSeconds, settings.maxRequests);
-  const run = await drive(system, path, bodies, settings.durationSeconds, settings.maxRequests);
-  return { ...run, roundTrips: profiled.roundTrips, dbHits: profiled.dbHits, answerSize: prepared.size };
+  return {
+    system,
+    path: first.path,
+    bodies: requests.map((r) => JSON.stringify(r.body)),
+    size,
+    canonical,
+    hash: answerHash(canonical),
+    roundTrips: profiled.roundTrips,
+    dbHits: profiled.dbHits,
+    cypher: profiled.cypher,
+  };
 }
+
+/** The systems as results name them. */
+export const systemKeys = { ours: 'ours', 'apollo-floor': 'apolloFloor', 'neo4j-graphql': 'neo4jGraphql', raw: 'raw' } as const satisfies Record<SystemName, string>;
 
 export interface ShapeResult {
   name: string;
   description: string;
   probes: number;
   ours: Measurement;
+  apolloFloor: Measurement;
   neo4jGraphql: Measurement | null;
   /** Why @neo4j/graphql has no figures for this shape. */
   neo4jGraphqlNote?: string;
+  /** Why @neo4j/graphql's answers are not compared with the others (it is still measured). */
+  neo4jGraphqlIncomparable?: string;
   raw: Measurement;
   /** Cypher @neo4j/graphql generated for the first probe (for the record). */
   neo4jGraphqlCypher?: string[];
@@ -260,6 +325,11 @@ export interface ShapeResult {
 export interface BenchResults {
   machine: Record<string, unknown>;
   scale: string;
+  /** Runs per shape, system and connection count. */
+  runs: number;
+  connections: number[];
+  /** The connection count whose medians are the top-level figures of each system. */
+  primaryConnections: number;
   generatedAt: string;
   settings: Omit<typeof settings, 'productBatchRecords'> & { productBatchRecords: number | string };
   dataset: Record<string, unknown>;
@@ -296,13 +366,13 @@ async function main(): Promise<void> {
   const cleanup: (() => Promise<void>)[] = [];
   const systems: RunningSystem[] = [];
   try {
-    // 1. Raw UNWIND load into a throwaway database of its own.
-    const rawDir = mkdtempSync(join(os.tmpdir(), 'kzgraph-bench-raw-'));
-    log('raw load: starting a clean Neo4j');
-    const rawNeo4j = await startNeo4j(rawDir, false);
-    let rawReport: LoadReport;
-    let rawCounts;
-    {
+    // 1. Raw UNWIND load into a throwaway database of its own (not for --check, which only compares answers).
+    let rawReport: LoadReport | undefined;
+    let rawCounts: unknown;
+    if (!checkOnly) {
+      const rawDir = mkdtempSync(join(os.tmpdir(), 'kzgraph-bench-raw-'));
+      log('raw load: starting a clean Neo4j');
+      const rawNeo4j = await startNeo4j(rawDir, false);
       const { driver, database } = connect(rawNeo4j.uri);
       try {
         await migrate(database);
@@ -333,13 +403,13 @@ async function main(): Promise<void> {
     const productCounts = await countGraph(database);
     log(`product load: ${productReport.relationships} relationships in ${(productReport.ms / 1000).toFixed(1)} s (${productReport.relationshipsPerSecond} rel/s end to end, ${productReport.writeRelationshipsPerSecond} rel/s writing)`);
     const countsMatch = JSON.stringify(productCounts) === JSON.stringify(rawCounts);
-    if (!countsMatch) log(`WARNING: the two loads differ: ${JSON.stringify({ product: productCounts, raw: rawCounts })}`);
+    if (!countsMatch && !checkOnly) log(`WARNING: the two loads differ: ${JSON.stringify({ product: productCounts, raw: rawCounts })}`);
     const version = await neo4jVersion(driver);
     const nodeCount = Number((await driver.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n') ?? 0);
 
-    // 3. The three systems.
+    // 3. The four systems.
     log('starting the systems');
-    const names: SystemName[] = withApoc ? ['ours', 'neo4j-graphql', 'raw'] : ['ours', 'raw'];
+    const names: SystemName[] = withApoc ? ['ours', 'apollo-floor', 'neo4j-graphql', 'raw'] : ['ours', 'apollo-floor', 'raw'];
     for (const name of names) systems.push(await startSystem(name, neo4jServer.uri));
     const system = (name: SystemName) => systems.find((s) => s.name === name);
 
@@ -348,11 +418,78 @@ async function main(): Promise<void> {
       return (await driver.executeQuery(cypher, typed, { routing: neo4j.routing.READ })).records.map((r) => r.toObject());
     };
 
-    const results: ShapeResult[] = [];
+    // 4. Every system answers every probe of every shape; the answers must agree before anything is measured.
     const only = process.env.BENCH_SHAPES?.split(',').map((n) => n.trim());
-    for (const shape of shapes.filter((s) => !only || only.includes(s.name))) {
-      results.push(await runShape(shape, read, system));
+    const prepared: PreparedShape[] = [];
+    for (const shape of shapes.filter((s) => !only || only.includes(s.name))) prepared.push(await prepareShape(shape, read, system));
+    const mismatches = prepared.flatMap((p) => p.mismatches);
+    if (mismatches.length > 0) {
+      const file = join(resultsDir, `mismatches-${scale}.json`);
+      writeFileSync(file, `${JSON.stringify(mismatches, null, 2)}\n`);
+      throw new Error(`answers differ between systems (details in ${file}):\n${mismatches.map((m) => `  ${m.shape}: ${m.system} ≠ raw on probe ${JSON.stringify(m.probe)} at ${m.path}`).join('\n')}`);
     }
+    log(`answers agree: ${prepared.length} shapes, ${prepared.reduce((n, p) => n + p.probes.length, 0)} probes, every system`);
+    if (checkOnly) return;
+
+    // 5. Runs: each run measures every shape at every connection count, the systems in a rotated order.
+    const perMeasurement = (run: number) => (run === 0 ? settings.warmupSeconds : settings.rewarmupSeconds) + settings.durationSeconds;
+    const measurements = prepared.reduce((n, p) => n + p.systems.length, 0) * settings.connections.length;
+    const planned = Array.from({ length: settings.runs }, (_, run) => perMeasurement(run) * measurements).reduce((a, b) => a + b, 0);
+    log(`measuring: ${settings.runs} run(s) × ${measurements} measurements, about ${Math.round(planned / 60)} min`);
+    const samples = new Map<string, Sample[]>();
+    const sampleKey = (shape: string, systemName: SystemName, connections: number) => `${shape}|${systemName}|${connections}`;
+    for (let run = 0; run < settings.runs; run += 1) {
+      log(`run ${run + 1} of ${settings.runs}`);
+      for (const [shapeIndex, p] of prepared.entries()) {
+        for (const [connectionIndex, connections] of settings.connections.entries()) {
+          const offset = (run + shapeIndex + connectionIndex) % p.systems.length;
+          const order = [...p.systems.slice(offset), ...p.systems.slice(0, offset)];
+          const line: string[] = [];
+          for (const s of order) {
+            await drive(s.system, s.path, s.bodies, connections, run === 0 ? settings.warmupSeconds : settings.rewarmupSeconds, settings.maxRequests);
+            const sample = await drive(s.system, s.path, s.bodies, connections, settings.durationSeconds, settings.maxRequests);
+            const k = sampleKey(p.shape.name, s.system.name, connections);
+            samples.set(k, [...(samples.get(k) ?? []), sample]);
+            line.push(`${s.system.name} ${sample.rps} rps p50 ${sample.p50}${sample.errors ? ` (${sample.errors} errors)` : ''}`);
+          }
+          log(`  ${p.shape.name} ×${connections}: ${line.join(' | ')}`);
+        }
+      }
+    }
+    const primaryConnections = Math.max(...settings.connections);
+    const results: ShapeResult[] = prepared.map((p) => {
+      const measurement = (s: PreparedSystem): Measurement => {
+        const byConnections: Record<string, AtConnections> = {};
+        for (const c of settings.connections) byConnections[String(c)] = summarise(samples.get(sampleKey(p.shape.name, s.system.name, c)) ?? []);
+        const top = byConnections[String(primaryConnections)]!;
+        return {
+          rps: top.rps,
+          p50: top.p50,
+          p95: top.p95,
+          p99: top.p99,
+          roundTrips: s.roundTrips,
+          dbHits: s.dbHits,
+          answerSize: s.size,
+          answerHash: s.hash,
+          errors: Object.values(byConnections).reduce((n, a) => n + a.errors, 0),
+          byConnections,
+        };
+      };
+      const of = (name: SystemName) => p.systems.find((s) => s.system.name === name);
+      const ngql = of('neo4j-graphql');
+      return {
+        name: p.shape.name,
+        description: p.shape.description,
+        probes: p.probes.length,
+        ours: measurement(of('ours')!),
+        apolloFloor: measurement(of('apollo-floor')!),
+        neo4jGraphql: ngql ? measurement(ngql) : null,
+        ...(p.neo4jGraphqlNote ? { neo4jGraphqlNote: p.neo4jGraphqlNote } : {}),
+        ...(ngql && p.shape.neo4jGraphqlIncomparable ? { neo4jGraphqlIncomparable: p.shape.neo4jGraphqlIncomparable } : {}),
+        raw: measurement(of('raw')!),
+        ...(ngql ? { neo4jGraphqlCypher: ngql.cypher } : {}),
+      };
+    });
 
     const report: BenchResults = {
       machine: {
@@ -368,6 +505,9 @@ async function main(): Promise<void> {
         loadAverageAfter: os.loadavg().map((n) => round(n)),
       },
       scale,
+      runs: settings.runs,
+      connections: settings.connections,
+      primaryConnections,
       generatedAt: new Date().toISOString(),
       settings: { ...settings, productBatchRecords: Number.isFinite(settings.productBatchRecords) ? settings.productBatchRecords : 'all (one transaction)' },
       dataset: {
@@ -381,9 +521,9 @@ async function main(): Promise<void> {
       },
       load: {
         product: productReport,
-        raw: rawReport,
-        ratio: round(productReport.relationshipsPerSecond / Math.max(1, rawReport.relationshipsPerSecond), 3),
-        writeRatio: round(productReport.writeRelationshipsPerSecond / Math.max(1, rawReport.relationshipsPerSecond), 3),
+        raw: rawReport!,
+        ratio: round(productReport.relationshipsPerSecond / Math.max(1, rawReport!.relationshipsPerSecond), 3),
+        writeRatio: round(productReport.writeRelationshipsPerSecond / Math.max(1, rawReport!.relationshipsPerSecond), 3),
         countsMatch,
       },
       shapes: results,
@@ -409,39 +549,65 @@ async function main(): Promise<void> {
   }
 }
 
-async function runShape(shape: Shape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<ShapeResult> {
+/** Medians over the runs, and their spread. */
+function summarise(list: Sample[]): AtConnections {
+  const of = (k: 'rps' | 'p50' | 'p95' | 'p99') => list.map((x) => x[k]);
+  const range = (k: 'rps' | 'p50' | 'p95' | 'p99'): [number, number] => [Math.min(...of(k)), Math.max(...of(k))];
+  return {
+    rps: median(of('rps')),
+    p50: median(of('p50')),
+    p95: median(of('p95')),
+    p99: median(of('p99')),
+    spread: { rps: range('rps'), p50: range('p50'), p95: range('p95'), p99: range('p99') },
+    errors: list.reduce((n, x) => n + x.errors, 0),
+    samples: list,
+  };
+}
+
+interface Mismatch {
+  shape: string;
+  system: SystemName;
+  probe: Probe;
+  path: string;
+  /** The system's canonical value there, and raw's. */
+  value: unknown;
+  raw: unknown;
+}
+
+interface PreparedShape {
+  shape: Shape;
+  probes: Probe[];
+  systems: PreparedSystem[];
+  neo4jGraphqlNote?: string;
+  mismatches: Mismatch[];
+}
+
+/** Builds every system's requests for the shape's probes and compares their canonical answers with raw's. */
+async function prepareShape(shape: Shape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<PreparedShape> {
   const probes = (await shape.probes(read)).slice(0, PROBES_PER_SHAPE);
   if (probes.length === 0) throw new Error(`shape ${shape.name}: no probe values found in the graph`);
-  log(`${shape.name}: ${probes.length} probes`);
+  const raw = await prepare(system('raw')!, shape.raw, probes);
   const ours = await prepare(system('ours')!, shape.ours, probes);
-  const rawPrepared = await prepare(system('raw')!, shape.raw, probes);
+  // apolloFloor answers ours' query on ours' schema, so its answer reads exactly like ours'.
+  const floor = await prepare(system('apollo-floor')!, shape.ours, probes);
   const ngqlSystem = system('neo4j-graphql');
   let ngql: PreparedSystem | null = null;
   let note: string | undefined;
   if ('unsupported' in shape.neo4jGraphql) note = shape.neo4jGraphql.unsupported;
   else if (!ngqlSystem) note = 'APOC core was not available, so @neo4j/graphql was not started';
   else ngql = await prepare(ngqlSystem, shape.neo4jGraphql, probes);
-  const sizes = [ours.size, rawPrepared.size, ...(ngql ? [ngql.size] : [])];
-  if (new Set(sizes).size > 1) log(`  answer sizes differ: ours ${ours.size}, raw ${rawPrepared.size}${ngql ? `, @neo4j/graphql ${ngql.size}` : ''}`);
 
-  // The three systems back to back, so that they share whatever else the machine is doing at the time.
-  const oursM = await measure(ours);
-  const ngqlM = ngql ? await measure(ngql) : null;
-  const rawM = await measure(rawPrepared);
-  let cypher: string[] | undefined;
-  if (ngql) cypher = (await probe(ngql.system, { path: ngql.path, body: JSON.parse(ngql.bodies[0]!) as unknown })).cypher;
-  const fmt = (m: Measurement | null) => (m ? `${m.rps} rps p50 ${m.p50} ms p95 ${m.p95} ms, ${m.roundTrips} trips, ${m.dbHits} hits` : 'n/a');
-  log(`  ours ${fmt(oursM)} | @neo4j/graphql ${fmt(ngqlM)} | raw ${fmt(rawM)}`);
-  return {
-    name: shape.name,
-    description: shape.description,
-    probes: probes.length,
-    ours: oursM,
-    neo4jGraphql: ngqlM,
-    ...(note ? { neo4jGraphqlNote: note } : {}),
-    raw: rawM,
-    ...(cypher ? { neo4jGraphqlCypher: cypher } : {}),
-  };
+  const mismatches: Mismatch[] = [];
+  const compared = [ours, floor, ...(ngql && !shape.neo4jGraphqlIncomparable ? [ngql] : [])];
+  for (const s of compared) {
+    if (s.hash === raw.hash) continue;
+    const i = s.canonical.findIndex((c, n) => answerHash(c) !== answerHash(raw.canonical[n]));
+    const d = firstDifference(s.canonical[i], raw.canonical[i]);
+    mismatches.push({ shape: shape.name, system: s.system.name, probe: probes[i]!, path: d?.path ?? '$', value: d?.left, raw: d?.right });
+  }
+  const fmt = (s: PreparedSystem | null) => (s ? `${s.hash}${s.hash === raw.hash ? '' : ' (DIFFERS)'} ${s.roundTrips} trips ${s.dbHits} hits` : 'n/a');
+  log(`${shape.name}: ${probes.length} probes | raw ${fmt(raw)} | ours ${fmt(ours)} | apolloFloor ${fmt(floor)} | @neo4j/graphql ${fmt(ngql)}${ngql && shape.neo4jGraphqlIncomparable ? ' (not compared)' : ''}`);
+  return { shape, probes, systems: [ours, floor, ...(ngql ? [ngql] : []), raw], ...(note ? { neo4jGraphqlNote: note } : {}), mismatches };
 }
 
 main().then(

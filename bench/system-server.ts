@@ -1,7 +1,8 @@
 // One system under test, in a process of its own so that the load generator never shares its event loop:
-// `ours` (the product's app via startApp), `neo4j-graphql` (@neo4j/graphql 7 on Apollo Server with the same
-// express integration), or `raw` (the hand-written Cypher of bench/shapes.ts behind a bare node:http server).
-// All three talk to Neo4j through the same instrumented driver; the parent drives them over IPC:
+// `ours` (the product's app via startApp), `apollo-floor` (startApp again, our schema with hand-written
+// resolvers that run raw's Cypher: bench/peers/apollo-floor.ts), `neo4j-graphql` (@neo4j/graphql 7 on Apollo
+// Server with the same express integration), or `raw` (the hand-written Cypher of bench/shapes.ts behind a
+// bare node:http server). All four talk to Neo4j through the same instrumented driver; the parent drives them over IPC:
 // `{type: 'probe-start'}` starts recording queries, `{type: 'probe-stop'}` answers with the round trips and
 // the db hits (PROFILE) of what was recorded.
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
@@ -15,12 +16,14 @@ import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createDriver, Database } from '../src/neo4j/database.js';
+import { loadTypeDefs } from '../src/schema.js';
 import { startApp } from '../src/server.js';
+import { apolloFloorResolvers } from './peers/apollo-floor.js';
 import { instrumentDriver, profileDbHits, QueryCapture } from './instrument.js';
 import { neo4jGraphqlTypeDefs } from './peers/neo4j-graphql-type-defs.js';
 import { shapes, type ReadFn } from './shapes.js';
 
-export type SystemName = 'ours' | 'neo4j-graphql' | 'raw';
+export type SystemName = 'ours' | 'apollo-floor' | 'neo4j-graphql' | 'raw';
 
 export type ParentMessage = { type: 'probe-start' } | { type: 'probe-stop' } | { type: 'stop' };
 export type ChildMessage =
@@ -35,7 +38,8 @@ function send(message: ChildMessage): void {
   process.send?.(message);
 }
 
-async function startOurs(uri: string, driver: Driver): Promise<Server> {
+/** Our app; with `floor`, the same app serving our schema through apolloFloor's hand-written resolvers. */
+async function startOurs(uri: string, driver: Driver, floor = false): Promise<Server> {
   const config = loadConfig({
     NEO4J_URI: uri,
     HOST: '127.0.0.1',
@@ -57,6 +61,7 @@ async function startOurs(uri: string, driver: Driver): Promise<Server> {
     logger: createLogger('silent'),
     database,
     readiness: { databaseReachable: async () => true, migrationsDone: () => true },
+    ...(floor ? { graphql: { typeDefs: loadTypeDefs(), resolvers: apolloFloorResolvers() } } : {}),
   });
   return app.httpServer;
 }
@@ -125,7 +130,12 @@ async function main(): Promise<void> {
   const plainDriver = createDriver({ uri, maxPoolSize: 50, txTimeoutMs: TX_TIMEOUT_MS });
   const capture = new QueryCapture();
   const driver = instrumentDriver(plainDriver, capture);
-  const server = system === 'ours' ? await startOurs(uri, driver) : system === 'neo4j-graphql' ? await startNeo4jGraphql(driver) : await startRaw(driver);
+  const server =
+    system === 'ours' || system === 'apollo-floor'
+      ? await startOurs(uri, driver, system === 'apollo-floor')
+      : system === 'neo4j-graphql'
+        ? await startNeo4jGraphql(driver)
+        : await startRaw(driver);
 
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'probe-start') {

@@ -2,7 +2,7 @@
 // protection lives in its own module under src/http/ and is wired below in the order a request meets it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithTypeDefs } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -37,6 +37,11 @@ export interface AppOptions {
   logger: Logger;
   database: Database;
   readiness: Readiness;
+  /**
+   * Another schema and resolvers behind the same HTTP stack, plugins, limits and context (the benchmark's
+   * `apolloFloor`: hand-written resolvers on exactly our stack). Default: the product's schema and resolvers.
+   */
+  graphql?: { typeDefs: string; resolvers: ApolloServerOptionsWithTypeDefs<GraphContext>['resolvers'] };
 }
 
 export interface RunningApp {
@@ -48,7 +53,7 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-export async function startApp({ config, logger, database, readiness }: AppOptions): Promise<RunningApp> {
+export async function startApp({ config, logger, database, readiness, graphql }: AppOptions): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -60,8 +65,8 @@ export async function startApp({ config, logger, database, readiness }: AppOptio
   if (trusted) logger.info({ operations: trusted.size }, 'trusted documents: only registered operations are accepted');
 
   const apollo = new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    typeDefs: graphql?.typeDefs ?? loadTypeDefs(),
+    resolvers: graphql?.resolvers ?? resolvers,
     nodeEnv: config.NODE_ENV,
     introspection: config.INTROSPECTION ?? config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,

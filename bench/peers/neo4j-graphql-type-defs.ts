@@ -1,6 +1,8 @@
 // Type definitions for @neo4j/graphql 7 over the product's graph (src/dataset/to-graph.ts), as a user of that
 // library would write them: one type per label, fact nodes reached through @relationship on SUBJECT/OBJECT,
-// citations through CITES with its quote, disputed values through CLAIM_OF, derived ties such as MEMBER_OF.
+// citations through CITES with its quote, disputed values through CLAIM_OF, and the derived entity→entity
+// relationships a user reaches for: MEMBER_OF, and PARTICIPATED_IN (a person's or a case's events, so that a
+// timeline is one nested, sorted, paged selection under the lookup rather than a scan of every Event).
 // Only what the benchmark's shapes read is mapped; nothing here is used by the product.
 export const neo4jGraphqlTypeDefs = /* GraphQL */ `
   type Source @node {
@@ -49,6 +51,7 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     participations: [Participation!]! @relationship(type: "SUBJECT", direction: IN)
     caseParties: [CaseParty!]! @relationship(type: "SUBJECT", direction: IN)
     memberOf: [Body!]! @relationship(type: "MEMBER_OF", direction: OUT, properties: "Derived")
+    events: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Derived")
   }
 
   type PartyName @node(labels: ["PartyName", "Fact"]) {
@@ -111,6 +114,7 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     seats: Int
     results: [PartyResult!]! @relationship(type: "OBJECT", direction: IN)
     claims: [Claim!]! @relationship(type: "CLAIM_OF", direction: IN)
+    citations: [Source!]! @relationship(type: "CITES", direction: OUT, properties: "Cites")
   }
 
   type PartyResult @node(labels: ["PartyResult", "Fact"]) {
@@ -135,6 +139,7 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     claims: [Claim!]! @relationship(type: "CLAIM_OF", direction: IN)
     parties: [CaseParty!]! @relationship(type: "OBJECT", direction: IN)
     participations: [Participation!]! @relationship(type: "SUBJECT", direction: IN)
+    events: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Derived")
   }
 
   type CaseParty @node(labels: ["CaseParty", "Fact"]) {
@@ -151,6 +156,8 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     eventKind: String
     date: String
     dateStart: String
+    "Names of the fields whose value the sources dispute (then stored as claims, not as a property)."
+    disputed: [String!]
     participations: [Participation!]! @relationship(type: "OBJECT", direction: IN)
   }
 
