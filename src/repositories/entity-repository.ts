@@ -2,7 +2,7 @@
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { entityMap, eventsSorted, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
+import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -31,6 +31,8 @@ export interface EntityListFilter {
   candidateIn?: string | null;
   subKinds?: string[] | null;
   bodyId?: string | null;
+  /** Entities at this place, at a place inside it, or at a place containing it (a district found by a city). */
+  placeId?: string | null;
   dateFrom?: string | null;
   dateTo?: string | null;
   /** Sort: by folded name (default) or by date. */
@@ -62,6 +64,9 @@ export async function listEntitiesWithPlan(
     AND ($candidateIn IS NULL OR EXISTS { (n)<-[:SUBJECT]-(c:Candidacy)-[:OBJECT]->(:Entity {id: $candidateIn}) WHERE NOT coalesce(c.retracted, false) })
     AND ($subKinds IS NULL OR coalesce(n.orgKind, n.electionKind) IN $subKinds)
     AND ($bodyId IS NULL OR n.bodyId = $bodyId)
+    AND ($placeId IS NULL OR n.placeId = $placeId
+         OR EXISTS { (:Place {id: $placeId})-[:LOCATED_IN*1..4]->(:Place {id: n.placeId}) }
+         OR EXISTS { (:Place {id: n.placeId})-[:LOCATED_IN*1..4]->(:Place {id: $placeId}) })
     AND ($dateFrom IS NULL OR n.dateEnd >= $dateFrom)
     AND ($dateTo IS NULL OR n.dateStart <= $dateTo)`;
   // The kinds' own labels, so Neo4j scans only those nodes, not every entity (names from the fixed list).
@@ -86,6 +91,7 @@ export async function listEntitiesWithPlan(
       candidateIn: filter.candidateIn ?? null,
       subKinds: filter.subKinds ?? null,
       bodyId: filter.bodyId ?? null,
+      placeId: filter.placeId ?? null,
       dateFrom: filter.dateFrom ?? null,
       dateTo: filter.dateTo ?? null,
       after: page.afterKey,
@@ -148,15 +154,18 @@ export async function relationsOf(db: Database, requests: readonly RelationsRequ
   const names = new VariableNames();
   // One relationship-type pattern serves the whole batch when every request asks for the same types.
   const types = requests.every((r) => JSON.stringify(r.types) === JSON.stringify(requests[0]?.types)) ? (requests[0]?.types ?? null) : null;
-  const rows = relationRows('e', 'req', names, ['req'], types);
-  const all = names.fresh('all');
+  // LIMIT takes no variables: each request's page is cut from a top-k of the batch's largest page.
+  const rows = relationRows('e', 'req', names, { after: 'req.after', limit: '$limit' }, ['e', 'req'], types);
   const y = names.fresh('y');
   const found = await db.read(
     perRequest(`MATCH (e:Entity {id: req.id})
-       ${rows.cypher}
-       WITH req, collect(${rows.row}) AS ${all}
-       RETURN size(${all}) AS total, [${y} IN ${pageSlice(all, 'req.after', 'req.limit', names)} | ${relationMap(y)}] AS page`),
+       CALL (e, req) {
+         ${rows.cypher}
+         RETURN collect(${rows.row}) AS rows
+       }
+       RETURN ${relationCount('e', 'req', names, types)} AS total, [${y} IN rows[0..req.limit] | ${relationMap(y)}] AS page`),
     {
+      limit: int(Math.max(0, ...requests.map((r) => r.first)) + 1),
       requests: requests.map((r) => ({
         id: r.id,
         types: r.types,
@@ -185,25 +194,29 @@ export interface EventsRequest {
 /** Event timelines (optionally of one entity each: then walked from the entity, not scanned) in one round trip, oldest first. */
 export async function eventPages(db: Database, requests: readonly EventsRequest[]): Promise<Connection<EntityRecord>[]> {
   const names = new VariableNames();
-  const sorted = eventsSorted('n', names, ['req']);
-  const all = names.fresh('all');
-  const y = names.fresh('y');
-  const rows = await db.read(
-    perRequest(`CALL (req) {
+  const matching = (n: string) => `CALL (req) {
          WITH req WHERE req.entityId IS NOT NULL
          MATCH (e:Entity {id: req.entityId})
-         ${matchingEvents('e', 'req', 'n', names)}
-         RETURN n
+         ${matchingEvents('e', 'req', n, names)}
+         RETURN ${n}
          UNION
          WITH req WHERE req.entityId IS NULL
-         ${matchingEvents(null, 'req', 'n', names)}
-         RETURN n
+         ${matchingEvents(null, 'req', n, names)}
+         RETURN ${n}
+       }`;
+  const sorted = eventsSorted('n', names, { after: 'req.after', limit: '$limit' }, ['req']);
+  const rows = await db.read(
+    perRequest(`CALL (req) {
+         ${matching('n')}
+         ${sorted.cypher}
+         WITH req, collect({key: ${sorted.key}, node: n}) AS rows
+         UNWIND rows[0..req.limit] AS x
+         WITH x.key AS key, x.node AS m
+         RETURN collect({key: key, node: ${entityMap('m')}}) AS page
        }
-       ${sorted.cypher}
-       WITH req, collect(${sorted.row}) AS ${all}
-       RETURN size(${all}) AS total,
-              COLLECT { UNWIND ${pageSlice(all, 'req.after', 'req.limit', names)} AS ${y} WITH ${y}, ${y}.n AS m RETURN {key: ${y}.key, node: ${entityMap('m')}} } AS page`),
+       RETURN COUNT { ${matching('c')} RETURN c } AS total, page`),
     {
+      limit: int(Math.max(0, ...requests.map((r) => r.first)) + 1),
       requests: requests.map((r) => ({
         entityId: r.entityId,
         kinds: r.kinds,

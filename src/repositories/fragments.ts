@@ -44,11 +44,17 @@ export function holdingOn(f: string, asOf: string): string {
   return `(${asOf} IS NULL OR ((${f}.fromStart IS NULL OR ${f}.fromStart <= ${asOf}) AND (${f}.toEnd IS NULL OR ${f}.toEnd >= ${asOf})))`;
 }
 
-/** The citations of node `o` in their stated order, as a list of `{quote, source}` (parsed by `parseCitation`). */
+/** A source's properties without its text (which `Source.text` loads on request), as parsed by `parseSource`. */
+export function sourceMap(s: string): string {
+  return `${s} {.id, .kind, .publisher, .author, .title, .date, .url, .language, .sha256, .retrievedAt, .version}`;
+}
+
+/** The citations of node `o` in their stated order, as a list of `{quote, locator, start, end, source}` (parsed by `parseCitation`). */
 export function citationList(o: string, names: VariableNames): string {
   const c = names.fresh('c');
   const s = names.fresh('s');
-  return `COLLECT { MATCH (${o})-[${c}:CITES]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${c}.ord RETURN {quote: ${c}.quote, source: ${s} {.*}} }`;
+  return `COLLECT { MATCH (${o})-[${c}:CITES]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${c}.ord
+    RETURN {quote: ${c}.quote, locator: ${c}.locator, start: ${c}.start, end: ${c}.end, source: ${sourceMap(s)}} }`;
 }
 
 /** The disputed-value claims of the entity or fact with id `ownerId`, each with its citations (parsed by `parseClaim`). */
@@ -59,37 +65,75 @@ export function claimList(ownerId: string, names: VariableNames): string {
       RETURN {ownerId: ${ownerId}, field: ${c}.field, value: ${c}.value, qualifier: ${c}.qualifier, citations: ${citationList(c, names)}} }`;
 }
 
+/** The rows of a keyset page: those after cursor key `after` (an expression; null: from the start), at most `limit`. */
+export interface PageBounds {
+  after: string;
+  limit: string;
+}
+
+/** `WHERE key > after ORDER BY key LIMIT limit`: Neo4j keeps only the top `limit` rows while it reads (a top-k). */
+function keysetPage(k: string, page: PageBounds): string {
+  return `WHERE ${page.after} IS NULL OR ${k} > ${page.after}
+      ORDER BY ${k}
+      LIMIT ${page.limit}`;
+}
+
+/** The filter of a relation `r` of entity `e` as request `req` (types, asOf, includeRetracted) asks; `t` its relation type. */
+function relationFilter(r: string, t: string, req: string): string {
+  return `(${req}.types IS NULL OR ${t} IN ${req}.types)
+        AND (${req}.asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= ${req}.asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= ${req}.asOf)))`;
+}
+
+/** The relation type of relationship `r`: its own, or the one a retracted relation keeps in a property. */
+function relationTypeOf(r: string, typed: boolean): string {
+  return typed ? `CASE type(${r}) WHEN 'RETRACTED_RELATION' THEN ${r}.relationType ELSE type(${r}) END` : `coalesce(${r}.relationType, type(${r}))`;
+}
+
+/** Which relationships of the pattern are relations: typed, all but retracted ones unless asked; untyped, the derived ones. */
+function relationKind(r: string, req: string, typed: boolean): string {
+  return typed ? `(type(${r}) <> 'RETRACTED_RELATION' OR ${req}.includeRetracted)` : `(${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))`;
+}
+
 /**
- * The relations of entity `e` matching request `req` (a map: types, asOf, includeRetracted), one row each,
- * sorted by key; `row` is the row as a map `{key, r, o, type, outgoing}`. Callers gather the rows
- * themselves (`collect` in a CALL, or a COLLECT subquery inside an expression, where aggregation may not be).
- * `carry` are variables to keep alongside. `types`, when every request asks for the same relation types, puts
- * them in the pattern so Neo4j expands only those relationships (not the facts' links and citations that
- * crowd every entity); names outside the fixed list of relation types are dropped.
+ * One keyset page of the relations of entity `e` matching request `req` (a map: types, asOf, includeRetracted),
+ * sorted by key; `row` is the row as a map `{key, r, o, type, outgoing}`. Callers gather the rows themselves
+ * (`collect` in a CALL, or a COLLECT subquery). `carry` are variables to keep alongside. `types`, when every
+ * request asks for the same relation types, puts them in the pattern so Neo4j expands only those
+ * relationships (not the facts' links and citations that crowd every entity); names outside the fixed list of
+ * relation types are dropped.
  */
-export function relationRows(e: string, req: string, names: VariableNames, carry: string[] = [], types: readonly string[] | null = null): { cypher: string; row: string } {
+export function relationRows(e: string, req: string, names: VariableNames, page: PageBounds, carry: string[] = [], types: readonly string[] | null = null): { cypher: string; row: string } {
   const r = names.fresh('r');
   const o = names.fresh('o');
   const t = names.fresh('t');
   const k = names.fresh('k');
   const out = names.fresh('out');
   const keep = carried(carry);
+  const typed = types !== null;
   return {
     row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
-    // Typed, every relationship matched is derived or retracted (retracted ones keep their type in a property),
-    // so neither property needs reading for the others; untyped, facts' links must be told apart by `derived`.
     cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity)
-      WHERE ${
-        types === null
-          ? `(${r}.derived OR (${req}.includeRetracted AND type(${r}) = 'RETRACTED_RELATION'))`
-          : `(type(${r}) <> 'RETRACTED_RELATION' OR ${req}.includeRetracted)`
-      }
-      WITH ${keep}${r}, ${o}, ${types === null ? `coalesce(${r}.relationType, type(${r}))` : `CASE type(${r}) WHEN 'RETRACTED_RELATION' THEN ${r}.relationType ELSE type(${r}) END`} AS ${t}, startNode(${r}) = ${e} AS ${out}
-      WHERE (${req}.types IS NULL OR ${t} IN ${req}.types)
-        AND (${req}.asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}.fromStart <= ${req}.asOf) AND (${r}.toEnd IS NULL OR ${r}.toEnd >= ${req}.asOf)))
+      WHERE ${relationKind(r, req, typed)}
+      WITH ${keep}${r}, ${o}, ${relationTypeOf(r, typed)} AS ${t}, startNode(${r}) = ${e} AS ${out}
+      WHERE ${relationFilter(r, t, req)}
       WITH ${keep}${r}, ${o}, ${t}, ${out}, ${t} + '|' + ${o}.sortName + '|' + ${r}.id AS ${k}
-      ORDER BY ${k}`,
+      ${keysetPage(k, page)}`,
   };
+}
+
+/**
+ * How many relations of entity `e` match request `req`: from Neo4j's degree counts when the request is only by
+ * type (relation types join entities only), by walking them when it filters by day or includes retracted ones.
+ */
+export function relationCount(e: string, req: string, names: VariableNames, types: readonly string[] | null = null): string {
+  const r = names.fresh('r');
+  const o = names.fresh('o');
+  const typed = types !== null;
+  const walk = `COUNT { MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity) WHERE ${relationKind(r, req, typed)} AND ${relationFilter(r, relationTypeOf(r, typed), req)} }`;
+  if (!typed) return walk;
+  const known = relationTypes.filter((x) => types.includes(x));
+  if (known.length === 0) return '0';
+  return `CASE WHEN ${req}.includeRetracted OR ${req}.asOf IS NOT NULL THEN ${walk} ELSE COUNT { (${e})-[:${known.join('|')}]-() } END`;
 }
 
 /** `:A|B|RETRACTED_RELATION` for the known relation types among `types` (retracted ones keep their type in a property); empty for all. */
@@ -123,15 +167,9 @@ export function matchingEvents(e: string | null, req: string, n: string, names: 
       WITH DISTINCT ${n}`;
 }
 
-/** Sorts event rows `n` oldest first; `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
-export function eventsSorted(n: string, names: VariableNames, carry: string[] = []): { cypher: string; row: string } {
+/** One keyset page of event rows `n`, oldest first; `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
+export function eventsSorted(n: string, names: VariableNames, page: PageBounds, carry: string[] = []): { cypher: string; row: string; key: string } {
   const k = names.fresh('k');
   const keep = carried(carry);
-  return { row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${n}.dateStart + '|' + ${n}.id AS ${k} ORDER BY ${k}` };
-}
-
-/** The rows of list `all` after cursor key `after`, at most `limit` (first + 1, to tell if there is more). */
-export function pageSlice(all: string, after: string, limit: string, names: VariableNames): string {
-  const x = names.fresh('x');
-  return `[${x} IN ${all} WHERE ${after} IS NULL OR ${x}.key > ${after}][0..${limit}]`;
+  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${n}.dateStart + '|' + ${n}.id AS ${k} ${keysetPage(k, page)}` };
 }

@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, pageSlice, relationMap, relationRows, VariableNames } from './fragments.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type PageBounds } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import {
   parseCitation,
@@ -97,15 +97,18 @@ class PlanCompiler {
     return `{${entries.join(', ')}}`;
   }
 
+  /** The bounds of a keyset page, as parameters. */
+  private bounds(page: PageRequest): PageBounds {
+    return { after: this.param(page.afterKey), limit: this.param(int(page.first + 1)) };
+  }
+
   /**
-   * `{total, page}` of a sorted list of rows (`{key, ...}`): its size, and the rows of the requested page
+   * `{total, page}`: the count `total`, and the rows of one keyset page (`rows`, already bounded by the page)
    * each made into a map by `each` (a query part on the row bound to the variable it is given).
    */
-  private page(rows: string, page: PageRequest, each: (x: string) => string): string {
-    const all = this.names.fresh('all');
+  private page(total: string, rows: { cypher: string; row: string }, each: (x: string) => string): string {
     const x = this.names.fresh('x');
-    const slice = pageSlice(all, this.param(page.afterKey), this.param(int(page.first + 1)), this.names);
-    return `[${all} IN [${rows}] | {total: size(${all}), page: COLLECT { UNWIND ${slice} AS ${x} ${each(x)} }}][0]`;
+    return `{total: ${total}, page: COLLECT { ${rows.cypher} WITH ${rows.row} AS ${x} ${each(x)} }}`;
   }
 
   /** `{r: <record>, pre: <its needs>}` for a node bound to `v`. */
@@ -142,16 +145,18 @@ class PlanCompiler {
       case 'events': {
         const req = this.param({ kinds: need.kinds, from: null, to: null, placeId: null });
         const ev = n.fresh('ev');
-        const sorted = eventsSorted(ev, n);
-        return this.page(`COLLECT { ${matchingEvents(v, req, ev, n)} ${sorted.cypher} RETURN ${sorted.row} }`, need.page, (x) => {
+        const counted = n.fresh('ev');
+        const sorted = eventsSorted(ev, n, this.bounds(need.page));
+        const total = `COUNT { ${matchingEvents(v, req, counted, n)} RETURN ${counted} }`;
+        return this.page(total, { cypher: `${matchingEvents(v, req, ev, n)} ${sorted.cypher}`, row: sorted.row }, (x) => {
           const m = n.fresh('m');
           return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${entityMap(m)}, pre: ${this.map(m, node.children)}}`;
         });
       }
       case 'relations': {
         const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
-        const rows = relationRows(v, req, n, [], need.types);
-        return this.page(`COLLECT { ${rows.cypher} RETURN ${rows.row} }`, need.page, (x) => {
+        const rows = relationRows(v, req, n, this.bounds(need.page), [], need.types);
+        return this.page(relationCount(v, req, n, need.types), rows, (x) => {
           const o = n.fresh('o');
           if (!need.other) return `RETURN ${relationMap(x)}`;
           return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, entityMap(o), node.children)}`)}`;
