@@ -47,46 +47,72 @@ function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fall
   };
 }
 
-export function createLoaders(db: Database): Loaders {
+function loaderFactories(db: Database): { [K in keyof Loaders]: () => Loaders[K] } {
   return {
-    entity: new DataLoader(byId((ids) => entitiesByIds(db, ids))),
-    fact: new DataLoader(byId((ids) => factsByIds(db, ids))),
-    source: new DataLoader(byId((ids) => sourcesByIds(db, ids))),
-    citations: new DataLoader(async (ids) => {
-      const found = await citationsOf(db, ids);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
-    claims: new DataLoader(async (ids) => {
-      const found = await claimsOf(db, ids);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
-    factsLinked: new DataLoader(
-      async (requests) => {
-        // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
-        const groups = new Map<string, FactLinkRequest[]>();
-        for (const r of requests) {
-          const key = factLinkGroup(r);
-          groups.set(key, [...(groups.get(key) ?? []), r]);
-        }
-        const results = new Map<string, FactRecord[]>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const first = group[0]!;
-            const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))]);
-            for (const r of group) results.set(factLinkKey(r), found.get(r.id) ?? []);
-          }),
-        );
-        return requests.map((r) => results.get(factLinkKey(r)) ?? []);
-      },
-      { cacheKeyFn: factLinkKey },
-    ),
-    relations: new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: stableKey }),
-    events: new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: stableKey }),
-    history: new DataLoader(async (ids) => {
-      const found = await historyOf(db, ids);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
+    entity: () =>
+      new DataLoader(byId((ids) => entitiesByIds(db, ids))),
+    fact: () =>
+      new DataLoader(byId((ids) => factsByIds(db, ids))),
+    source: () =>
+      new DataLoader(byId((ids) => sourcesByIds(db, ids))),
+    citations: () =>
+      new DataLoader(async (ids) => {
+        const found = await citationsOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+    claims: () =>
+      new DataLoader(async (ids) => {
+        const found = await claimsOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+    factsLinked: () =>
+      new DataLoader(
+        async (requests) => {
+          // One query per (label, link) pair present in the batch: bounded by the schema, not by the data.
+          const groups = new Map<string, FactLinkRequest[]>();
+          for (const r of requests) {
+            const key = factLinkGroup(r);
+            groups.set(key, [...(groups.get(key) ?? []), r]);
+          }
+          const results = new Map<string, FactRecord[]>();
+          await Promise.all(
+            [...groups.values()].map(async (group) => {
+              const first = group[0]!;
+              const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))]);
+              for (const r of group) results.set(factLinkKey(r), found.get(r.id) ?? []);
+            }),
+          );
+          return requests.map((r) => results.get(factLinkKey(r)) ?? []);
+        },
+        { cacheKeyFn: factLinkKey },
+      ),
+    relations: () =>
+      new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: stableKey }),
+    events: () =>
+      new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: stableKey }),
+    history: () =>
+      new DataLoader(async (ids) => {
+        const found = await historyOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
   };
+}
+
+/**
+ * The request's loaders, each made on first use: most operations touch two or three of the nine, and a
+ * request should not pay for the others.
+ */
+export function createLoaders(db: Database): Loaders {
+  const make = loaderFactories(db);
+  const made: Partial<Loaders> = {};
+  const loaders = {} as Loaders;
+  for (const name of Object.keys(make) as (keyof Loaders)[]) {
+    Object.defineProperty(loaders, name, {
+      enumerable: true,
+      get: () => (made[name] ??= make[name]() as never),
+    });
+  }
+  return loaders;
 }
 
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */

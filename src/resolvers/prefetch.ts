@@ -205,10 +205,32 @@ function selectionOf(info: GraphQLResolveInfo): { op: Operation; sets: Selection
   };
 }
 
+/**
+ * Plans already made, per parsed operation (Apollo keeps one parsed document per query text, so a repeated
+ * query finds its plan here): keyed by the root field's response name and the variables, at most
+ * `PLANS_PER_OPERATION` each. A plan depends on nothing else: the schema is fixed for the process.
+ */
+const planCache = new WeakMap<object, Map<string, PrefetchPlan>>();
+const PLANS_PER_OPERATION = 64;
+
+function cachedPlan(info: GraphQLResolveInfo, what: string, make: () => PrefetchPlan): PrefetchPlan {
+  let plans = planCache.get(info.operation);
+  if (!plans) planCache.set(info.operation, (plans = new Map<string, PrefetchPlan>()));
+  const key = `${what}|${String(info.path.key)}|${JSON.stringify(info.variableValues)}`;
+  const found = plans.get(key);
+  if (found) return found;
+  const plan = make();
+  if (plans.size >= PLANS_PER_OPERATION) plans.clear();
+  plans.set(key, plan);
+  return plan;
+}
+
 /** The plan of the field being resolved: what everything under it will load. */
 export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
-  const { op, sets } = selectionOf(info);
-  return planOfSelection(op, getNamedType(info.returnType).name, sets);
+  return cachedPlan(info, 'field', () => {
+    const { op, sets } = selectionOf(info);
+    return planOfSelection(op, getNamedType(info.returnType).name, sets);
+  });
 }
 
 /** Whether the field being resolved selects the field at `path` below it (through fragments and directives). */
@@ -227,8 +249,10 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
 
 /** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
 export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
-  const { op, sets } = selectionOf(info);
-  return planOfConnectionNodes(op, getNamedType(info.returnType).name, sets);
+  return cachedPlan(info, 'connection', () => {
+    const { op, sets } = selectionOf(info);
+    return planOfConnectionNodes(op, getNamedType(info.returnType).name, sets);
+  });
 }
 
 /** A filtered page of entities for a root field, with everything its selection loads, in one query. */
