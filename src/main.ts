@@ -51,13 +51,21 @@ async function main(): Promise<void> {
         databaseReachable: runtime.reachable,
         // Ready only after the seed too, so a load balancer never sends traffic to a half-loaded graph.
         migrationsDone: async () => started && (await runtime.migrated()),
+        // Until then /graphql and /export answer 503 SERVICE_UNAVAILABLE with Retry-After (src/http/readiness.ts).
+        startedUp: () => started,
       },
     });
-    logger.info({ health: `${app.url}/health`, ready: `${app.url}/ready` }, 'HTTP server listening; waiting for Neo4j');
+    logger.info(
+      { health: `${app.url}/health`, ready: `${app.url}/ready` },
+      'HTTP server listening; the API answers 503 until Neo4j is up, migrated and seeded',
+    );
     await runtime.ready;
     if (config.SEED_ON_START) await seedIfEmpty(runtime.database, logger);
     started = true;
-    logger.info({ graphql: `${app.url}/graphql`, health: `${app.url}/health` }, `GraphQL API ready at ${app.url}/graphql`);
+    logger.info(
+      { graphql: `${app.url}/graphql`, health: `${app.url}/health`, startupMs: Math.round(performance.now()) },
+      `GraphQL API ready at ${app.url}/graphql (/ready is 200 from now on)`,
+    );
   } catch (error) {
     if (stopping) return;
     if (error instanceof PrerequisiteError) console.error(error.message);

@@ -12,11 +12,12 @@ import { durationMs, type Config } from './config.js';
 import { createContext, type GraphContext } from './context.js';
 import { formatError } from './errors.js';
 import { jsonErrorHandler, parseJsonBody, requireJsonBody, requireWellFormedUnicode } from './http/body.js';
-import { corsPolicy } from './http/cors.js';
+import { apiAccess, apiPaths, callerOf } from './http/api-access.js';
+import { answerClientErrorsAsJson } from './http/client-errors.js';
 import { deadlinePlugin } from './http/deadline.js';
+import { inputCapsPlugin } from './http/input-caps.js';
 import { Metrics } from './http/metrics.js';
 import { queryLimits } from './http/query-limits.js';
-import { rateLimiter } from './http/rate-limit.js';
 import { readinessHandler, type Readiness } from './http/readiness.js';
 import { requestInfo, requestInfoPlugin } from './http/request-info.js';
 import { requestLog } from './http/request-log.js';
@@ -58,6 +59,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  answerClientErrorsAsJson(httpServer, logger);
   const metrics = new Metrics({ neo4jPoolSize: config.NEO4J_MAX_POOL_SIZE });
   const observedDatabase = database.observedBy(metrics.neo4jObserver);
   const limits = queryLimits(config);
@@ -85,6 +87,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
       statsPlugin(),
       requestInfoPlugin(),
       deadlinePlugin(durationMs(config.OPERATION_TIMEOUT)),
+      inputCapsPlugin(),
       ...limits.plugins,
     ],
   });
@@ -99,16 +102,22 @@ export async function startApp({ config, logger, database, readiness, graphql }:
   app.get('/ready', readinessHandler(readiness));
   app.get('/metrics', metrics.handler);
 
-  // The API proper: browsers' cross-origin rules, then one request budget per API key or client address.
-  const authenticate = createAuthenticator(config);
-  const apiPaths = ['/graphql', '/export'];
-  app.use(apiPaths, corsPolicy(config.CORS_ORIGINS), rateLimiter(config.RATE_LIMIT_PER_MINUTE, authenticate));
-
-  // The explorer, network exports and GraphiQL are plain HTTP routes; GraphiQL's browser GET on /graphql
-  // must be registered before Apollo's middleware.
+  // Pages that hold no data: the explorer and GraphiQL (a browser's GET on /graphql, so before the gate).
   app.use(explorerRouter());
-  app.use(exportRouter({ database: observedDatabase, logger }));
   app.use(graphiqlRouter());
+
+  // The API proper, every route that reads data behind one gate (src/http/api-access.ts): CORS, the request
+  // budget, the caller's key, and 503 until start-up has finished.
+  app.use(
+    apiPaths,
+    apiAccess({
+      corsOrigins: config.CORS_ORIGINS,
+      ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+      authenticate: createAuthenticator(config),
+      readiness,
+    }),
+  );
+  app.use(exportRouter({ database: observedDatabase, logger }));
 
   app.use(
     '/graphql',
@@ -119,7 +128,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const request = requestInfo(req, res);
-        return { ...createContext(observedDatabase, logger, request.id, authenticate(req.headers.authorization), config.PREFETCH), request };
+        return { ...createContext(observedDatabase, logger, request.id, callerOf(res), config.PREFETCH), request };
       },
     }),
   );

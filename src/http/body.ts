@@ -1,12 +1,44 @@
-// How /graphql reads request bodies: JSON only, in UTF-8, at most 1 MB, with well-formed Unicode strings.
-// Anything else is refused with a coded JSON error (415, 413 or 400), never Express's HTML error page, and
-// never reaches GraphQL.
+// How /graphql reads request bodies: JSON only, in UTF-8, at most 1 MB, nested at most MAX_JSON_DEPTH deep,
+// with well-formed Unicode strings. Anything else is refused with a coded JSON error (415, 413 or 400), never
+// Express's HTML error page, and never reaches GraphQL. Every check walks iteratively: a hostile nesting depth
+// cannot overflow the stack.
 import { isUtf8 } from 'node:buffer';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { refuse } from './request-info.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Deepest nesting of arrays and objects a request may carry (body, or `variables` / `extensions` in a GET's
+ * URL). The schema's deepest input is a handful of levels; 64 leaves room and stops hostile nesting early.
+ */
+export const MAX_JSON_DEPTH = 64;
+const tooDeepMessage = `The request nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`;
+
+/**
+ * Whether JSON text (a string or its UTF-8 bytes) nests arrays/objects deeper than `max`. One pass counting
+ * brackets outside strings; it stops at the first level too deep, before anything is parsed.
+ */
+export function jsonTooDeep(text: string | Uint8Array, max = MAX_JSON_DEPTH): boolean {
+  const at = typeof text === 'string' ? (i: number) => text.charCodeAt(i) : (i: number) => text[i]!;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = at(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
 
 /**
  * POST bodies must be `application/json` in UTF-8 (GraphQL over HTTP). Browsers cannot send that cross-site
@@ -30,22 +62,38 @@ class InvalidEncodingError extends Error {
   readonly type = 'encoding.invalid';
 }
 
+class TooDeepError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.too.deep';
+}
+
 /** express.json, plus a check that the raw bytes are UTF-8: invalid bytes are refused, not silently replaced. */
 export const parseJsonBody: RequestHandler = express.json({
   limit: MAX_BODY_BYTES,
   verify: (_req, _res, buffer) => {
     if (!isUtf8(buffer)) throw new InvalidEncodingError('The request body is not valid UTF-8.');
+    if (jsonTooDeep(buffer)) throw new TooDeepError('The request body nests too deeply.');
   },
 });
 
 /** A UTF-16 surrogate without its partner: a JSON escape like `\ud800` can carry one, UTF-8 text cannot. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return loneSurrogate.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => loneSurrogate.test(key) || hasLoneSurrogate(item));
+/** Walks with an explicit stack, not recursion: depth is bounded upstream, but this must not depend on it. */
+function hasLoneSurrogate(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (loneSurrogate.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      pending.push(...(value as unknown[]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (loneSurrogate.test(key)) return true;
+        pending.push(item);
+      }
+    }
   }
   return false;
 }
@@ -55,6 +103,11 @@ function hasLoneSurrogate(value: unknown): boolean {
  * be stored or searched faithfully, and would otherwise turn silently into U+FFFD on their way to Neo4j.
  */
 export const requireWellFormedUnicode: RequestHandler = (req, res, next) => {
+  // A GET carries its JSON in the URL; Apollo parses it, so bound its depth before it does.
+  const { variables, extensions } = req.query;
+  if ([variables, extensions].some((text) => typeof text === 'string' && jsonTooDeep(text))) {
+    return refuse(req, res, 400, 'BAD_REQUEST', tooDeepMessage);
+  }
   if (hasLoneSurrogate(req.body) || hasLoneSurrogate(req.query)) {
     return refuse(req, res, 400, 'BAD_USER_INPUT', 'The request contains invalid Unicode (a lone surrogate).');
   }
@@ -63,6 +116,7 @@ export const requireWellFormedUnicode: RequestHandler = (req, res, next) => {
 
 const refusals: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+  'entity.too.deep': { status: 400, code: 'BAD_REQUEST', message: tooDeepMessage },
   'encoding.invalid': { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid UTF-8.' },
   'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` },
   'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only UTF-8 request bodies are accepted.' },

@@ -2,22 +2,12 @@
 // per client address. Keying by the verified key (not by whatever Authorization header arrives) means a client
 // cannot escape its budget by inventing keys. Over budget: 429 with RATE_LIMITED and Retry-After. The store is
 // in memory, so each API process counts on its own.
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { Caller } from '../auth.js';
 import { refuse } from './request-info.js';
 
-/** The key's name when the Authorization header carries a recognised API key; null otherwise. */
-function apiKeyName(authenticate: (authorization: string | undefined) => Caller, authorization: string | undefined): string | null {
-  try {
-    const caller = authenticate(authorization);
-    return caller.kind === 'key' ? caller.name : null;
-  } catch {
-    return null; // no key, or not one of ours: the client address decides
-  }
-}
-
-export function rateLimiter(perMinute: number, authenticate: (authorization: string | undefined) => Caller): RequestHandler {
+/** `keyName`: the recognised API key of the request (api-access.ts verified it), or null to count by address. */
+export function rateLimiter(perMinute: number, keyName: (res: Response) => string | null): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: 60_000,
@@ -27,8 +17,8 @@ export function rateLimiter(perMinute: number, authenticate: (authorization: str
     legacyHeaders: false,
     // CORS preflights carry no credentials and do no work.
     skip: (req) => req.method === 'OPTIONS',
-    keyGenerator: (req) => {
-      const key = apiKeyName(authenticate, req.headers.authorization);
+    keyGenerator: (req, res) => {
+      const key = keyName(res);
       // IPv6 clients are grouped by their /56, as one host usually owns a whole prefix.
       return key !== null ? `key:${key}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },

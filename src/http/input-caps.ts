@@ -1,0 +1,153 @@
+// Length caps on every text a GraphQL request passes in as an argument, checked before any resolver runs (so
+// before any database work): free-text matching (search, name filters) at 200 characters, any other text or
+// id of a read at 1,000 (the longest id or cursor fits), texts of a write at the dataset's text limit. A 100 KB
+// `people(filter: {name})` is refused at once with BAD_USER_INPUT naming the argument and the cap, instead of
+// costing seconds of fuzzy matching. Both literals in the document and variables' values are walked, along the
+// schema's input types, with an explicit stack.
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type ValueNode,
+} from 'graphql';
+import type { GraphContext } from '../context.js';
+import { MAX_TEXT_LENGTH } from '../dataset/schema.js';
+import { MAX_BODY_BYTES } from './body.js';
+import { ErrorCode } from '../errors.js';
+
+/** Texts matched fuzzily or by substring: their cost grows with their length. */
+export const MAX_FREE_TEXT_LENGTH = 200;
+/** Any other text or id argument of a query (ids, cursors, actor names, dates). */
+export const MAX_READ_TEXT_LENGTH = 1000;
+/** Any text argument of a mutation; the dataset's own limits (names 500) apply on top when it is stored. */
+export const MAX_WRITE_TEXT_LENGTH = MAX_TEXT_LENGTH;
+
+/** Free-text arguments and input fields, by schema coordinate. */
+const freeText = new Set(['Query.search(query:)', 'PeopleFilter.name']);
+/**
+ * A write input's `text` field carries a whole document (a source's text): bounded here only by the request
+ * body's size; the dataset schema checks its own limit when it is stored.
+ */
+const isDocumentText = (coordinate: string) => coordinate.endsWith('.text');
+
+export class InputTooLongError extends GraphQLError {
+  constructor(coordinate: string, length: number, max: number) {
+    super(`${coordinate} is ${length} characters long; at most ${max} are accepted.`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argument: coordinate, maxLength: max, http: { status: 400 } },
+    });
+  }
+}
+
+/** A value on its way through the walk: an AST literal or a variable's JSON value, with where it sits. */
+interface Pending {
+  value: ValueNode | unknown;
+  type: GraphQLInputType;
+  coordinate: string;
+  fromDocument: boolean;
+}
+
+function capFor(coordinate: string, write: boolean): number {
+  if (freeText.has(coordinate)) return MAX_FREE_TEXT_LENGTH;
+  if (!write) return MAX_READ_TEXT_LENGTH;
+  return isDocumentText(coordinate) ? MAX_BODY_BYTES : MAX_WRITE_TEXT_LENGTH;
+}
+
+function isValueNode(value: unknown): value is ValueNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && typeof (value as { kind: unknown }).kind === 'string';
+}
+
+/** Throws InputTooLongError for the first text in `start` over its cap. Malformed values are left to GraphQL. */
+function checkValue(start: Pending, variables: Record<string, unknown>, write: boolean): void {
+  const pending: Pending[] = [start];
+  while (pending.length > 0) {
+    const { value, type, coordinate, fromDocument } = pending.pop()!;
+    const bare = isNonNullType(type) ? type.ofType : type;
+    let current: unknown = value;
+    let literal = fromDocument && isValueNode(value);
+    if (literal && (value as ValueNode).kind === Kind.VARIABLE) {
+      current = variables[(value as { name: { value: string } }).name.value];
+      literal = false;
+    }
+    if (isListType(bare)) {
+      const items: unknown[] = literal
+        ? (current as ValueNode).kind === Kind.LIST
+          ? [...(current as { values: readonly ValueNode[] }).values]
+          : [current]
+        : Array.isArray(current)
+          ? current
+          : [current];
+      for (const item of items) pending.push({ value: item, type: bare.ofType, coordinate, fromDocument: literal });
+    } else if (isInputObjectType(bare)) {
+      const fields = bare.getFields();
+      const entries: [string, unknown][] = literal
+        ? (current as ValueNode).kind === Kind.OBJECT
+          ? (current as { fields: readonly { name: { value: string }; value: ValueNode }[] }).fields.map((f) => [f.name.value, f.value])
+          : []
+        : current !== null && typeof current === 'object' && !Array.isArray(current)
+          ? Object.entries(current)
+          : [];
+      for (const [name, item] of entries) {
+        const field = fields[name];
+        if (field) pending.push({ value: item, type: field.type, coordinate: `${bare.name}.${name}`, fromDocument: literal });
+      }
+    } else if (isScalarType(getNamedType(bare))) {
+      const text = literal
+        ? (current as ValueNode).kind === Kind.STRING
+          ? (current as { value: string }).value
+          : null
+        : typeof current === 'string'
+          ? current
+          : null;
+      if (text === null) continue;
+      const max = capFor(coordinate, write);
+      if (text.length > max) throw new InputTooLongError(coordinate, text.length, max);
+    }
+  }
+}
+
+/** Every argument in the document (operations and fragments), checked against its cap. */
+export function checkInputLengths(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
+  const typeInfo = new TypeInfo(schema);
+  const mutationType = schema.getMutationType();
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!argument || !field || !parent) return; // unknown arguments fail validation anyway
+        // Directive arguments (@include(if:)) have no field; they hold no text.
+        const write = mutationType !== null && mutationType !== undefined && parent.name === mutationType.name;
+        checkValue(
+          { value: node.value, type: argument.type, coordinate: `${parent.name}.${field.name}(${argument.name}:)`, fromDocument: true },
+          variables,
+          write,
+        );
+      },
+    }),
+  );
+}
+
+export function inputCapsPlugin(): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          checkInputLengths(schema, document, request.variables ?? {});
+        },
+      };
+    },
+  };
+}
