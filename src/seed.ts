@@ -9,7 +9,12 @@ import type { Database } from './neo4j/database.js';
 import { countEntities, countGraph, writeGraphRows, type GraphCounts } from './repositories/dataset-repository.js';
 
 const seedRoot = resolve(fileURLToPath(import.meta.url), '../../seed');
-export const seedDirs = { dataDir: resolve(seedRoot, 'data'), sourcesDir: resolve(seedRoot, 'sources') };
+export const seedDirs = {
+  dataDir: resolve(seedRoot, 'data'),
+  sourcesDir: resolve(seedRoot, 'sources'),
+  /** Numbers cited by passages that do not state them, each with its reason (the value-statement rule). */
+  valueExceptionsFile: resolve(seedRoot, 'value-citation-exceptions.yaml'),
+};
 
 const SEED_TIMEOUT_MS = 10 * 60_000;
 

@@ -10,6 +10,7 @@ import { datasetKeys, idPattern, type DatasetKey } from '../dataset/schema.js';
 import { datasetToGraph, factLabels } from '../dataset/to-graph.js';
 import { referencesIn, validateDataset, type IssueCode, type Segment } from '../dataset/validate.js';
 import type { Database } from '../neo4j/database.js';
+import { sourceTextsOf } from '../repositories/source-repository.js';
 import {
   collectionOfKind,
   electionDates,
@@ -32,7 +33,8 @@ export type UserErrorCode =
   | 'INVALID'
   | 'MISSING_CITATION'
   | 'UNKNOWN_SOURCE'
-  | 'QUOTE_NOT_FOUND'
+  | 'QUOTE_NOT_IN_SOURCE'
+  | 'VALUE_NOT_STATED'
   | 'DANGLING_REFERENCE'
   | 'WRONG_REFERENCE_KIND'
   | 'DUPLICATE_ID'
@@ -71,7 +73,8 @@ const issueCodes: Record<IssueCode, UserErrorCode> = {
   YAML: 'INVALID',
   SYNTAX: 'INVALID',
   UNKNOWN_SOURCE: 'UNKNOWN_SOURCE',
-  QUOTE_NOT_FOUND: 'QUOTE_NOT_FOUND',
+  QUOTE_NOT_IN_SOURCE: 'QUOTE_NOT_IN_SOURCE',
+  VALUE_NOT_STATED: 'VALUE_NOT_STATED',
   DANGLING_REFERENCE: 'DANGLING_REFERENCE',
   WRONG_REFERENCE_KIND: 'WRONG_REFERENCE_KIND',
   DUPLICATE_ID: 'DUPLICATE_ID',
@@ -241,9 +244,12 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
     for (const [id, kind] of more.entities) lookup.entities.set(id, kind);
   }
 
+  // Quotes are checked against the stored texts of the sources they cite (and offsets taken in them).
+  const sourceTexts = await sourceTextsOf(tx, [...lookup.sources]);
   const validation = validateDataset(loadedDatasetOf(resolved.map((w) => w.after), 'input'), {
     existing: existingCollections(lookup),
     requireSourceTexts: false,
+    sourceTexts,
   });
   if (!validation.dataset) {
     // The validator names records by their position in their collection, as loadedDatasetOf numbered them.
@@ -271,9 +277,9 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
     tx,
     parsedAfter.flatMap((r) => (r.collection === 'candidacies' || r.collection === 'partyResults' ? referencesIn(r.collection, r.record).map((x) => String(x.value)) : [])),
   );
-  const rowsAfter = datasetToGraph(dataset, { electionDates: dates });
+  const rowsAfter = datasetToGraph(dataset, { electionDates: dates, sourceTexts });
   const befores = resolved.flatMap((w) => (w.before ? [w.before] : []));
-  const rowsBefore = datasetToGraph(datasetOf(befores), { electionDates: dates });
+  const rowsBefore = datasetToGraph(datasetOf(befores), { electionDates: dates, sourceTexts });
   const recordIds = parsedAfter.map((r) => r.record.id);
   const fpAfter = recordFingerprints(rowsAfter, recordIds);
   const fpBefore = recordFingerprints(rowsBefore, recordIds);
@@ -299,7 +305,8 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
 
   const nestedIds = (rows: ReturnType<typeof datasetToGraph>) =>
     factLabels.flatMap((l) => rows.facts[l].map((f) => f.id)).filter((id) => [...rewriteIds].some((r) => belongsTo(id, r)));
-  const rowsToWrite = datasetToGraph(datasetOf([...changed, ...dependants]), { electionDates: dates });
+  for (const [id, text] of await sourceTextsOf(tx, dependants.flatMap(idsReferencedBy).filter((id) => !sourceTexts.has(id)))) sourceTexts.set(id, text);
+  const rowsToWrite = datasetToGraph(datasetOf([...changed, ...dependants]), { electionDates: dates, sourceTexts });
   const replaceIds = [...new Set([...rewriteIds, ...nestedIds(rowsToWrite), ...nestedIds(rowsBefore), ...(options.alsoReplace ?? [])])];
   await replaceRecords(tx, rowsToWrite, replaceIds);
 
@@ -351,7 +358,8 @@ export async function rebuildRecords(scope: EditScope, records: readonly Collect
     scope.tx,
     records.flatMap((r) => (r.collection === 'candidacies' || r.collection === 'partyResults' ? referencesIn(r.collection, r.record).map((x) => String(x.value)) : [])),
   );
-  const rows = datasetToGraph(datasetOf(records), { electionDates: dates });
+  const sourceTexts = await sourceTextsOf(scope.tx, [...new Set(records.flatMap(idsReferencedBy))]);
+  const rows = datasetToGraph(datasetOf(records), { electionDates: dates, sourceTexts });
   const ids = records.map((r) => r.record.id);
   const nested = factLabels.flatMap((l) => rows.facts[l].map((f) => f.id)).filter((id) => ids.some((r) => belongsTo(id, r)));
   await replaceRecords(scope.tx, rows, [...new Set([...ids, ...nested])]);

@@ -23,11 +23,14 @@ import type {
   UpsertPartyInput,
   UpsertPersonInput,
   UpsertPlaceInput,
+  ReviseSourceTextInput,
 } from '../generated/graphql.js';
 import type { Database } from '../neo4j/database.js';
 import { markRetracted, retractedAmong, retractionOf, type ChangeRecord } from '../repositories/curation-repository.js';
 import { normalize } from '../search/fold.js';
-import { rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
+import { closestPassage, locateQuote, normaliseForQuotes } from '../domain/quotes.js';
+import { nodesCitingSource } from '../repositories/source-repository.js';
+import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
 
 /** What every mutation answers: the id of what it wrote (to load after the commit), its changes, or its errors. */
 export interface MutationResult {
@@ -50,15 +53,15 @@ function keep<T>(given: T | null | undefined, current: T | undefined): T | undef
 }
 
 function citationsOf(input: readonly CitationInput[]): Citation[] {
-  return input.map((c) => ({ source: c.source, quote: c.quote }));
+  return input.map((c) => compact({ source: c.source, quote: c.quote ?? undefined, locator: c.locator ?? undefined }));
 }
 
 /** The record's citations plus the new ones it does not have yet. */
 function addCitations(existing: readonly Citation[], added: readonly Citation[]): Citation[] {
-  const seen = new Set(existing.map((c) => `${c.source}\n${c.quote}`));
+  const seen = new Set(existing.map((c) => `${c.source}\n${c.quote ?? ''}\n${c.locator ?? ''}`));
   const out = [...existing];
   for (const c of added) {
-    const key = `${c.source}\n${c.quote}`;
+    const key = `${c.source}\n${c.quote ?? ''}\n${c.locator ?? ''}`;
     if (!seen.has(key)) out.push(c);
     seen.add(key);
   }
@@ -324,9 +327,44 @@ export function addSource(db: Database, actor: string, input: AddSourceInput): P
   return run(db, actor, async (scope, write) => {
     const made = `source:${slug(input.publisher, 30)}-${slug(input.date, 10)}${input.title ? `-${slug(input.title, 30)}` : ''}`;
     const id = await allocateId(scope, 'Source', input.id, made, 'sources');
-    const record = { id, publisher: input.publisher, author: input.author ?? null, title: input.title ?? null, date: input.date, url: input.url ?? null };
+    const record = {
+      id,
+      kind: input.kind ?? 'ARTICLE',
+      publisher: input.publisher,
+      author: input.author ?? null,
+      title: input.title ?? null,
+      date: input.date,
+      url: input.url ?? null,
+      language: input.language ?? null,
+      text: input.text ?? null,
+      retrievedAt: input.retrievedAt ?? (input.text ? scope.at : null),
+    };
     await write([{ before: null, after: { collection: 'sources', record } }], { operation: 'addSource' });
     return id;
+  });
+}
+
+/**
+ * A corrected text for a source: the old one is kept as a previous version (WRITE_SOURCES), every record citing
+ * the source is validated against the new text and written again (their quotes' offsets move with the text).
+ */
+export function reviseSourceText(db: Database, actor: string, input: ReviseSourceTextInput): Promise<MutationResult> {
+  return run(db, actor, async (scope, write) => {
+    await scope.lock([{ id: input.id, label: 'Source', create: false }]);
+    const current = (await scope.read([input.id])).get(input.id);
+    if (!current || current.collection !== 'sources') return refuse('id', 'NOT_FOUND', `no source ${input.id}`);
+    // The records whose citations quote it (a claim or nested fact belongs to the record its id starts with).
+    const citing = [...new Set((await nodesCitingSource(scope.tx, input.id)).map(ownerOf))];
+    const lookup = await scope.lookup(citing);
+    await scope.lock(citing.map((id) => ({ id, label: lookup.entities.has(id) ? ('Entity' as const) : ('Fact' as const), create: false })));
+    const records = [...(await scope.read(citing)).values()];
+    const lost = quotesMissingFrom(records, input.id, input.text);
+    if (lost.length > 0) throw new EditRefused(lost);
+    const after = { ...current.record, text: input.text, retrievedAt: input.retrievedAt ?? scope.at };
+    await write([{ before: current, after: { collection: 'sources', record: after } }], { operation: 'reviseSourceText', reason: input.reason });
+    // The citing records change nothing of their own; written again, their offsets are taken in the new text.
+    await rebuildRecords(scope, records);
+    return input.id;
   });
 }
 
@@ -543,4 +581,27 @@ export function restoreFact(db: Database, actor: string, id: string, reason: str
     ]);
     return target;
   });
+}
+
+/** Citations of `records` quoting source `sourceId` whose quote `text` no longer holds, as errors naming each. */
+function quotesMissingFrom(records: readonly CollectionRecord[], sourceId: string, text: string): UserError[] {
+  const normalised = normaliseForQuotes(text);
+  const errors: UserError[] = [];
+  const walk = (value: unknown, path: string, recordId: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, recordId));
+    if (typeof value !== 'object' || value === null) return;
+    const c = value as Record<string, unknown>;
+    if (c.source === sourceId && typeof c.quote === 'string' && locateQuote(normalised, c.quote) === null) {
+      const closest = closestPassage(text, c.quote);
+      errors.push({
+        field: 'text',
+        code: 'QUOTE_NOT_IN_SOURCE',
+        message: `${recordId} ${path.replace(/^\./, '')} quotes "${c.quote.slice(0, 60)}", which is not in the new text${closest ? `; the closest passage is "${closest}"` : ''}`,
+      });
+      return;
+    }
+    for (const [k, v] of Object.entries(c)) walk(v, `${path}.${k}`, recordId);
+  };
+  for (const r of records) walk(r.record, '', r.record.id);
+  return errors;
 }

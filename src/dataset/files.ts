@@ -4,13 +4,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { datasetKeys, type DatasetKey } from './schema.js';
-import type { ValidationIssue } from './validate.js';
+import type { ValidationIssue, ValueException } from './validate.js';
 
 export interface DatasetDirs {
   /** Holds the *.yaml files with records (each any subset of the collection keys). */
   dataDir: string;
   /** Holds sources.yaml (the metadata) and the <id> text files it lists. */
   sourcesDir: string;
+  /** A YAML file listing numbers whose citations need not state them, each with a reason (optional). */
+  valueExceptionsFile?: string;
 }
 
 /** One record as written, before any schema check. */
@@ -39,6 +41,8 @@ export interface LoadedDataset {
   texts: Map<string, string>;
   /** Problems found while reading: YAML syntax, files that are not a map of collections, unknown keys. */
   issues: ValidationIssue[];
+  /** The exceptions to the value-statement rule (see validate.ts), when the dataset lists any. */
+  valueExceptions?: ValueException[];
 }
 
 const YAML_EXTENSIONS = ['.yaml', '.yml'];
@@ -71,7 +75,48 @@ export async function readDatasetFiles(dirs: DatasetDirs): Promise<LoadedDataset
   for (const name of (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort()) {
     texts.set(name, await readFile(path.join(sourcesDir, name), 'utf8'));
   }
-  return { collections, texts, issues };
+  const valueExceptions = dirs.valueExceptionsFile === undefined ? [] : await readValueExceptions(dirs.valueExceptionsFile, issues);
+  return { collections, texts, issues, valueExceptions };
+}
+
+/** `exceptions: [{ record, field, value, reason }]`; a malformed entry is an issue at its line. */
+async function readValueExceptions(file: string, issues: ValidationIssue[]): Promise<ValueException[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    issues.push({ file, line: null, path: '', code: 'YAML', message: `cannot read file: ${errorMessage(err)}` });
+    return [];
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) issues.push({ file, line: err.linePos?.[0].line ?? null, path: '', code: 'YAML', message: yamlMessage(err.message) });
+    return [];
+  }
+  const list = (doc.toJS() as { exceptions?: unknown } | null)?.exceptions;
+  const nodes = doc.get('exceptions', true);
+  if (!Array.isArray(list)) {
+    issues.push({ file, line: 1, path: 'exceptions', code: 'SCHEMA', message: 'must hold a list `exceptions` of { record, field, value, reason }' });
+    return [];
+  }
+  const out: ValueException[] = [];
+  list.forEach((e: unknown, i) => {
+    const x = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+    if (typeof x.record === 'string' && typeof x.field === 'string' && typeof x.value === 'number' && typeof x.reason === 'string' && x.reason.trim() !== '') {
+      out.push({ record: x.record, field: x.field, value: x.value, reason: x.reason });
+      return;
+    }
+    const node = isSeq(nodes) ? (nodes.items[i] as Node | undefined) : undefined;
+    issues.push({
+      file,
+      line: node ? lineOf(node, lineCounter) : null,
+      path: `exceptions[${i}]`,
+      code: 'SCHEMA',
+      message: 'an exception needs record (id), field, value (a number) and a non-empty reason',
+    });
+  });
+  return out;
 }
 
 function readYamlFile(file: string, text: string, collections: LoadedCollections, issues: ValidationIssue[]): void {

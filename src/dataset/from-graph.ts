@@ -24,7 +24,8 @@ import type { z } from 'zod';
 
 export interface StoredCitation {
   source: string;
-  quote: string;
+  quote: string | null;
+  locator?: string | null;
   ord: number;
 }
 
@@ -63,7 +64,7 @@ export type DatasetRecord = Dataset[DatasetKey][number];
 /** A record together with the collection it belongs to. */
 export type CollectionRecord = { [K in DatasetKey]: { collection: K; record: Dataset[K][number] } }[DatasetKey];
 
-type Claimable<T> = T | { claims: { value: T; qualifier?: string; citations: Citation[] }[] };
+type Claimable<T> = T | { value: T; qualifier?: string; citations: Citation[] } | { claims: { value: T; qualifier?: string; citations: Citation[] }[] };
 
 const collectionOfLabel: Record<string, DatasetKey> = {
   Person: 'people',
@@ -132,13 +133,20 @@ function compact<T extends Record<string, unknown>>(value: T): T {
 }
 
 function citations(stored: readonly StoredCitation[]): Citation[] {
-  return [...stored].sort((a, b) => a.ord - b.ord).map((c) => ({ source: c.source, quote: c.quote }));
+  return [...stored]
+    .sort((a, b) => a.ord - b.ord)
+    .map((c) => compact({ source: c.source, quote: c.quote ?? undefined, locator: c.locator ?? undefined }));
 }
 
 function claimable<T>(node: StoredNode, field: string, plain: T | undefined): Claimable<T> | undefined {
   const disputed = texts(node.props, 'disputed').includes(field);
-  if (!disputed) return plain;
   const claims = node.claims.filter((c) => c.field === field).sort((a, b) => a.ord - b.ord);
+  if (!disputed) {
+    // An agreed value written with citations of its own is stored as its one claim.
+    const own = claims[0];
+    if (plain === undefined || own === undefined) return plain;
+    return compact({ value: plain, qualifier: own.qualifier ?? undefined, citations: citations(own.citations) });
+  }
   return {
     claims: claims.map((c) => compact({ value: JSON.parse(c.value) as T, qualifier: c.qualifier ?? undefined, citations: citations(c.citations) })),
   };
@@ -215,6 +223,14 @@ function election(r: StoredRecord): Out<typeof Election> {
     seats: claimable(n, 'seats', number(p, 'seats')),
     listSeats: claimable(n, 'listSeats', number(p, 'listSeats')),
     districtSeats: claimable(n, 'districtSeats', number(p, 'districtSeats')),
+    independentSeats: claimable(n, 'independentSeats', number(p, 'independentSeats')),
+    placeTurnout: n.claims
+      .filter((c) => c.field === 'placeTurnout')
+      .sort((a, b) => a.ord - b.ord)
+      .map((c) => {
+        const v = JSON.parse(c.value) as { place: string; turnout: number };
+        return compact({ place: v.place, turnout: v.turnout, qualifier: c.qualifier ?? undefined, citations: citations(c.citations) });
+      }),
     singleMandateCandidates: claimable(n, 'singleMandateCandidates', number(p, 'singleMandateCandidates')),
     candidates: claimable(n, 'candidates', number(p, 'candidates')),
     findings: nestedOf(r, 'finding').map((f) =>
@@ -337,11 +353,15 @@ function source(r: StoredRecord): Out<typeof Source> {
   const p = r.node.props;
   return {
     id: r.node.id,
+    kind: (text(p, 'kind') ?? 'ARTICLE') as Out<typeof Source>['kind'],
     publisher: requireText(r.node, 'publisher'),
     author: text(p, 'author') ?? null,
     title: text(p, 'title') ?? null,
     date: requireText(r.node, 'date'),
     url: text(p, 'url') ?? null,
+    language: text(p, 'language') ?? null,
+    text: text(p, 'text') ?? null,
+    retrievedAt: text(p, 'retrievedAt') ?? null,
   };
 }
 

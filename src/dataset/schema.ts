@@ -1,6 +1,7 @@
 // The dataset's file format: zod schemas for every record a curator writes in seed/data/*.yaml (and that
 // `npm run import` reads). Shapes only; cross-record checks (references, quotes) live in validate.ts.
 import { z } from 'zod';
+import { HttpUrl } from '../domain/url.js';
 
 /** `2022`, `2022-11` or `2022-02-28`: a date that keeps the precision the text gives, never an invented day. */
 export const partialDatePattern = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -46,34 +47,45 @@ export const Name = z
   .refine((v) => !controlCharacter.test(v), 'must not contain control characters (tabs, line breaks...)')
   .refine((v) => !loneSurrogate.test(v), 'must be well-formed Unicode (no lone surrogates)');
 
-export const Citation = z.strictObject({
-  /** Id of the source: the file name of a text in seed/sources, or `source:<slug>` for one added through the API. */
-  source: z.string().min(1),
-  /** A verbatim passage of that source (matched exactly, runs of white space folded). */
-  quote: Text.pipe(z.string().min(8, 'quote is too short to support a fact')),
-});
+/** A JSON pointer (RFC 6901) into a structured source (a dataset file): `/persons/12/name`. */
+export const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)+$/;
+export const Locator = z.string().max(1000, 'must be at most 1000 characters').regex(jsonPointerPattern, 'must be a JSON pointer: /key/0/key');
+
+export const Citation = z
+  .strictObject({
+    /** Id of the source: the file name of a text in seed/sources, or `source:<slug>` for one added through the API. */
+    source: z.string().min(1),
+    /**
+     * A verbatim passage of that source's text: it must occur in the text under the normalisation of
+     * src/domain/quotes.ts (NFC, white space runs, typographic quotes, apostrophes and dashes).
+     */
+    quote: Text.pipe(z.string().min(8, 'quote is too short to support a fact')).optional(),
+    /** Where in a structured source (a dataset) the statement sits, as a JSON pointer. */
+    locator: Locator.optional(),
+  })
+  .refine((c) => c.quote !== undefined || c.locator !== undefined, { message: 'a citation needs a quote or a locator', path: ['quote'] });
 export type Citation = z.infer<typeof Citation>;
 
 export const Citations = z.array(Citation).min(1, 'at least one citation is required');
 
 /**
- * A value the sources may disagree on. Where they agree, write the plain value (it is cited by the record's
- * citations). Where they disagree, write every claim with its own citations: the loader never picks one.
+ * A value the sources may disagree on. Where they agree, write the plain value: it is stated by those of the
+ * record's citations that state it (numbers: see src/domain/value-citations.ts), or write it with its own
+ * citations as `{ value, qualifier?, citations }`. Where they disagree, write every claim with its own
+ * citations as `{ claims: [...] }`: the loader never picks one.
  */
 export function claimable<T extends z.ZodType>(value: T) {
+  const claim = z.strictObject({
+    value,
+    /** How the source qualifies the value: `preliminary`, `final`, `more than`, `about`... */
+    qualifier: Name.optional(),
+    citations: Citations,
+  });
   return z.union([
     value,
+    claim,
     z.strictObject({
-      claims: z
-        .array(
-          z.strictObject({
-            value,
-            /** How the source qualifies the value: `preliminary`, `final`, `more than`, `about`... */
-            qualifier: Name.optional(),
-            citations: Citations,
-          }),
-        )
-        .min(2, 'a disputed value needs at least two claims; otherwise write the plain value'),
+      claims: z.array(claim).min(2, 'a disputed value needs at least two claims; otherwise write the plain value'),
     }),
   ]);
 }
@@ -96,16 +108,36 @@ const entityBase = {
 
 /** A source added through the API (no text file): `source:` and a lower-case slug. */
 export const apiSourceIdPattern = /^source:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-export const Source = z.strictObject({
-  id: z
-    .string()
-    .refine((v) => /^[\w.-]+\.txt$/.test(v) || apiSourceIdPattern.test(v), 'must be the file name of a text in seed/sources, or source:<slug>'),
-  publisher: Name,
-  author: Name.nullable().default(null),
-  title: Text.nullable().default(null),
-  date: PartialDate,
-  url: z.string().url().nullable().default(null),
-});
+/** The longest source text the graph stores (characters): a long article, not a book. */
+export const MAX_SOURCE_TEXT_LENGTH = 500_000;
+export const SourceKind = z.enum(['ARTICLE', 'DATASET', 'OFFICIAL_RECORD']);
+export const Source = z
+  .strictObject({
+    id: z
+      .string()
+      .refine((v) => /^[\w.-]+\.txt$/.test(v) || apiSourceIdPattern.test(v), 'must be the file name of a text in seed/sources, or source:<slug>'),
+    kind: SourceKind.default('ARTICLE'),
+    publisher: Name,
+    author: Name.nullable().default(null),
+    title: Text.nullable().default(null),
+    date: PartialDate,
+    url: HttpUrl.nullable().default(null),
+    /** BCP 47 language of the text: `en`, `ru`, `kk`. */
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language code: en, ru, kk').nullable().default(null),
+    /**
+     * The document's full text, which quotes are checked against (required for an article). A seed source's text
+     * is its file next to sources.yaml.
+     */
+    text: z
+      .string()
+      .max(MAX_SOURCE_TEXT_LENGTH, `must be at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
+      .refine((v) => !loneSurrogate.test(v), 'must be well-formed Unicode (no lone surrogates)')
+      .nullable()
+      .default(null),
+    /** When the text was retrieved (ISO 8601 date or date-time). */
+    retrievedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/, 'must be an ISO 8601 date or date-time').nullable().default(null),
+  })
+  .refine((s) => s.kind !== 'ARTICLE' || (s.text !== null && s.text.trim() !== ''), { message: "an article's text is required", path: ['text'] });
 
 export const Person = z.strictObject({ ...entityBase });
 
@@ -176,6 +208,15 @@ export const Finding = z.strictObject({
   citations: Citations,
 });
 
+export const PlaceTurnout = z.strictObject({
+  place: Id,
+  /** Percent of the registered voters there. */
+  turnout: z.number().min(0).max(100),
+  /** How the source qualifies it: `Central Election Commission figure`, `preliminary`... */
+  qualifier: Name.optional(),
+  citations: Citations,
+});
+
 export const Election = z.strictObject({
   ...entityBase,
   kind: ElectionKind,
@@ -188,6 +229,10 @@ export const Election = z.strictObject({
   seats: claimable(z.number().int().nonnegative()).optional(),
   listSeats: claimable(z.number().int().nonnegative()).optional(),
   districtSeats: claimable(z.number().int().nonnegative()).optional(),
+  /** Seats won by self-nominated (independent) candidates. */
+  independentSeats: claimable(z.number().int().nonnegative()).optional(),
+  /** Turnout in percent in one place (a city, a region), each with the passages stating it. */
+  placeTurnout: z.array(PlaceTurnout).default([]),
   /** Candidates registered in single-mandate districts. */
   singleMandateCandidates: claimable(z.number().int().nonnegative()).optional(),
   /** All candidates, lists and districts together. */

@@ -1,7 +1,9 @@
 // Turns a validated dataset into the rows the loader writes: entity and fact nodes, claims, citations, the
 // fact→entity links, and the derived entity→entity relationships rebuilt from the facts. Pure, so the shape
 // of the graph is unit-tested without a database.
+import { createHash } from 'node:crypto';
 import { partialDate } from '../domain/partial-date.js';
+import { locateQuote, normaliseForQuotes, type NormalisedText } from '../domain/quotes.js';
 import { foldName, nameKeys } from '../search/fold.js';
 import type { Citation, Dataset } from './schema.js';
 
@@ -65,7 +67,12 @@ export interface CitationRow {
   owner: string;
   ownerLabel: 'Entity' | 'Fact' | 'Claim';
   source: string;
-  quote: string;
+  quote: string | null;
+  /** JSON pointer into a structured source. */
+  locator: string | null;
+  /** Offsets of the quote in the source's stored text (UTF-16 units), null without a quote or a text. */
+  start: number | null;
+  end: number | null;
   ord: number;
 }
 export interface RelationRow {
@@ -87,16 +94,27 @@ export interface GraphRows {
   relations: Record<RelationType, RelationRow[]>;
 }
 
-type Claimable<T> = T | { claims: { value: T; qualifier?: string | undefined; citations: Citation[] }[] };
+interface ClaimOf<T> {
+  value: T;
+  qualifier?: string | undefined;
+  citations: Citation[];
+}
+type Claimable<T> = T | ClaimOf<T> | { claims: ClaimOf<T>[] };
 
-function isClaims<T>(v: Claimable<T>): v is { claims: { value: T; qualifier?: string | undefined; citations: Citation[] }[] } {
+function isClaims<T>(v: Claimable<T>): v is { claims: ClaimOf<T>[] } {
   return typeof v === 'object' && v !== null && 'claims' in v;
+}
+
+/** A value written with its own citations, `{ value, citations }` (the sources agree on it). */
+function isCited<T>(v: Claimable<T>): v is ClaimOf<T> {
+  return typeof v === 'object' && v !== null && 'value' in v && 'citations' in v;
 }
 
 /** Every value a claimable field holds (one when the sources agree). */
 export function claimValues<T>(v: Claimable<T> | undefined): T[] {
   if (v === undefined) return [];
-  return isClaims(v) ? v.claims.map((c) => c.value) : [v];
+  if (isClaims(v)) return v.claims.map((c) => c.value);
+  return isCited(v) ? [v.value] : [v];
 }
 
 function dateProps(prefix: 'from' | 'to' | 'date' | 'endDate', text: string | undefined): Props {
@@ -123,6 +141,9 @@ const membershipRelation: Record<string, RelationType> = {
   spokesperson: 'SERVES_IN',
 };
 
+/** An election's claimable numbers. */
+export const electionValueFields = ['turnout', 'seats', 'listSeats', 'districtSeats', 'independentSeats', 'singleMandateCandidates', 'candidates'] as const;
+
 export function relationForRole(role: string): RelationType {
   return membershipRelation[role] ?? 'AFFILIATED_WITH';
 }
@@ -131,6 +152,13 @@ export function relationForRole(role: string): RelationType {
 export interface GraphContextOfRecords {
   /** Dates of elections outside the dataset, by id: candidacies and results date their relations with them. */
   electionDates?: ReadonlyMap<string, string>;
+  /** Texts of sources outside the dataset, by id: citations store where their quote sits in the text. */
+  sourceTexts?: ReadonlyMap<string, string>;
+}
+
+/** SHA-256 of a source text's UTF-8 bytes, hex: what a reader checks a copy of the document against. */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords = {}): GraphRows {
@@ -145,8 +173,21 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     relations: Object.fromEntries(relationTypes.map((l) => [l, []])) as unknown as Record<RelationType, RelationRow[]>,
   };
 
+  const texts = new Map<string, string>(context.sourceTexts ?? []);
+  for (const s of dataset.sources) if (s.text !== null) texts.set(s.id, s.text);
+  const normalised = new Map<string, NormalisedText>();
+  const locate = (source: string, quote: string | undefined) => {
+    const text = texts.get(source);
+    if (quote === undefined || text === undefined) return null;
+    let n = normalised.get(source);
+    if (!n) normalised.set(source, (n = normaliseForQuotes(text)));
+    return locateQuote(n, quote);
+  };
   const cite = (owner: string, ownerLabel: CitationRow['ownerLabel'], citations: Citation[]) => {
-    citations.forEach((c, ord) => rows.citations.push({ owner, ownerLabel, source: c.source, quote: c.quote, ord }));
+    citations.forEach((c, ord) => {
+      const at = locate(c.source, c.quote);
+      rows.citations.push({ owner, ownerLabel, source: c.source, quote: c.quote ?? null, locator: c.locator ?? null, start: at?.start ?? null, end: at?.end ?? null, ord });
+    });
   };
 
   /**
@@ -156,6 +197,15 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   const claimField = <T extends string | number>(owner: string, props: Props, disputed: string[], field: string, value: Claimable<T> | undefined) => {
     if (value === undefined) {
       props[field] = null;
+      return;
+    }
+    if (isCited(value)) {
+      // Agreed, and stated by citations of its own: one claim, the field not disputed.
+      props[field] = value.value;
+      const id = `${owner}#${field}#1`;
+      rows.claims.push({ id, props: { field, value: JSON.stringify(value.value), qualifier: value.qualifier ?? null, ord: 0 } });
+      rows.claimLinks.push({ from: id, to: owner, props: {} });
+      cite(id, 'Claim', value.citations);
       return;
     }
     if (!isClaims(value)) {
@@ -190,7 +240,20 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     const d = partialDate(s.date);
     rows.sources.push({
       id: s.id,
-      props: { publisher: s.publisher, author: s.author, title: s.title, date: s.date, dateStart: d.start, datePrecision: d.precision, url: s.url },
+      props: {
+        kind: s.kind,
+        publisher: s.publisher,
+        author: s.author,
+        title: s.title,
+        date: s.date,
+        dateStart: d.start,
+        datePrecision: d.precision,
+        url: s.url,
+        language: s.language,
+        text: s.text,
+        sha256: s.text === null ? null : textDigest(s.text),
+        retrievedAt: s.retrievedAt,
+      },
     });
   }
 
@@ -253,9 +316,14 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   for (const e of dataset.elections) {
     const props: Props = { electionKind: e.kind, ...dateProps('date', e.date), bodyId: e.body ?? null, placeId: e.place ?? null };
     const disputed: string[] = [];
-    for (const field of ['turnout', 'seats', 'listSeats', 'districtSeats', 'singleMandateCandidates', 'candidates'] as const) {
-      claimField(e.id, props, disputed, field, e[field]);
-    }
+    for (const field of electionValueFields) claimField(e.id, props, disputed, field, e[field]);
+    // Turnout per place: a list of cited values (claims of the election that are no dispute), `#placeTurnout#n`.
+    e.placeTurnout.forEach((t, i) => {
+      const id = `${e.id}#placeTurnout#${i + 1}`;
+      rows.claims.push({ id, props: { field: 'placeTurnout', value: JSON.stringify({ place: t.place, turnout: t.turnout }), qualifier: t.qualifier ?? null, ord: i } });
+      rows.claimLinks.push({ from: id, to: e.id, props: {} });
+      cite(id, 'Claim', t.citations);
+    });
     entity('Election', e, props, [], disputed);
     if (e.body) relation('ELECTION_OF', e.id, e.body, e.id);
     if (e.place) relation('LOCATED_IN', e.id, e.place, e.id);

@@ -2,6 +2,8 @@
 // sources and verbatim quotes, date ranges). Reports every problem with its file and line; never stops early.
 import path from 'node:path';
 import type { z } from 'zod';
+import { closestPassage, locateQuote, normaliseForQuotes, normaliseQuote, type NormalisedText } from '../domain/quotes.js';
+import { statesValue } from '../domain/value-citations.js';
 import { lineAt, type LoadedDataset, type LoadedRecord } from './files.js';
 import {
   Candidacy,
@@ -28,7 +30,8 @@ import {
 export type IssueCode =
   | 'SCHEMA'
   | 'UNKNOWN_SOURCE'
-  | 'QUOTE_NOT_FOUND'
+  | 'QUOTE_NOT_IN_SOURCE'
+  | 'VALUE_NOT_STATED'
   | 'DANGLING_REFERENCE'
   | 'WRONG_REFERENCE_KIND'
   | 'DUPLICATE_ID'
@@ -106,6 +109,7 @@ const referenceRules: Partial<Record<DatasetKey, readonly ReferenceRule[]>> = {
     { at: ['body'], kinds: ['organizations'] },
     { at: ['place'], kinds: ['places'] },
     { at: ['findings', '*', 'observer'], kinds: ['organizations'] },
+    { at: ['placeTurnout', '*', 'place'], kinds: ['places'] },
   ],
   courtCases: [
     { at: ['court'], kinds: ['organizations'] },
@@ -151,7 +155,26 @@ export interface ValidationOptions {
   existing?: ReadonlyMap<string, DatasetKey>;
   /** Whether every source needs its text next to sources.yaml (the seed; the default) or texts are optional. */
   requireSourceTexts?: boolean;
+  /** Texts of sources already in the graph, by id: quotes citing them are checked against these. */
+  sourceTexts?: ReadonlyMap<string, string>;
+  /** Numbers allowed to be cited by passages that do not state them, each with its reason (the seed's list). */
+  valueExceptions?: readonly ValueException[];
 }
+
+/** A number whose citations need not state it, and why (seed/value-citation-exceptions.yaml). */
+export interface ValueException {
+  record: string;
+  field: string;
+  value: number;
+  reason: string;
+}
+
+/** Claimable numbers per collection: the values the value-statement rule checks. */
+const numericValueFields: Partial<Record<DatasetKey, readonly string[]>> = {
+  elections: ['turnout', 'seats', 'listSeats', 'districtSeats', 'independentSeats', 'singleMandateCandidates', 'candidates'],
+  partyResults: ['voteShare', 'listSeats', 'districtSeats', 'totalSeats'],
+  candidacies: ['rank'],
+};
 
 export function validateDataset(loaded: LoadedDataset, options: ValidationOptions = {}): ValidationResult {
   const existing = options.existing ?? new Map<string, DatasetKey>();
@@ -160,6 +183,13 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     issues.push({ file: record.file, line: lineAt(record, at), path: recordPath(record, at), code, message });
   };
 
+  // A seed source's text is its file next to sources.yaml: the record carries it from here on.
+  for (const record of loaded.collections.sources) {
+    const id = field(record.value, 'id');
+    if (isObject(record.value) && isString(id) && record.value.text === undefined && loaded.texts.has(id)) {
+      record.value = { ...record.value, text: loaded.texts.get(id) };
+    }
+  }
   const dataset = Object.fromEntries(datasetKeys.map((k) => [k, []])) as unknown as Dataset;
   for (const key of datasetKeys) checkShapes(key, loaded.collections[key], dataset, report);
 
@@ -169,7 +199,14 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   const sourceIds = new Set(loaded.collections.sources.map((r) => field(r.value, 'id')).filter(isString));
   for (const [id, collection] of existing) if (collection === 'sources') sourceIds.add(id);
   const kindOf = (id: string): DatasetKey | undefined => byId.get(id)?.collection ?? existing.get(id);
-  const foldedTexts = new Map([...loaded.texts].map(([id, text]) => [id, foldSpace(text)]));
+  const texts = new Map<string, string>(options.sourceTexts ?? []);
+  for (const [id, text] of loaded.texts) texts.set(id, text);
+  for (const record of loaded.collections.sources) {
+    const id = field(record.value, 'id');
+    const text = field(record.value, 'text');
+    if (isString(id) && isString(text)) texts.set(id, text);
+  }
+  const sourceTexts = new SourceTexts(texts);
 
   for (const record of loaded.collections.sources) {
     const id = field(record.value, 'id');
@@ -178,7 +215,8 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     }
   }
   for (const record of all) {
-    checkCitations(record, sourceIds, foldedTexts, report);
+    checkCitations(record, sourceIds, sourceTexts, report);
+    checkValueStatements(record, [...(loaded.valueExceptions ?? []), ...(options.valueExceptions ?? [])], report);
     checkReferences(record, kindOf, report);
     checkDateRanges(record, report);
   }
@@ -281,28 +319,93 @@ function checkIds(all: readonly LoadedRecord[], report: Report): Map<string, Loa
   return byId;
 }
 
-function checkCitations(
-  record: LoadedRecord,
-  sourceIds: ReadonlySet<string>,
-  foldedTexts: ReadonlyMap<string, string>,
-  report: Report,
-): void {
+/** Source texts by id, normalised once on first use. */
+class SourceTexts {
+  private readonly normalised = new Map<string, NormalisedText>();
+  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+  has(id: string): boolean {
+    return this.texts.has(id);
+  }
+  text(id: string): string | undefined {
+    return this.texts.get(id);
+  }
+  normalisedText(id: string): NormalisedText | undefined {
+    const text = this.texts.get(id);
+    if (text === undefined) return undefined;
+    let n = this.normalised.get(id);
+    if (!n) this.normalised.set(id, (n = normaliseForQuotes(text)));
+    return n;
+  }
+}
+
+function checkCitations(record: LoadedRecord, sourceIds: ReadonlySet<string>, texts: SourceTexts, report: Report): void {
   for (const { at, value } of citationLists(record.value, [])) {
     value.forEach((citation, i) => {
       const source = field(citation, 'source');
       const quote = field(citation, 'quote');
       if (!isString(source) || source === '') return; // the schema check has reported it
       if (!sourceIds.has(source)) {
-        const hint = foldedTexts.has(source) ? 'its text exists but it is not listed in sources.yaml' : 'no such source';
+        const hint = texts.has(source) ? 'its text exists but it is not listed in sources.yaml' : 'no such source';
         report(record, [...at, i, 'source'], 'UNKNOWN_SOURCE', `unknown source ${source}: ${hint}`);
+        return;
       }
-      const text = foldedTexts.get(source);
-      if (text === undefined || !isString(quote)) return;
-      const folded = foldSpace(quote);
-      if (folded !== '' && !text.includes(folded)) {
-        report(record, [...at, i, 'quote'], 'QUOTE_NOT_FOUND', `quote not found in ${source}: "${abbreviate(folded)}"`);
+      if (!isString(quote) || normaliseQuote(quote) === '') return;
+      const normalised = texts.normalisedText(source);
+      if (normalised === undefined) {
+        report(record, [...at, i, 'quote'], 'QUOTE_NOT_IN_SOURCE', `source ${source} has no text to check the quote against: cite it by locator, or add its text`);
+        return;
+      }
+      if (locateQuote(normalised, quote) === null) {
+        const closest = closestPassage(texts.text(source) ?? '', quote);
+        report(
+          record,
+          [...at, i, 'quote'],
+          'QUOTE_NOT_IN_SOURCE',
+          `quote not in source ${source}: "${abbreviate(foldSpace(quote))}"${closest === null ? '' : `; the closest passage is "${closest}"`}`,
+        );
       }
     });
+  }
+}
+
+/**
+ * The value-statement rule: a number written plainly must be stated by at least one of its record's citations
+ * (those are its citations), and every citation given with a value or a claim must state it, unless the seed's
+ * exceptions list the value with a reason.
+ */
+function checkValueStatements(record: LoadedRecord, exceptions: readonly ValueException[], report: Report): void {
+  const fields = numericValueFields[record.collection] ?? [];
+  const id = field(record.value, 'id');
+  const excepted = (name: string, value: number) => exceptions.some((e) => e.record === id && e.field === name && e.value === value);
+  const quoteOf = (c: unknown) => {
+    const q = field(c, 'quote');
+    return isString(q) ? q : null;
+  };
+  const checkOwn = (name: string, value: unknown, citations: unknown, at: Segment[]) => {
+    if (typeof value !== 'number' || !Array.isArray(citations) || excepted(name, value)) return;
+    citations.forEach((c, i) => {
+      if (!statesValue(name, value, quoteOf(c))) {
+        report(record, [...at, 'citations', i, 'quote'], 'VALUE_NOT_STATED', `${name} ${value}: this passage does not state it (digits or words${name === 'turnout' || name === 'voteShare' || name === 'placeTurnout' ? ', with %' : ''})`);
+      }
+    });
+  };
+  for (const name of fields) {
+    const value = field(record.value, name);
+    if (typeof value === 'number') {
+      const citations = field(record.value, 'citations');
+      if (!Array.isArray(citations) || citations.length === 0 || excepted(name, value)) continue;
+      if (!citations.some((c) => statesValue(name, value, quoteOf(c)))) {
+        report(record, [name], 'VALUE_NOT_STATED', `${name} ${value}: none of the record's citations states it; cite a passage that does ({ value, citations }) or list it with a reason in the exceptions`);
+      }
+    } else if (isObject(value) && 'value' in value) {
+      checkOwn(name, value.value, value.citations, [name]);
+    } else if (isObject(value) && Array.isArray(value.claims)) {
+      value.claims.forEach((claim, i) => checkOwn(name, field(claim, 'value'), field(claim, 'citations'), [name, 'claims', i]));
+    }
+  }
+  if (record.collection === 'elections') {
+    const list = field(record.value, 'placeTurnout');
+    if (Array.isArray(list)) list.forEach((t, i) => checkOwn('placeTurnout', field(t, 'turnout'), field(t, 'citations'), ['placeTurnout', i]));
   }
 }
 

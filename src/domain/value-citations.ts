@@ -8,6 +8,24 @@ import { normaliseQuote } from './quotes.js';
 
 /** Fields whose value is a percentage, by name (on elections and party results). */
 export const percentFields: ReadonlySet<string> = new Set(['turnout', 'voteShare', 'placeTurnout']);
+/** Fields whose value is a place in an order (a candidate's rank): `second`, `2nd`. */
+export const ordinalFields: ReadonlySet<string> = new Set(['rank']);
+
+/** What a number counts, which decides how a passage may write it. */
+export type NumberUnit = 'count' | 'percent' | 'ordinal';
+
+export function unitOf(field: string): NumberUnit {
+  return percentFields.has(field) ? 'percent' : ordinalFields.has(field) ? 'ordinal' : 'count';
+}
+
+const ordinals = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** `2nd`, `second` (and `runner-up` for 2, `winner` is no rank the texts use). */
+function ordinalForms(n: number): string[] {
+  if (!Number.isInteger(n) || n < 1) return [];
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return [`${n}${suffix}`, ...(ordinals[n] ? [ordinals[n]] : []), ...(n === 2 ? ['runner-up'] : [])];
+}
 
 const units = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -46,10 +64,11 @@ function digitForms(value: number): string[] {
 
 const percentUnit = '\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)';
 
-/** Whether `quote` states the number `value` (with its unit when `percent`). */
-export function statesNumber(quote: string, value: number, percent: boolean): boolean {
+/** Whether `quote` states the number `value` (with its unit when a percentage, as an ordinal when a rank). */
+export function statesNumber(quote: string, value: number, kind: NumberUnit = 'count'): boolean {
   const text = normaliseQuote(quote).toLowerCase();
-  const unit = percent ? percentUnit : '';
+  if (kind === 'ordinal') return ordinalForms(value).some((w) => new RegExp(`\\b${escape(w)}\\b`, 'u').test(text));
+  const unit = kind === 'percent' ? percentUnit : '';
   const digits = digitForms(value).map((f) => `(?<![\\d.,])${escape(f)}(?![\\d]|[.,]\\d)${unit}`);
   const words = numberWords(value).map((w) => `\\b${escape(w)}\\b${unit}`);
   return [...digits, ...words].some((pattern) => new RegExp(pattern, 'u').test(text));
@@ -63,5 +82,5 @@ export function statesValue(field: string, value: unknown, quote: string | null)
   if (typeof value !== 'number') return true;
   // A locator points into a structured source at the value itself; there is no prose to read it in.
   if (quote === null) return true;
-  return statesNumber(quote, value, percentFields.has(field));
+  return statesNumber(quote, value, unitOf(field));
 }

@@ -64,16 +64,21 @@ export async function releaseLocks(tx: ManagedTransaction, locks: readonly Lock[
 
 function stored(v: string): string {
   return `${v} {.*, labels: labels(${v}),
-    citations: [(${v})-[c:CITES]->(s:Source) | {source: s.id, quote: c.quote, ord: c.ord}],
+    citations: [(${v})-[c:CITES]->(s:Source) | {source: s.id, quote: c.quote, locator: c.locator, ord: c.ord}],
     links: [(${v})-[l:${linkTypes.join('|')}]->(t) | {type: type(l), to: t.id}],
     claims: [(k:Claim)-[:CLAIM_OF]->(${v}) | {field: k.field, value: k.value, qualifier: k.qualifier, ord: k.ord,
-      citations: [(k)-[kc:CITES]->(ks:Source) | {source: ks.id, quote: kc.quote, ord: kc.ord}]}]}`;
+      citations: [(k)-[kc:CITES]->(ks:Source) | {source: ks.id, quote: kc.quote, locator: kc.locator, ord: kc.ord}]}]}`;
 }
 
 const bookkeeping = new Set(['labels', 'citations', 'links', 'claims', '_lock']);
 
 function parseCitations(v: unknown): StoredCitation[] {
-  return (Array.isArray(v) ? (v as Row[]) : []).map((c) => ({ source: String(c.source), quote: String(c.quote), ord: Number(c.ord ?? 0) }));
+  return (Array.isArray(v) ? (v as Row[]) : []).map((c) => ({
+    source: String(c.source),
+    quote: typeof c.quote === 'string' ? c.quote : null,
+    locator: typeof c.locator === 'string' ? c.locator : null,
+    ord: Number(c.ord ?? 0),
+  }));
 }
 
 function parseScalar(v: unknown): Scalar | undefined {

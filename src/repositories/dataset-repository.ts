@@ -38,6 +38,21 @@ export const RETRACT_RELATIONS = `UNWIND $rows AS id
        SET x = properties(r), x.relationType = type(r), x.derived = false
        DELETE r`;
 
+/**
+ * Writes sources. Documents are never deleted: when a source's text changes, the text it had is kept as a
+ * `(:SourceVersion {sourceId, version, text, sha256, retrievedAt, replacedAt})` behind `PREVIOUS_VERSION`, and
+ * the source's `version` counts up from 1.
+ */
+export const WRITE_SOURCES = `UNWIND $rows AS r
+       MERGE (s:Source {id: r.id})
+       WITH s, r, s.text IS NOT NULL AND s.sha256 IS NOT NULL AND coalesce(r.props.sha256, '') <> s.sha256 AS revised
+       CALL (s, r, revised) {
+         WITH s, r WHERE revised
+         CREATE (s)-[:PREVIOUS_VERSION]->(:SourceVersion {sourceId: s.id, version: coalesce(s.version, 1), text: s.text,
+                 sha256: s.sha256, retrievedAt: s.retrievedAt, replacedAt: toString(datetime())})
+       }
+       SET s += r.props, s.version = CASE WHEN revised THEN coalesce(s.version, 1) + 1 ELSE coalesce(s.version, 1) END`;
+
 /** One UNWIND statement and the rows it runs over, in batches. */
 export interface WriteStep {
   name: string;
@@ -48,7 +63,7 @@ export interface WriteStep {
 /** The statements that write `rows`, in order; pure, so the work can be counted before it starts. */
 export function writeSteps(rows: GraphRows): WriteStep[] {
   const steps: WriteStep[] = [];
-  steps.push({ name: 'sources', cypher: 'UNWIND $rows AS r MERGE (s:Source {id: r.id}) SET s += r.props', rows: rows.sources });
+  steps.push({ name: 'sources', cypher: WRITE_SOURCES, rows: rows.sources });
   for (const label of entityLabels) {
     steps.push({ name: `entities:${label}`, cypher: `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props, n:${label}`, rows: rows.entities[label] });
   }
@@ -84,7 +99,8 @@ export function writeSteps(rows: GraphRows): WriteStep[] {
   for (const ownerLabel of ['Entity', 'Fact', 'Claim'] as const) {
     steps.push({
       name: `citations:${ownerLabel}`,
-      cypher: `UNWIND $rows AS r MATCH (o:${ownerLabel} {id: r.owner}) MATCH (s:Source {id: r.source}) CREATE (o)-[:CITES {quote: r.quote, ord: r.ord}]->(s)`,
+      cypher: `UNWIND $rows AS r MATCH (o:${ownerLabel} {id: r.owner}) MATCH (s:Source {id: r.source})
+               CREATE (o)-[:CITES {quote: r.quote, locator: r.locator, start: r.start, end: r.end, ord: r.ord}]->(s)`,
       rows: rows.citations.filter((c) => c.ownerLabel === ownerLabel),
     });
   }

@@ -47,16 +47,27 @@ export interface AliasRecord {
 
 export interface SourceRecord {
   id: string;
+  kind: 'ARTICLE' | 'DATASET' | 'OFFICIAL_RECORD';
   publisher: string;
   author: string | null;
   title: string | null;
   date: PartialDate;
   url: string | null;
+  language: string | null;
+  sha256: string | null;
+  retrievedAt: string | null;
+  version: number;
+  /** The full text, when the query read it (citations' sources leave it out; `Source.text` loads it then). */
+  text?: string | null;
   citationCount?: number;
 }
 
 export interface CitationRecord {
-  quote: string;
+  quote: string | null;
+  locator: string | null;
+  /** Offsets of the quote in the source's text. */
+  start: number | null;
+  end: number | null;
   source: SourceRecord;
 }
 
@@ -147,20 +158,26 @@ export interface RelationRecord {
 export function parseSource(row: Row): SourceRecord {
   return {
     id: requireStr(row, 'id'),
+    kind: row.kind === 'DATASET' || row.kind === 'OFFICIAL_RECORD' ? row.kind : 'ARTICLE',
     publisher: requireStr(row, 'publisher'),
     author: str(row.author),
     title: str(row.title),
     date: partialDateOrNull(row.date) ?? { text: '0000', precision: 'YEAR', start: '0000-01-01', end: '0000-12-31' },
     url: str(row.url),
+    language: str(row.language),
+    sha256: str(row.sha256),
+    retrievedAt: str(row.retrievedAt),
+    version: num(row.version) ?? 1,
+    ...('text' in row ? { text: str(row.text) } : {}),
     ...(typeof row.citationCount === 'number' ? { citationCount: row.citationCount } : {}),
   };
 }
 
 export function parseCitation(row: Row): CitationRecord {
-  return { quote: requireStr(row, 'quote'), source: parseSource(row.source as Row) };
+  return { quote: str(row.quote), locator: str(row.locator), start: num(row.start), end: num(row.end), source: parseSource(row.source as Row) };
 }
 
-const scalarValueKeys = ['turnout', 'seats', 'listSeats', 'districtSeats', 'singleMandateCandidates', 'candidates', 'maxPenalty', 'status', 'date', 'voteShare', 'totalSeats', 'election', 'district', 'rank'];
+const scalarValueKeys = ['turnout', 'seats', 'listSeats', 'districtSeats', 'independentSeats', 'singleMandateCandidates', 'candidates', 'maxPenalty', 'status', 'date', 'voteShare', 'totalSeats', 'election', 'district', 'rank'];
 
 function values(row: Row): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};

@@ -12,7 +12,8 @@ export const electionResolvers: Resolvers = {
     elections: (_p, { kinds, from, to, ...args }, ctx, info) =>
       listEntitiesFor(ctx, info, { kinds: ['ELECTION'], subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
     district: entityOfKind('DISTRICT'),
-    districts: (_p, { body, ...args }, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['DISTRICT'], bodyId: body ?? null, order: 'number' }, pageRequest(args)),
+    districts: (_p, { body, place, ...args }, ctx, info) =>
+      listEntitiesFor(ctx, info, { kinds: ['DISTRICT'], bodyId: body ?? null, placeId: place ?? null, order: 'number' }, pageRequest(args)),
   },
   Election: {
     ...entityFields,

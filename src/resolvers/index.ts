@@ -10,6 +10,7 @@ import { partyResolvers } from './party.js';
 import { personResolvers } from './person.js';
 import { DateScalar } from './scalars.js';
 import { searchResolvers } from './search.js';
+import { provenanceResolvers } from './provenance.js';
 import { valueResolvers } from './values.js';
 
 const modules: Resolvers[] = [
@@ -23,6 +24,7 @@ const modules: Resolvers[] = [
   graphResolvers,
   valueResolvers,
   curationResolvers,
+  provenanceResolvers,
 ];
 
 /** Merges the modules type by type; two modules defining the same field is a programming error. */

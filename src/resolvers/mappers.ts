@@ -27,7 +27,22 @@ export interface ValueRecord {
   /** The agreed value (null when disputed or absent). */
   plain: unknown;
   disputed: boolean;
+  /** The value's claims when already known (a turnout per place is one claim); otherwise loaded. */
+  claims?: ValueClaimRecord[];
 }
+
+/** Turnout in one place: the place, and the value with its citations. */
+export interface PlaceTurnoutRecord {
+  placeId: string;
+  turnout: ValueRecord;
+}
+
+export type { SourceCitationRecord, SourceVersionRecord } from '../repositories/source-repository.js';
+export type { TimelineEntryRecord } from '../repositories/timeline-repository.js';
+export type SourceCitationConnectionRecord = Connection<import('../repositories/source-repository.js').SourceCitationRecord>;
+export type SourceCitationEdgeRecord = SourceCitationConnectionRecord['edges'][number];
+export type TimelineConnectionRecord = Connection<import('../repositories/timeline-repository.js').TimelineEntryRecord>;
+export type TimelineEdgeRecord = TimelineConnectionRecord['edges'][number];
 
 /** One source's value for a claimable field. */
 export interface ValueClaimRecord {

@@ -12,6 +12,7 @@ import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-
 import type { CitationRecord, EntityRecord, FactRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import type { FactLabel } from '../dataset/to-graph.js';
+import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn } from './names.js';
 import { optionalEntity, requireEntity } from './shared.js';
 
@@ -31,6 +32,8 @@ export interface Step {
 export interface FieldModel<P, R> {
   steps(args: Args): Step[];
   resolve(parent: P, args: Args, ctx: GraphContext): Promise<R>;
+  /** The properties of the parent record it reads besides its id (the projection, ./projection.ts); none when omitted. */
+  reads?: readonly string[];
 }
 
 const flag = (v: unknown) => v === true;
@@ -95,6 +98,7 @@ export function referenced(property: EntityProperty, required: true): FieldModel
 export function referenced(property: EntityProperty, required: false): FieldModel<EntityRecord, EntityRecord | null>;
 export function referenced(property: EntityProperty, required: boolean): FieldModel<EntityRecord, EntityRecord | null> {
   return {
+    reads: [property],
     steps: () => [{ need: { kind: 'entityByProperty', property }, children: 'field' }],
     resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property]) : optionalEntity(ctx, entity[property])),
   };
@@ -143,7 +147,9 @@ export const fieldModel = {
   'Person.courtCases': facts('CaseParty', 'SUBJECT'),
   'Person.relatives': {
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
-    resolve: async (p, args, ctx) => [...(await facts('FamilyTie', 'SUBJECT').resolve(p, args, ctx)), ...(await facts('FamilyTie', 'OBJECT').resolve(p, args, ctx))],
+    // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
+    resolve: async (p, args, ctx) =>
+      orientTies([...(await facts('FamilyTie', 'SUBJECT').resolve(p, args, ctx)), ...(await facts('FamilyTie', 'OBJECT').resolve(p, args, ctx))], p.id),
   } satisfies FieldModel<EntityRecord, FactRecord[]>,
   'Party.names': partyNames,
   'Party.nameAsOf': {
@@ -170,7 +176,7 @@ export const fieldModel = {
     shape: (found, _e, args) => {
       const district = typeof args.district === 'string' ? args.district : null;
       return paginate(
-        found.filter((c) => !district || c.districtIds.includes(district)),
+        found.filter((c) => (!district || c.districtIds.includes(district)) && matchesCandidacy(c, args)),
         (c) => c.id,
         pageRequest(args),
       );

@@ -1,15 +1,19 @@
 // Values the sources may dispute (`IntValue`, `FloatValue`...): a plain value only where they agree, and
-// always every claim with its citations. A plain value's one claim is cited by its owner's citations.
+// always every claim with its citations. A plain value's one claim carries exactly the citations that state it:
+// its own when written with them, otherwise those of its owner's that state it (src/domain/value-citations.ts).
 import type { GraphContext } from '../context.js';
 import { partialDate } from '../domain/partial-date.js';
+import { statesValue } from '../domain/value-citations.js';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ValueClaimRecord, ValueRecord } from './mappers.js';
 import { requireEntity } from './shared.js';
 
 async function claims(v: ValueRecord, ctx: GraphContext): Promise<ValueClaimRecord[]> {
-  if (!v.disputed) return [{ value: v.plain, qualifier: null, citations: await ctx.loaders.citations.load(v.ownerId) }];
-  const all = await ctx.loaders.claims.load(v.ownerId);
-  return all.filter((c) => c.field === v.field).map((c) => ({ value: c.value, qualifier: c.qualifier, citations: c.citations }));
+  if (v.claims) return v.claims;
+  const own = (await ctx.loaders.claims.load(v.ownerId)).filter((c) => c.field === v.field);
+  if (v.disputed || own.length > 0) return own.map((c) => ({ value: c.value, qualifier: c.qualifier, citations: c.citations }));
+  const stating = (await ctx.loaders.citations.load(v.ownerId)).filter((c) => statesValue(v.field, v.plain, c.quote));
+  return [{ value: v.plain, qualifier: null, citations: stating }];
 }
 
 const num = (x: unknown) => Number(x);

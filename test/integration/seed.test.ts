@@ -60,6 +60,6 @@ describe('headline stories through the repositories', () => {
         [22, null, ['004_501aa6378d191ed4.txt']],
       ]),
     );
-    for (const c of seats) expect(c.citations[0]!.quote.length).toBeGreaterThan(10);
+    for (const c of seats) expect(c.citations[0]!.quote?.length).toBeGreaterThan(10);
   });
 });

@@ -235,17 +235,17 @@ ${cite('Amanat won 24', '    ')}`;
     });
   });
 
-  it('reports a quote missing from its source text as QUOTE_NOT_FOUND', async () => {
+  it('reports a quote missing from its source text as QUOTE_NOT_IN_SOURCE', async () => {
     const bad = BASE_YAML.replace('quote: "local media reported"', 'quote: "local   media\\nsaid so"');
     const { issues, file } = await run({}, bad);
     const issue = only(issues);
     expect(issue).toMatchObject({
-      code: 'QUOTE_NOT_FOUND',
+      code: 'QUOTE_NOT_IN_SOURCE',
       file: file('base.yaml'),
       line: lineOf(bad, 'local   media'),
       path: 'events[0].date.claims[1].citations[0].quote',
     });
-    expect(issue.message).toBe('quote not found in src.txt: "local media said so"');
+    expect(issue.message).toBe('quote not in source src.txt: "local media said so"; the closest passage is "March 2023, local media"');
   });
 
   it('reports references to nothing as DANGLING_REFERENCE, inside claim values too', async () => {
@@ -335,7 +335,7 @@ ${cite('Amanat won 24', '    ')}`;
     expect(dataset).toBeNull();
     expect(issues.map((i) => [i.code, path.basename(i.file), i.line, i.path])).toEqual([
       ['SCHEMA', 'one.yaml', 4, 'people[0].extra'],
-      ['QUOTE_NOT_FOUND', 'one.yaml', 7, 'people[0].citations[0].quote'],
+      ['QUOTE_NOT_IN_SOURCE', 'one.yaml', 7, 'people[0].citations[0].quote'],
       ['DANGLING_REFERENCE', 'two.yaml', 4, 'familyTies[0].relative'],
       ['SCHEMA', 'two.yaml', 5, 'familyTies[0].relation'],
       ['MISSING_CITATION', 'two.yaml', 6, 'familyTies[0].citations'],
@@ -350,7 +350,7 @@ ${cite('Amanat won 24', '    ')}`;
       file: path.join(process.cwd(), 'seed/data/people.yaml'),
       line: 42,
       path: 'people[3].citations[0].quote',
-      code: 'QUOTE_NOT_FOUND',
+      code: 'QUOTE_NOT_IN_SOURCE',
       message: 'quote not found in 003_a2df2bc0f71960c4.txt: "Amanat won 24..."',
     };
     expect(formatIssue(issue)).toBe(

@@ -7,7 +7,7 @@ import { foldName } from '../../src/search/fold.js';
 
 const cite = [{ source: 's.txt', quote: 'a verbatim passage' }];
 const dataset = Dataset.parse({
-  sources: [{ id: 's.txt', publisher: 'P', date: '2023-03' }],
+  sources: [{ id: 's.txt', publisher: 'P', date: '2023-03', text: 'Somewhere in it: a verbatim passage, quoted.' }],
   people: [
     { id: 'person:a', name: 'A', aliases: [{ name: 'Ä', script: 'Latn' }], citations: cite },
     { id: 'person:b', name: 'B', citations: cite },

@@ -1,0 +1,91 @@
+// Sources as documents: their texts for quote checks at write time, their versions, and the citations that
+// quote them (for a reader opening a source with its quotes highlighted).
+import type { ManagedTransaction } from 'neo4j-driver';
+import { int, type Database } from '../neo4j/database.js';
+import { toConnection, type Connection, type PageRequest } from './pagination.js';
+
+/** The stored texts of the sources among `ids` that have one, in one round trip. */
+export async function sourceTextsOf(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const result = await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.text IS NOT NULL RETURN s.id AS id, s.text AS text', { ids: [...ids] });
+  return new Map(result.records.map((r) => [String(r.get('id')), String(r.get('text'))]));
+}
+
+/** One quote of a source: who cites it, where the passage sits in the stored text. */
+export interface SourceCitationRecord {
+  /** The entity, fact or claim citing it (a claim's id names its owner: `election:x#turnout#1`). */
+  citedBy: string;
+  citedByKind: 'ENTITY' | 'FACT' | 'CLAIM';
+  quote: string | null;
+  locator: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+/** A source's citations in the order of their place in the text (then by who cites), paginated. */
+export async function citationsOfSource(db: Database, sourceId: string, page: PageRequest): Promise<Connection<SourceCitationRecord>> {
+  const rows = await db.read(
+    `MATCH (s:Source {id: $id})<-[c:CITES]-(o)
+     WHERE NOT coalesce(o.retracted, false)
+     WITH c, o, CASE WHEN o:Entity THEN 'ENTITY' WHEN o:Fact THEN 'FACT' ELSE 'CLAIM' END AS kind,
+          right('0000000000' + toString(coalesce(c.start, 9999999999)), 10) + '|' + o.id + '|' + right('000' + toString(c.ord), 4) AS key
+     WITH collect({key: key, citedBy: o.id, kind: kind, quote: c.quote, locator: c.locator, start: c.start, end: c.end}) AS all
+     UNWIND all AS x
+     WITH all, x WHERE $after IS NULL OR x.key > $after
+     WITH all, x ORDER BY x.key LIMIT $limit
+     RETURN size(all) AS total, x`,
+    { id: sourceId, after: page.afterKey, limit: int(page.first + 1) },
+    (r) => ({ total: Number(r.total), x: r.x as Record<string, unknown> }),
+  );
+  const total = rows[0]?.total ?? (await countCitations(db, sourceId));
+  const nodes = rows.map(({ x }) => ({
+    key: String(x.key),
+    node: {
+      citedBy: String(x.citedBy),
+      citedByKind: x.kind as SourceCitationRecord['citedByKind'],
+      quote: typeof x.quote === 'string' ? x.quote : null,
+      locator: typeof x.locator === 'string' ? x.locator : null,
+      start: typeof x.start === 'number' ? x.start : null,
+      end: typeof x.end === 'number' ? x.end : null,
+    },
+  }));
+  return toConnection(nodes, page, total);
+}
+
+/** One earlier text of a source, kept when a corrected text replaced it. */
+export interface SourceVersionRecord {
+  version: number;
+  sha256: string | null;
+  retrievedAt: string | null;
+  replacedAt: string | null;
+  text: string;
+}
+
+/** Earlier versions of a source's text, newest first. */
+export async function sourceVersions(db: Database, sourceId: string): Promise<SourceVersionRecord[]> {
+  return db.read(
+    'MATCH (:Source {id: $id})-[:PREVIOUS_VERSION]->(v:SourceVersion) RETURN v {.*} AS v ORDER BY v.version DESC',
+    { id: sourceId },
+    (r) => {
+      const v = r.v as Record<string, unknown>;
+      return {
+        version: Number(v.version),
+        sha256: typeof v.sha256 === 'string' ? v.sha256 : null,
+        retrievedAt: typeof v.retrievedAt === 'string' ? v.retrievedAt : null,
+        replacedAt: typeof v.replacedAt === 'string' ? v.replacedAt : null,
+        text: String(v.text),
+      };
+    },
+  );
+}
+
+/** Ids of the nodes (entities, facts, claims) citing a source, inside a transaction. */
+export async function nodesCitingSource(tx: ManagedTransaction, sourceId: string): Promise<string[]> {
+  const result = await tx.run('MATCH (:Source {id: $id})<-[:CITES]-(o) RETURN DISTINCT o.id AS id ORDER BY id', { id: sourceId });
+  return result.records.map((r) => String(r.get('id')));
+}
+
+async function countCitations(db: Database, sourceId: string): Promise<number> {
+  const rows = await db.read('MATCH (:Source {id: $id})<-[c:CITES]-(o) WHERE NOT coalesce(o.retracted, false) RETURN count(c) AS n', { id: sourceId }, (r) => Number(r.n));
+  return rows[0] ?? 0;
+}

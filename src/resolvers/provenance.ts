@@ -1,0 +1,87 @@
+// Provenance and the analysts' model: sources as documents (text, digest, versions, the citations quoting
+// them), per-place turnout and independents' seats as cited values, family ties seen from either end, and an
+// entity's timeline of events and contested elections in one query.
+import { requireRole } from '../auth.js';
+import * as curation from '../curation/mutations.js';
+import { ownerOf } from '../dataset/from-graph.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { pageRequest } from '../repositories/pagination.js';
+import { citationsOfSource, sourceVersions } from '../repositories/source-repository.js';
+import { timelineOf, type TimelineEntryKind } from '../repositories/timeline-repository.js';
+import type { EntityRecord } from '../repositories/records.js';
+import type { GraphContext } from '../context.js';
+import type { PlaceTurnoutRecord } from './mappers.js';
+import { requireEntity, valueOf } from './shared.js';
+
+const entityPrefixes = new Set(['person', 'party', 'organization', 'place', 'district', 'election', 'case', 'event']);
+
+/** An entity or fact by id: a claim's id (`election:x#turnout#1`) names its owner. */
+async function nodeById(ctx: GraphContext, id: string) {
+  const owner = id.split('#').length > 2 && !id.includes('#name#') ? ownerOfClaim(id) : id;
+  const prefix = owner.split(':')[0] ?? '';
+  if (entityPrefixes.has(prefix) && !owner.includes('#')) return ctx.loaders.entity.load(owner);
+  return (await ctx.loaders.fact.load(owner)) ?? (await ctx.loaders.entity.load(ownerOf(owner)));
+}
+
+/** `x#field#n` → `x`; `x#party#1#field#n` → `x#party#1`. */
+function ownerOfClaim(id: string): string {
+  const parts = id.split('#');
+  return parts.slice(0, parts.length - 2).join('#');
+}
+
+async function turnoutByPlace(ctx: GraphContext, election: EntityRecord): Promise<PlaceTurnoutRecord[]> {
+  const claims = (await ctx.loaders.claims.load(election.id)).filter((c) => c.field === 'placeTurnout');
+  return claims.map((c) => {
+    const v = c.value as { place: string; turnout: number };
+    return {
+      placeId: v.place,
+      turnout: { ownerId: election.id, field: 'placeTurnout', plain: v.turnout, disputed: false, claims: [{ value: v.turnout, qualifier: c.qualifier, citations: c.citations }] },
+    };
+  });
+}
+
+const timeline = (e: EntityRecord, args: { kinds?: TimelineEntryKind[] | null; first?: number | null; after?: string | null }, ctx: GraphContext) =>
+  timelineOf(ctx.db, e.id, args.kinds ?? null, pageRequest(args));
+
+export const provenanceResolvers: Resolvers = {
+  Source: {
+    text: async (s, _a, ctx) => (s.text !== undefined ? s.text : ((await ctx.loaders.source.load(s.id))?.text ?? null)),
+    previousVersions: (s, _a, ctx) => sourceVersions(ctx.db, s.id),
+    citations: (s, args, ctx) => citationsOfSource(ctx.db, s.id, pageRequest(args)),
+  },
+  SourceCitation: {
+    citedById: (c) => c.citedBy,
+    citedBy: (c, _a, ctx) => nodeById(ctx, c.citedBy),
+  },
+  Election: {
+    independentSeats: (e) => valueOf(e, 'independentSeats'),
+    turnoutByPlace: (e, _a, ctx) => turnoutByPlace(ctx, e),
+  },
+  PlaceTurnout: {
+    place: (t, _a, ctx) => requireEntity(ctx, t.placeId),
+  },
+  FamilyTie: {
+    other: (f, _a, ctx) => requireEntity(ctx, f.objectIds[0] ?? null),
+    recordedFor: async (f, _a, ctx) => requireEntity(ctx, (await ctx.loaders.fact.load(f.id))?.subjectId ?? f.subjectId),
+  },
+  Person: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
+  Party: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
+  TimelineEntry: {
+    event: (t, _a, ctx) => (t.kind === 'EVENT' ? requireEntity(ctx, t.entityId) : null),
+    election: (t, _a, ctx) => (t.kind === 'ELECTION' ? requireEntity(ctx, t.entityId) : null),
+    result: async (t, _a, ctx) => {
+      const fact = t.factId ? await ctx.loaders.fact.load(t.factId) : null;
+      return fact?.label === 'PartyResult' ? fact : null;
+    },
+    candidacy: async (t, _a, ctx) => {
+      const fact = t.factId ? await ctx.loaders.fact.load(t.factId) : null;
+      return fact?.label === 'Candidacy' ? fact : null;
+    },
+  },
+  Mutation: {
+    reviseSourceText: async (_p, { input }, ctx) => {
+      const result = await curation.reviseSourceText(ctx.db, requireRole(ctx.caller, 'editor'), input);
+      return { ...result, source: result.id ? await ctx.loaders.source.load(result.id) : null };
+    },
+  },
+};
