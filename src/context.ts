@@ -15,11 +15,23 @@ export interface GraphContext {
   caller: Caller;
   /** Whether root fields fetch their whole selection in one query (src/resolvers/prefetch.ts). */
   prefetch: boolean;
+  /**
+   * The entity properties this operation reads (src/resolvers/projection.ts), set once the operation is
+   * known; `props` null reads whole records. A holder, so copies of the context share it.
+   */
+  projection: EntityProjection;
   /** The HTTP layer's notes on this request (operation name, error codes) for its log line and metrics. */
   request?: RequestInfo;
+  /** The request's Idempotency-Key header, as sent (mutations only; src/curation/idempotency.ts checks it). */
+  idempotencyKey?: string | string[] | undefined;
+}
+
+export interface EntityProjection {
+  props: readonly string[] | null;
 }
 
 export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  return { requestId, db, loaders: createLoaders(db), logger: logger.child({ requestId }), caller, prefetch };
+  const projection: EntityProjection = { props: null };
+  return { requestId, db, loaders: createLoaders(db, projection), logger: logger.child({ requestId }), caller, prefetch, projection };
 }

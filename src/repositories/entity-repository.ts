@@ -7,16 +7,15 @@ import { toConnection, type Connection, type PageRequest } from './pagination.js
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
 
-const ENTITY = entityMap('n');
 
 /** Entities by id; the id of an entity merged into another (a :Redirect) answers the entity it was merged into. */
-export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+export async function entitiesByIds(db: Database, ids: readonly string[], props: readonly string[] | null = null): Promise<Map<string, EntityRecord>> {
   const rows = await db.read(
     `UNWIND $ids AS asked
      OPTIONAL MATCH (x:Redirect {id: asked})
      WITH asked, coalesce(x.to, asked) AS id
      MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL
-     RETURN asked, ${ENTITY} AS n`,
+     RETURN asked, ${entityMap('n', props)} AS n`,
     { ids },
     (r) => [String(r.asked), parseEntity(r.n as Record<string, unknown>)] as const,
   );
@@ -50,8 +49,9 @@ export async function listEntitiesWithPlan(
   filter: EntityListFilter,
   page: PageRequest,
   plan: PrefetchPlan,
+  props: readonly string[] | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const prefetch = plan.length > 0 ? compilePlan('n', plan) : null;
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, props) : null;
   const sortKey =
     filter.order === 'date'
       ? "coalesce(n.dateStart, '9999') + '|' + n.id"
@@ -80,7 +80,7 @@ export async function listEntitiesWithPlan(
        WHERE $after IS NULL OR key > $after
        ORDER BY key
        LIMIT $limit
-       RETURN collect({key: key, node: ${ENTITY}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
+       RETURN collect({key: key, node: ${entityMap('n', props)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
      }
      RETURN total, page`,
     {
@@ -192,7 +192,7 @@ export interface EventsRequest {
 }
 
 /** Event timelines (optionally of one entity each: then walked from the entity, not scanned) in one round trip, oldest first. */
-export async function eventPages(db: Database, requests: readonly EventsRequest[]): Promise<Connection<EntityRecord>[]> {
+export async function eventPages(db: Database, requests: readonly EventsRequest[], props: readonly string[] | null = null): Promise<Connection<EntityRecord>[]> {
   const names = new VariableNames();
   const matching = (n: string) => `CALL (req) {
          WITH req WHERE req.entityId IS NOT NULL
@@ -212,7 +212,7 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
          WITH req, collect({key: ${sorted.key}, node: n}) AS rows
          UNWIND rows[0..req.limit] AS x
          WITH x.key AS key, x.node AS m
-         RETURN collect({key: key, node: ${entityMap('m')}}) AS page
+         RETURN collect({key: key, node: ${entityMap('m', props)}}) AS page
        }
        RETURN COUNT { ${matching('c')} RETURN c } AS total, page`),
     {
@@ -238,7 +238,7 @@ export async function searchCandidates(db: Database, lucene: string, kinds: Enti
   return db.read(
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $limit}) YIELD node AS n, score
      WHERE $kinds IS NULL OR n.kind IN $kinds
-     RETURN ${ENTITY} AS n, score`,
+     RETURN ${entityMap('n')} AS n, score`,
     { lucene, kinds, limit: int(limit) },
     (r) => ({ entity: parseEntity(r.n as Record<string, unknown>), score: Number(r.score) }),
   );

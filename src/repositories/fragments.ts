@@ -17,9 +17,17 @@ function carried(carry: readonly string[]): string {
   return carry.map((v) => `${v}, `).join('');
 }
 
-/** An entity node as a map with its labels (parsed by `parseEntity`). */
-export function entityMap(n: string): string {
-  return `${n} {.*, labels: labels(${n})}`;
+const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * An entity node as a map with its labels (parsed by `parseEntity`): every property, or, given `props` (an
+ * operation's projection, src/resolvers/projection.ts), only those and the ones every record carries.
+ */
+export function entityMap(n: string, props: readonly string[] | null = null): string {
+  if (props === null) return `${n} {.*, labels: labels(${n})}`;
+  const names = [...new Set(['id', 'name', 'sortName', ...props])];
+  for (const name of names) if (!PROPERTY.test(name)) throw new Error(`not a property name: ${name}`);
+  return `${n} {${names.map((p) => `.${p}`).join(', ')}, labels: labels(${n})}`;
 }
 
 /** A fact node as a map with the ids of everything it links to (parsed by `parseFact`). */

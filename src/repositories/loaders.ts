@@ -47,10 +47,10 @@ function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fall
   };
 }
 
-function loaderFactories(db: Database): { [K in keyof Loaders]: () => Loaders[K] } {
+function loaderFactories(db: Database, projection: { props: readonly string[] | null }): { [K in keyof Loaders]: () => Loaders[K] } {
   return {
     entity: () =>
-      new DataLoader(byId((ids) => entitiesByIds(db, ids))),
+      new DataLoader(byId((ids) => entitiesByIds(db, ids, projection.props))),
     fact: () =>
       new DataLoader(byId((ids) => factsByIds(db, ids))),
     source: () =>
@@ -89,7 +89,7 @@ function loaderFactories(db: Database): { [K in keyof Loaders]: () => Loaders[K]
     relations: () =>
       new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: stableKey }),
     events: () =>
-      new DataLoader((requests) => eventPages(db, requests), { cacheKeyFn: stableKey }),
+      new DataLoader((requests) => eventPages(db, requests, projection.props), { cacheKeyFn: stableKey }),
     history: () =>
       new DataLoader(async (ids) => {
         const found = await historyOf(db, ids);
@@ -100,10 +100,10 @@ function loaderFactories(db: Database): { [K in keyof Loaders]: () => Loaders[K]
 
 /**
  * The request's loaders, each made on first use: most operations touch two or three of the nine, and a
- * request should not pay for the others.
+ * request should not pay for the others. Entities are read with the operation's projection.
  */
-export function createLoaders(db: Database): Loaders {
-  const make = loaderFactories(db);
+export function createLoaders(db: Database, projection: { props: readonly string[] | null } = { props: null }): Loaders {
+  const make = loaderFactories(db, projection);
   const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
   for (const name of Object.keys(make) as (keyof Loaders)[]) {

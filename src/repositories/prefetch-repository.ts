@@ -82,6 +82,13 @@ class PlanCompiler {
   readonly names = new VariableNames();
   readonly params: Record<string, unknown> = {};
 
+  /** `props`: the operation's entity projection (null: whole records). */
+  constructor(private readonly props: readonly string[] | null) {}
+
+  private entity(v: string): string {
+    return entityMap(v, this.props);
+  }
+
   private param(value: unknown): string {
     const name = this.names.fresh('pf');
     this.params[name] = value;
@@ -127,12 +134,12 @@ class PlanCompiler {
       case 'entityByLink': {
         if (!allowedEntityLinks.has(need.link)) throw new Error(`not an entity link: ${need.link}`);
         const x = n.fresh('e');
-        return `COLLECT { MATCH (${v})-[:${need.link}]->(${x}:Entity) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, entityMap(x), node.children)} }`;
+        return `COLLECT { MATCH (${v})-[:${need.link}]->(${x}:Entity) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, this.entity(x), node.children)} }`;
       }
       case 'entityByProperty': {
         if (!allowedProperties.has(need.property)) throw new Error(`not an entity property: ${need.property}`);
         const x = n.fresh('e');
-        return `COLLECT { MATCH (${x}:Entity {id: ${v}.${need.property}}) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, entityMap(x), node.children)} }`;
+        return `COLLECT { MATCH (${x}:Entity {id: ${v}.${need.property}}) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, this.entity(x), node.children)} }`;
       }
       case 'facts': {
         assertFactLink(need.label, need.link);
@@ -150,7 +157,7 @@ class PlanCompiler {
         const total = `COUNT { ${matchingEvents(v, req, counted, n)} RETURN ${counted} }`;
         return this.page(total, { cypher: `${matchingEvents(v, req, ev, n)} ${sorted.cypher}`, row: sorted.row }, (x) => {
           const m = n.fresh('m');
-          return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${entityMap(m)}, pre: ${this.map(m, node.children)}}`;
+          return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${this.entity(m)}, pre: ${this.map(m, node.children)}}`;
         });
       }
       case 'relations': {
@@ -159,7 +166,7 @@ class PlanCompiler {
         return this.page(relationCount(v, req, n, need.types), rows, (x) => {
           const o = n.fresh('o');
           if (!need.other) return `RETURN ${relationMap(x)}`;
-          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, entityMap(o), node.children)}`)}`;
+          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, this.entity(o), node.children)}`)}`;
         });
       }
     }
@@ -167,8 +174,8 @@ class PlanCompiler {
 }
 
 /** The Cypher map expression of `plan` for the node bound to `v`, and the parameters it uses. */
-export function compilePlan(v: string, plan: PrefetchPlan): { cypher: string; params: Record<string, unknown> } {
-  const compiler = new PlanCompiler();
+export function compilePlan(v: string, plan: PrefetchPlan, props: readonly string[] | null = null): { cypher: string; params: Record<string, unknown> } {
+  const compiler = new PlanCompiler(props);
   return { cypher: compiler.map(v, plan), params: compiler.params };
 }
 
@@ -259,13 +266,13 @@ export interface PrefetchedEntity {
  * An entity by id (or by the id of an entity merged into it) with everything `plan` asks for about it and
  * its neighbours, in one round trip.
  */
-export async function entityWithPlan(db: Database, id: string, plan: PrefetchPlan): Promise<PrefetchedEntity | null> {
-  const { cypher, params } = compilePlan('n', plan);
+export async function entityWithPlan(db: Database, id: string, plan: PrefetchPlan, props: readonly string[] | null = null): Promise<PrefetchedEntity | null> {
+  const { cypher, params } = compilePlan('n', plan, props);
   const rows = await db.read(
     `OPTIONAL MATCH (x:Redirect {id: $id})
      WITH coalesce(x.to, $id) AS id
      MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL
-     RETURN ${entityMap('n')} AS n, ${cypher} AS pre`,
+     RETURN ${entityMap('n', props)} AS n, ${cypher} AS pre`,
     { ...params, id },
     (r) => {
       const entity = parseEntity(r.n as Row);

@@ -1,0 +1,39 @@
+// Which entity properties an operation reads (src/resolvers/projection.ts): pinned per selection, through
+// fragments, and whole records as soon as a field outside the known ones is selected.
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { entityMap } from '../../src/repositories/fragments.js';
+import { entityProjection } from '../../src/resolvers/projection.js';
+import { loadTypeDefs } from '../../src/schema.js';
+
+const schema = buildSchema(loadTypeDefs());
+function projectionOf(query: string): string[] | null {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  return entityProjection(schema, document, operation);
+}
+
+describe('entity projection', () => {
+  it('reads nothing beyond the id, name and sort name for a lookup of id and name', () => {
+    expect(projectionOf('{ person(id: "x") { id name __typename } }')).toEqual([]);
+    expect(entityMap('n', [])).toBe('n {.id, .name, .sortName, labels: labels(n)}');
+  });
+
+  it('adds the plain fields and the properties the field model says a field reads', () => {
+    expect(projectionOf('{ organization(id: "x") { aliases parent { id } members { person { description } } } }')).toEqual(['aliases', 'description', 'parentId']);
+  });
+
+  it('follows fragments, inline fragments and interfaces', () => {
+    expect(projectionOf('query { node(id: "x") { ... on Entity { ...E } ... on Membership { role } } } fragment E on Entity { aliases citations { quote } }')).toEqual(['aliases']);
+    expect(projectionOf('{ person(id: "x") { events(first: 2) { edges { node { ... on Event { place { id } } } } } } }')).toEqual(['placeId']);
+  });
+
+  it('reads whole records when any other entity field is selected', () => {
+    expect(projectionOf('{ election(id: "x") { turnout { value } } }')).toBeNull();
+    expect(projectionOf('{ person(id: "x") { related(first: 2) { edges { node { other { ... on Party { status } } } } } } }')).toBeNull();
+  });
+
+  it('refuses a property name that is not a plain identifier', () => {
+    expect(() => entityMap('n', ['name}) MATCH (m'])).toThrow(/not a property name/);
+  });
+});
