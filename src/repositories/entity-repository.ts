@@ -73,13 +73,15 @@ export async function listEntitiesWithPlan(
   const labels = entityLabels.filter((l) => (filter.kinds as string[]).includes(entityKindOfLabel[l]));
   const label = labels.length > 0 ? labels.join('|') : 'Entity';
   const rows = await db.read(
-    `CALL () { MATCH (n:${label}) WHERE ${where} RETURN count(n) AS total }
-     CALL () {
-       MATCH (n:${label}) WHERE ${where}
-       WITH n, ${sortKey} AS key
-       WHERE $after IS NULL OR key > $after
-       ORDER BY key
-       LIMIT $limit
+    // One scan: the total and the rows after the cursor (keys and node references only) are gathered in the
+    // same pass, then the page is a top-k of those rows; only the page's entities are read as records.
+    `MATCH (n:${label}) WHERE ${where}
+     WITH n, ${sortKey} AS key
+     WITH count(*) AS total, collect(CASE WHEN $after IS NULL OR key > $after THEN {key: key, n: n} END) AS rows
+     CALL (rows) {
+       UNWIND rows AS row
+       WITH row ORDER BY row.key LIMIT $limit
+       WITH row.key AS key, row.n AS n
        RETURN collect({key: key, node: ${entityMap('n', props)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
      }
      RETURN total, page`,
