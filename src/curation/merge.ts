@@ -17,7 +17,7 @@ import type { MutationResult } from './mutations.js';
 /** Lists of facts nested in an entity record, with the id segment their facts carry. */
 const nestedLists = { names: 'name', findings: 'finding', parties: 'party', participants: 'participant' } as const;
 type NestedList = keyof typeof nestedLists;
-const ownFields = new Set(['id', 'name', 'aliases', 'description', 'citations', ...Object.keys(nestedLists)]);
+const ownFields = new Set(['id', 'name', 'aliases', 'description', 'citations', 'identifiers', 'images', 'links', ...Object.keys(nestedLists)]);
 /** Single references that would point at the entity itself once the dropped id reads as the kept one. */
 const selfReferences = ['parent', 'place', 'within', 'body', 'court'];
 
@@ -52,6 +52,22 @@ export function mergeRecords(keep: CollectionRecord, drop: CollectionRecord): { 
     description: k.description ?? d.description,
     citations: mergeCitations(k.citations as Citation[], d.citations as Citation[]),
   };
+  // Identifiers, images and links of both survive: either id keeps finding the merged entity.
+  const unionOf = <T>(mine: T[] | undefined, theirs: T[] | undefined, key: (t: T) => string): T[] | undefined => {
+    const seen = new Set<string>();
+    const all = [...(mine ?? []), ...(theirs ?? [])].filter((t) => !seen.has(key(t)) && (seen.add(key(t)), true));
+    return all.length > 0 ? all : undefined;
+  };
+  const identifiers = unionOf(
+    k.identifiers as { scheme: string; value: string }[] | undefined,
+    d.identifiers as { scheme: string; value: string }[] | undefined,
+    (i) => `${i.scheme}:${i.value}`,
+  );
+  if (identifiers) merged.identifiers = identifiers;
+  const images = unionOf(k.images as string[] | undefined, d.images as string[] | undefined, (u) => u);
+  if (images) merged.images = images;
+  const links = unionOf(k.links as { url: string }[] | undefined, d.links as { url: string }[] | undefined, (l) => l.url);
+  if (links) merged.links = links;
   // Fields the kept record leaves empty take the dropped one's value; where both have one, the kept one wins.
   for (const [field, value] of Object.entries(d)) {
     if (!ownFields.has(field) && merged[field] === undefined) merged[field] = value;

@@ -167,8 +167,21 @@ function entityBase(node: StoredNode) {
     name: requireText(node, 'name'),
     aliases: aliases.map((a) => compact({ name: a.name, lang: a.lang ?? undefined, script: a.script ?? undefined })),
     description: text(node.props, 'description'),
+    // Empty lists are left out, as a curator leaves them out (the schema defaults them).
+    identifiers: nonEmpty(identifiersOf(node.props)),
+    images: nonEmpty(texts(node.props, 'images')),
+    links: nonEmpty((JSON.parse(text(node.props, 'links') ?? '[]') as { url: string; note: string | null }[]).map((l) => compact({ url: l.url, note: l.note ?? undefined }))),
     citations: citations(node.citations),
   });
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
+function identifiersOf(props: Record<string, Scalar>): { scheme: string; value: string; url?: string }[] {
+  const list = JSON.parse(text(props, 'identifiers') ?? '[]') as { scheme: string; value: string; url: string | null }[];
+  return list.map((i) => compact({ scheme: i.scheme, value: i.value, url: i.url ?? undefined }));
 }
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -192,6 +205,18 @@ function organization(r: StoredRecord): Out<typeof Organization> {
   return compact({
     ...entityBase(r.node),
     orgKind: requireText(r.node, 'orgKind') as Out<typeof Organization>['orgKind'],
+    terms: nonEmpty(
+      nestedOf(r, 'term').map((t) =>
+        compact({
+          key: requireText(t, 'key'),
+          name: requireText(t, 'name'),
+          from: requireText(t, 'from'),
+          to: text(t.props, 'to'),
+          identifiers: nonEmpty(identifiersOf(t.props)),
+          citations: citations(t.citations),
+        }),
+      ),
+    ),
     parent: text(p, 'parentId'),
     place: text(p, 'placeId'),
   });
@@ -290,6 +315,8 @@ function membership(r: StoredRecord): Out<typeof Membership> {
     organization: requireLink(n, 'OBJECT'),
     role: requireText(n, 'role') as Out<typeof Membership>['role'],
     title: text(n.props, 'title'),
+    onBehalfOf: linkTo(n, 'ON_BEHALF_OF'),
+    term: text(n.props, 'term'),
     from: text(n.props, 'from'),
     to: text(n.props, 'to'),
     citations: citations(n.citations),

@@ -98,11 +98,29 @@ export const Alias = z.strictObject({
   script: z.enum(['Latn', 'Cyrl']).optional(),
 });
 
+/** An id the entity has in another register: `{ scheme: wikidata, value: Q1195092 }`, the parliament's person id... */
+export const Identifier = z.strictObject({
+  /** Lower-case name of the register: `wikidata`, `everypolitician`, `parlam.kz`. */
+  scheme: z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/, 'must be a lower-case scheme name such as wikidata'),
+  value: Name,
+  /** Where the register shows it, when it has a page. */
+  url: z.string().url().optional(),
+});
+export type Identifier = z.infer<typeof Identifier>;
+
+/** A web page about the entity (its website, a profile): `note` says what it is. */
+export const Link = z.strictObject({ url: z.string().url(), note: Name.optional() });
+
 const entityBase = {
   id: Id,
   name: Name,
   aliases: z.array(Alias).default([]),
   description: Text.optional(),
+  /** Ids in other registers; one value per scheme. Survive merges; `entityByIdentifier` finds the entity by them. */
+  identifiers: z.array(Identifier).optional(),
+  /** URLs of portraits or logos. */
+  images: z.array(z.string().url()).optional(),
+  links: z.array(Link).optional(),
   citations: Citations,
 };
 
@@ -172,9 +190,23 @@ export const OrganizationKind = z.enum([
   'OTHER',
 ]);
 
+/** A legislature's term (convocation, legislative period): its members are dated by it. */
+export const Term = z.strictObject({
+  /** Short key memberships refer to: `5` for the fifth convocation. */
+  key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,31}$/, 'must be a short lower-case key such as 5'),
+  name: Name,
+  from: PartialDate,
+  /** Absent while the term runs. */
+  to: PartialDate.optional(),
+  identifiers: z.array(Identifier).optional(),
+  citations: Citations,
+});
+
 export const Organization = z.strictObject({
   ...entityBase,
   orgKind: OrganizationKind,
+  /** A legislature's terms, oldest first. */
+  terms: z.array(Term).optional(),
   /** The organisation this one belongs to (a ministry's government, a legislature's parliament). */
   parent: Id.optional(),
   /** Where it sits or what it governs. */
@@ -351,6 +383,10 @@ export const Membership = z.strictObject({
   role: MembershipRole,
   /** Words of the text for the role when they say more than the enum: `honorary chairman`. */
   title: Name.optional(),
+  /** The party a legislator sat for (Popolo's `on_behalf_of`). */
+  onBehalfOf: Id.optional(),
+  /** Key of the organisation's term this membership belongs to (`5`); its dates are the term's unless given. */
+  term: z.string().min(1).max(32).optional(),
   from: PartialDate.optional(),
   to: PartialDate.optional(),
   citations: Citations,

@@ -5,14 +5,24 @@ import { createHash } from 'node:crypto';
 import { partialDate } from '../domain/partial-date.js';
 import { locateQuote, normaliseForQuotes, type NormalisedText } from '../domain/quotes.js';
 import { foldName, nameKeys } from '../search/fold.js';
-import type { Citation, Dataset } from './schema.js';
+import type { Citation, Dataset, Identifier } from './schema.js';
+
+/** `wikidata:Q1195092`: how an identifier is stored for lookup (scheme lower-case, value as given). */
+export function identifierKey(scheme: string, value: string): string {
+  return `${scheme.toLowerCase()}:${value}`;
+}
+
+/** The search key of an identifier value: folded like a name (so the query `Q1195092` meets it), spaces removed. */
+export function identifierSearchKey(value: string): string {
+  return foldName(value).replace(/ /g, '');
+}
 
 export const entityLabels = ['Person', 'Party', 'Organization', 'Place', 'District', 'Election', 'CourtCase', 'Event'] as const;
 export type EntityLabel = (typeof entityLabels)[number];
-export const factLabels = ['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding'] as const;
+export const factLabels = ['Membership', 'Candidacy', 'CandidacyStatus', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding', 'Term'] as const;
 export type FactLabel = (typeof factLabels)[number];
 /** Fact → entity links. */
-export const linkTypes = ['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'DECIDED_BY', 'STATUS_OF'] as const;
+export const linkTypes = ['SUBJECT', 'OBJECT', 'IN_DISTRICT', 'NOMINATED_BY', 'DECIDED_BY', 'STATUS_OF', 'ON_BEHALF_OF'] as const;
 export type LinkType = (typeof linkTypes)[number];
 /** Derived entity → entity relationships: what explorers and path queries walk. */
 export const relationTypes = [
@@ -262,11 +272,17 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     name: string;
     aliases: { name: string; lang?: string | undefined; script?: string | undefined }[];
     description?: string | undefined;
+    identifiers?: Identifier[] | undefined;
+    images?: string[] | undefined;
+    links?: { url: string; note?: string | undefined }[] | undefined;
     citations: Citation[];
   }
   const entity = (label: EntityLabel, e: EntityLike, extra: Props, extraNames: string[] = [], disputed: string[] = []) => {
+    const identifiers = e.identifiers ?? [];
+    const links = e.links ?? [];
     const names = [e.name, ...e.aliases.map((a) => a.name), ...extraNames];
-    const keys = [...new Set(names.flatMap((n) => nameKeys(n)))];
+    // Identifier values are searchable too (`Q1195092`), but only by their exact folded form.
+    const keys = [...new Set([...names.flatMap((n) => nameKeys(n)), ...identifiers.map((i) => identifierSearchKey(i.value))])];
     rows.entities[label].push({
       id: e.id,
       props: {
@@ -276,7 +292,11 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
         description: e.description ?? null,
         aliases: JSON.stringify(e.aliases.map((a) => ({ name: a.name, lang: a.lang ?? null, script: a.script ?? null }))),
         searchKeys: keys.join(' '),
-        searchNames: JSON.stringify([...new Set(names)]),
+        searchNames: JSON.stringify([...new Set([...names, ...identifiers.map((i) => i.value)])]),
+        identifiers: identifiers.length > 0 ? JSON.stringify(identifiers.map((i) => ({ scheme: i.scheme, value: i.value, url: i.url ?? null }))) : null,
+        identifierKeys: identifiers.map((i) => identifierKey(i.scheme, i.value)),
+        images: e.images ?? [],
+        links: links.length > 0 ? JSON.stringify(links.map((l) => ({ url: l.url, note: l.note ?? null }))) : null,
         disputed,
         ...extra,
       },
@@ -298,6 +318,23 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
 
   for (const o of dataset.organizations) {
     entity('Organization', o, { orgKind: o.orgKind, parentId: o.parent ?? null, placeId: o.place ?? null });
+    (o.terms ?? []).forEach((t, i) => {
+      const id = `${o.id}#term#${i + 1}`;
+      rows.facts.Term.push({
+        id,
+        props: {
+          kind: 'TERM',
+          key: t.key,
+          name: t.name,
+          ord: i,
+          identifiers: t.identifiers && t.identifiers.length > 0 ? JSON.stringify(t.identifiers.map((x) => ({ scheme: x.scheme, value: x.value, url: x.url ?? null }))) : null,
+          ...dateProps('from', t.from),
+          ...dateProps('to', t.to),
+        },
+      });
+      rows.links.SUBJECT.push({ from: id, to: o.id, props: {} });
+      cite(id, 'Fact', t.citations);
+    });
     if (o.parent) relation('PART_OF', o.id, o.parent, o.id);
     if (o.place) relation('LOCATED_IN', o.id, o.place, o.id);
   }
@@ -375,11 +412,19 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   }
 
   for (const m of dataset.memberships) {
-    rows.facts.Membership.push({ id: m.id, props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) } });
+    rows.facts.Membership.push({
+      id: m.id,
+      props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, term: m.term ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) },
+    });
     rows.links.SUBJECT.push({ from: m.id, to: m.person, props: {} });
     rows.links.OBJECT.push({ from: m.id, to: m.organization, props: {} });
     cite(m.id, 'Fact', m.citations);
     relation(relationForRole(m.role), m.person, m.organization, m.id, { ...span(m.from, m.to), role: m.title ?? m.role });
+    if (m.onBehalfOf) {
+      // A legislator sat for the party: an affiliation for the network, dated like the seat.
+      rows.links.ON_BEHALF_OF.push({ from: m.id, to: m.onBehalfOf, props: {} });
+      relation('AFFILIATED_WITH', m.person, m.onBehalfOf, m.id, { ...span(m.from, m.to), role: 'sat for' });
+    }
   }
 
   const electionDate = new Map([...(context.electionDates ?? []), ...dataset.elections.map((e) => [e.id, e.date] as const)]);

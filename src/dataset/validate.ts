@@ -122,6 +122,7 @@ const referenceRules: Partial<Record<DatasetKey, readonly ReferenceRule[]>> = {
   memberships: [
     { at: ['person'], kinds: ['people'] },
     { at: ['organization'], kinds: ['parties', 'organizations'] },
+    { at: ['onBehalfOf'], kinds: ['parties'] },
   ],
   candidacies: [
     { at: ['person'], kinds: ['people'] },

@@ -21,6 +21,7 @@ const linkTarget: Record<LinkType, 'Entity' | 'Fact'> = {
   NOMINATED_BY: 'Entity',
   DECIDED_BY: 'Entity',
   STATUS_OF: 'Fact',
+  ON_BEHALF_OF: 'Entity',
 };
 
 export interface WriteProgress {

@@ -4,6 +4,7 @@ import { courtCaseResolvers } from './court-case.js';
 import { curationResolvers, DateTimeScalar } from './curation.js';
 import { electionResolvers } from './election.js';
 import { graphResolvers } from './graph.js';
+import { legislatureResolvers } from './legislature.js';
 import { nodeResolvers } from './node.js';
 import { organizationResolvers } from './organization.js';
 import { partyResolvers } from './party.js';
@@ -25,6 +26,7 @@ const modules: Resolvers[] = [
   valueResolvers,
   curationResolvers,
   provenanceResolvers,
+  legislatureResolvers,
 ];
 
 /** Merges the modules type by type; two modules defining the same field is a programming error. */

@@ -1,0 +1,255 @@
+// Popolo import: read the file, map it to dataset records, resolve each person, party, organisation and
+// election against the graph (merge only on sufficient evidence), fold merged records into the stored ones,
+// then hand the result to the bulk importer: the same validation, the same all-or-nothing write.
+import { readFile } from 'node:fs/promises';
+import { recordFromGraph, type CollectionRecord } from '../dataset/from-graph.js';
+import type { Citation, DatasetKey } from '../dataset/schema.js';
+import type { ValidationIssue } from '../dataset/validate.js';
+import { replaceReferences } from '../curation/engine.js';
+import { addRecord, emptyLoaded, type BulkFile } from '../bulk/format.js';
+import { planImport, type ImportPlan, type PlanProgress } from '../bulk/import.js';
+import type { Database } from '../neo4j/database.js';
+import { readStoredRecords } from '../repositories/curation-repository.js';
+import { resolutionProfiles } from '../repositories/resolution-repository.js';
+import { identifierKey } from '../dataset/to-graph.js';
+import { mapPopolo, nameVariants, pathOf, readPopolo, type MappedRecord, type PopoloDocument, type SourceMeta } from './popolo.js';
+import { decide, describeEvidence, type Comparison, type Decision, type Evidence, type Profile, type ResolutionKind } from './resolve.js';
+import { nameKeys } from '../search/fold.js';
+
+export interface ResolutionReport {
+  /** The incoming element: `/persons/17`. */
+  pointer: string;
+  line: number | null;
+  collection: DatasetKey;
+  /** Its provisional id and the id it is written under (the existing one when merged). */
+  incomingId: string;
+  id: string;
+  name: string;
+  decision: Decision;
+}
+
+export interface PopoloPlan {
+  doc: PopoloDocument;
+  issues: ValidationIssue[];
+  /** What each incoming entity was resolved to, with the evidence. */
+  resolutions: ResolutionReport[];
+  skipped: { pointer: string; line: number | null; reason: string }[];
+  /** The bulk plan (null when the file itself has problems). */
+  plan: ImportPlan | null;
+}
+
+const kindOfCollection: Partial<Record<DatasetKey, ResolutionKind>> = { people: 'PERSON', parties: 'PARTY', organizations: 'ORGANIZATION', elections: 'ELECTION' };
+/** Organisations first: the bodies persons and parties sit in must be known before they are compared. */
+const resolutionOrder: DatasetKey[] = ['organizations', 'parties', 'elections', 'people'];
+
+export async function readPopoloFile(path: string): Promise<PopoloDocument> {
+  return readPopolo(await readFile(path, 'utf8'), path);
+}
+
+interface EntityLike {
+  id: string;
+  name: string;
+  aliases?: { name: string }[];
+  identifiers?: { scheme: string; value: string }[];
+  orgKind?: string;
+  kind?: string;
+  date?: string;
+}
+
+function profileOf(m: MappedRecord, kind: ResolutionKind, seats: PopoloPlanContext['seats'], bodies: ReadonlyMap<string, string>): Profile {
+  const r = m.record.record as unknown as EntityLike;
+  const names = [r.name, ...(r.aliases ?? []).map((a) => a.name)];
+  return {
+    id: r.id,
+    kind,
+    names: kind === 'PERSON' ? [...new Set(names.flatMap(nameVariants))] : names,
+    identifiers: (r.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)),
+    subKind: kind === 'ORGANIZATION' ? (r.orgKind ?? null) : kind === 'ELECTION' ? (r.kind ?? null) : null,
+    date: r.date ?? null,
+    roles: (seats.get(r.id) ?? []).map((s) => ({ body: bodies.get(s.body) ?? s.body, role: 'seat', from: s.from, to: s.to })),
+  };
+}
+
+type PopoloPlanContext = ReturnType<typeof mapPopolo>;
+
+/** Existing profiles that share an identifier or a folded name key with the incoming one: the only ones compared. */
+class CandidateIndex {
+  private readonly byKey = new Map<string, Profile[]>();
+  constructor(profiles: readonly Profile[]) {
+    for (const p of profiles) for (const key of this.keys(p)) this.byKey.set(key, [...(this.byKey.get(key) ?? []), p]);
+  }
+  private keys(p: Profile): string[] {
+    const keys = new Set<string>([`${p.kind}|date|${p.kind === 'ELECTION' ? (p.date ?? '').slice(0, 4) : ''}`]);
+    for (const id of p.identifiers) keys.add(`${p.kind}|id|${id}`);
+    for (const name of p.names) for (const k of nameKeys(name)) if (k.length >= 3) keys.add(`${p.kind}|name|${k}`);
+    return [...keys];
+  }
+  candidates(p: Profile): Profile[] {
+    const out = new Map<string, Profile>();
+    for (const key of this.keys(p)) {
+      if (key.endsWith('|date|')) continue;
+      for (const c of this.byKey.get(key) ?? []) out.set(c.id, c);
+    }
+    return [...out.values()];
+  }
+}
+
+function uniqueBy<T>(list: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+}
+
+const citationKey = (c: Citation) => `${c.source}\n${c.quote ?? ''}\n${c.locator ?? ''}`;
+
+/**
+ * The stored record after taking in what the file says: names become aliases, identifiers, images, links,
+ * terms and citations are added; every value the graph already has stays as it is (the file never overwrites
+ * a curated value). Applying it twice gives the same record, so a re-import changes nothing.
+ */
+export function foldInto(stored: CollectionRecord, incoming: CollectionRecord): CollectionRecord {
+  const s = stored.record as unknown as Record<string, unknown>;
+  const i = incoming.record as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...s };
+  type Alias = { name: string; lang?: string; script?: string };
+  const known = new Set([String(s.name), ...((s.aliases as Alias[] | undefined) ?? []).map((a) => a.name)]);
+  const added = [{ name: String(i.name) } as Alias, ...((i.aliases as Alias[] | undefined) ?? [])].filter((a) => !known.has(a.name) && (known.add(a.name), true));
+  out.aliases = [...((s.aliases as Alias[] | undefined) ?? []), ...added];
+  const union = <T>(field: string, key: (t: T) => string) => {
+    const list = uniqueBy([...((s[field] as T[] | undefined) ?? []), ...((i[field] as T[] | undefined) ?? [])], key);
+    if (list.length > 0) out[field] = list;
+  };
+  // One value per scheme: a stored identifier of a scheme wins over the file's.
+  const schemes = new Set(((s.identifiers as { scheme: string }[] | undefined) ?? []).map((x) => x.scheme));
+  const incomingIds = ((i.identifiers as { scheme: string; value: string }[] | undefined) ?? []).filter((x) => !schemes.has(x.scheme));
+  const ids = uniqueBy([...((s.identifiers as { scheme: string; value: string }[] | undefined) ?? []), ...incomingIds], (x) => `${x.scheme}:${x.value}`);
+  if (ids.length > 0) out.identifiers = ids;
+  union<string>('images', (x) => x);
+  union<{ url: string }>('links', (x) => x.url);
+  union<{ key: string }>('terms', (x) => x.key);
+  out.citations = uniqueBy([...(s.citations as Citation[]), ...(i.citations as Citation[])], citationKey);
+  for (const [field, value] of Object.entries(i)) if (out[field] === undefined && value !== undefined) out[field] = value;
+  return { collection: stored.collection, record: out } as unknown as CollectionRecord;
+}
+
+/** Validates, maps and resolves a Popolo file and plans its import; reads only. */
+export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: SourceMeta, onProgress?: PlanProgress): Promise<PopoloPlan> {
+  if (doc.issues.length > 0) return { doc, issues: doc.issues, resolutions: [], skipped: [], plan: null };
+  const mapping = mapPopolo(doc, meta);
+  const existing = await resolutionProfiles(db, ['PERSON', 'PARTY', 'ORGANIZATION', 'ELECTION']);
+  const existingIds = new Set(existing.map((p) => p.id));
+  const index = new CandidateIndex(existing);
+  const finalId = new Map<string, string>();
+  const resolutions: ResolutionReport[] = [];
+  const claimed = new Map<string, ResolutionReport>();
+
+  for (const collection of resolutionOrder) {
+    const kind = kindOfCollection[collection]!;
+    for (const m of mapping.records.filter((r) => r.record.collection === collection)) {
+      const profile = profileOf(m, kind, mapping.seats, finalId);
+      let decision = decide(profile, index.candidates(profile));
+      if (decision.action === 'MERGE') {
+        // Two incoming entities may not both become one existing entity: neither is merged, both are flagged.
+        const rival = claimed.get(decision.into);
+        if (rival) {
+          const flag = (d: Decision & { action: 'MERGE' }): Comparison[] => [{ existing: d.into, score: d.score, evidence: d.evidence, sufficient: false }, ...d.others];
+          if (rival.decision.action === 'MERGE') {
+            rival.decision = { action: 'CREATE', flagged: flag(rival.decision) };
+            rival.id = freeId(rival.incomingId, m.pointer, existingIds);
+            finalId.set(rival.incomingId, rival.id);
+          }
+          decision = { action: 'CREATE', flagged: flag(decision) };
+        }
+      }
+      const id = decision.action === 'MERGE' ? decision.into : freeId(profile.id, m.pointer, existingIds);
+      finalId.set(profile.id, id);
+      const report: ResolutionReport = { pointer: m.pointer, line: m.line, collection, incomingId: profile.id, id, name: (m.record.record as { name: string }).name, decision };
+      if (decision.action === 'MERGE') claimed.set(decision.into, report);
+      resolutions.push(report);
+    }
+  }
+
+  // Records under their final ids; merged ones folded into what the graph stores.
+  const merged = resolutions.filter((r) => r.decision.action === 'MERGE').map((r) => r.id);
+  const stored = new Map<string, CollectionRecord>();
+  for (let i = 0; i < merged.length; i += 500) {
+    const found = await db.readTransaction((tx) => readStoredRecords(tx, merged.slice(i, i + 500)));
+    for (const [id, record] of found) {
+      const parsed = recordFromGraph(record);
+      if (parsed) stored.set(id, parsed);
+    }
+  }
+  const byIncoming = new Map(resolutions.map((r) => [r.incomingId, r]));
+  const records: { record: CollectionRecord; line: number | null }[] = [{ record: mapping.source, line: 1 }];
+  for (const m of mapping.records) {
+    let record = replaceReferences(m.record, finalId);
+    const resolution = byIncoming.get(m.record.record.id);
+    if (resolution) {
+      record = { ...record, record: { ...record.record, id: resolution.id } } as CollectionRecord;
+      const before = stored.get(resolution.id);
+      if (resolution.decision.action === 'MERGE' && before) record = foldInto(before, record);
+    }
+    records.push({ record, line: m.line });
+  }
+
+  const issues = verifyLocators(doc, records.map((r) => r.record));
+  if (issues.length > 0) return { doc, issues, resolutions, skipped: mapping.skipped, plan: null };
+  const loaded = emptyLoaded();
+  for (const r of records) addRecord(loaded, r.record.collection, r.record.record, doc.file, r.line ?? 1);
+  const file: BulkFile = { loaded, curation: [], lines: records.length };
+  const plan = await planImport(db, file, onProgress);
+  return { doc, issues: plan.issues, resolutions, skipped: mapping.skipped, plan };
+}
+
+/** A created entity's id must not be an existing entity's (a namesake's slug): add the file's element index. */
+function freeId(id: string, pointer: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id;
+  return `${id}-p${pointer.split('/')[2] ?? '0'}`;
+}
+
+/** Resolves an RFC 6901 JSON pointer in a parsed document. */
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let node = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key)) node = node[Number(key)];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Every locator citing the file must point at an element of it (what the stored dataset text holds). */
+function verifyLocators(doc: PopoloDocument, records: readonly CollectionRecord[]): ValidationIssue[] {
+  const root = JSON.parse(doc.text) as unknown;
+  const sourceId = records[0]!.record.id;
+  const issues: ValidationIssue[] = [];
+  const walk = (value: unknown, path: string, id: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, id));
+    if (typeof value !== 'object' || value === null) return;
+    const v = value as Record<string, unknown>;
+    if (v.source === sourceId && typeof v.locator === 'string' && resolvePointer(root, v.locator) === undefined) {
+      issues.push({ file: doc.file, line: null, path: `${id} ${path}`, code: 'SCHEMA', message: `locator ${v.locator} is not in the dataset` });
+    }
+    for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, id);
+  };
+  for (const r of records) walk(r.record, '', r.record.id);
+  return issues;
+}
+
+/** The lines `--dry-run` prints: every created, merged and flagged entity with its evidence. */
+export function describeResolutions(plan: PopoloPlan): string[] {
+  const lines: string[] = [];
+  const evidence = (c: { evidence: Evidence[] }) => c.evidence.map(describeEvidence).join('; ');
+  for (const r of plan.resolutions) {
+    const where = `${pathOf(r.pointer)} ${JSON.stringify(r.name)}`;
+    if (r.decision.action === 'MERGE') {
+      lines.push(`merge   ${where} → ${r.id} (score ${r.decision.score}: ${evidence(r.decision)})`);
+    } else {
+      lines.push(`create  ${where} as ${r.id}`);
+      for (const f of r.decision.flagged) lines.push(`  flag  possible duplicate of ${f.existing} (score ${f.score}, below the rule for merging: ${evidence(f)})`);
+    }
+  }
+  for (const s of plan.skipped) lines.push(`skip    ${pathOf(s.pointer)}: ${s.reason}`);
+  return lines;
+}

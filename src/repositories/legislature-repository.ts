@@ -1,0 +1,125 @@
+// Legislatures and external identifiers: a legislature's terms and seats (Membership facts of the body, each
+// with its term key and the party it was held for), a person's seats, and entities by identifier.
+import { identifierKey } from '../dataset/to-graph.js';
+import { int, type Database } from '../neo4j/database.js';
+
+export interface IdentifierRecord {
+  scheme: string;
+  value: string;
+  url: string | null;
+}
+
+export interface TermRecord {
+  legislatureId: string;
+  key: string;
+  name: string;
+  from: string;
+  to: string | null;
+  memberCount: number;
+  composition: { partyId: string | null; seats: number }[];
+}
+
+export interface SeatRecord {
+  personId: string;
+  legislatureId: string;
+  partyId: string | null;
+  term: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** Identifiers of many entities in one round trip (empty for an unknown id). */
+export async function identifiersOf(db: Database, ids: readonly string[]): Promise<Map<string, IdentifierRecord[]>> {
+  const rows = await db.read(
+    `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, n.identifiers AS identifiers`,
+    { ids: [...ids] },
+    (r) => [String(r.id), typeof r.identifiers === 'string' ? (JSON.parse(r.identifiers) as IdentifierRecord[]) : []] as const,
+  );
+  return new Map(rows);
+}
+
+/** The id of the entity with this identifier, or null. */
+export async function entityIdByIdentifier(db: Database, scheme: string, value: string): Promise<string | null> {
+  const rows = await db.read(
+    `MATCH (n:Entity) WHERE n.kind IS NOT NULL AND $key IN n.identifierKeys RETURN n.id AS id ORDER BY n.id LIMIT 1`,
+    { key: identifierKey(scheme, value) },
+    (r) => String(r.id),
+  );
+  return rows[0] ?? null;
+}
+
+/** Whether the id is an organisation of kind LEGISLATURE. */
+export async function isLegislature(db: Database, id: string): Promise<boolean> {
+  const rows = await db.read(`MATCH (o:Organization {id: $id}) WHERE o.orgKind = 'LEGISLATURE' RETURN o.id AS id`, { id }, (r) => String(r.id));
+  return rows.length > 0;
+}
+
+const LIVE_SEAT = `NOT coalesce(m.retracted, false)`;
+
+/** A legislature's terms, oldest first, with how many held a seat in each and the seats per party. */
+export async function termsOf(db: Database, legislatureId: string): Promise<TermRecord[]> {
+  return db.read(
+    `MATCH (o:Entity {id: $id})<-[:SUBJECT]-(t:Term)
+     CALL (o, t) {
+       OPTIONAL MATCH (o)<-[:OBJECT]-(m:Membership {term: t.key}) WHERE ${LIVE_SEAT}
+       OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(p:Entity)
+       WITH m, p WHERE m IS NOT NULL
+       WITH p.id AS party, count(m) AS seats
+       RETURN collect({party: party, seats: seats}) AS composition, sum(seats) AS members
+     }
+     RETURN t.key AS key, t.name AS name, t.from AS from, t.to AS to, t.ord AS ord, composition, members
+     ORDER BY t.ord`,
+    { id: legislatureId },
+    (r) => ({
+      legislatureId,
+      key: String(r.key),
+      name: String(r.name),
+      from: String(r.from),
+      to: str(r.to),
+      memberCount: Number(r.members ?? 0),
+      composition: (r.composition as { party: unknown; seats: unknown }[])
+        .map((c) => ({ partyId: str(c.party), seats: Number(c.seats) }))
+        .sort((a, b) => b.seats - a.seats || String(a.partyId).localeCompare(String(b.partyId))),
+    }),
+  );
+}
+
+const SEAT = `{personId: p.id, legislatureId: o.id, partyId: party.id, term: m.term, from: m.from, to: m.to}`;
+function seat(r: Record<string, unknown>): SeatRecord {
+  const s = r.seat as Record<string, unknown>;
+  return { personId: String(s.personId), legislatureId: String(s.legislatureId), partyId: str(s.partyId), term: str(s.term), from: str(s.from), to: str(s.to) };
+}
+
+/** Seats of a legislature on a day and/or in a term, by the member's name; with the total before `first`. */
+export async function seatsOf(db: Database, legislatureId: string, filter: { asOf: string | null; term: string | null; first: number }): Promise<{ total: number; seats: SeatRecord[] }> {
+  const rows = await db.read(
+    `MATCH (o:Entity {id: $id})<-[:OBJECT]-(m:Membership)-[:SUBJECT]->(p:Person)
+     WHERE ${LIVE_SEAT} AND ($term IS NULL OR m.term = $term)
+       AND ($asOf IS NULL OR (coalesce(m.fromStart, '0000') <= $asOf AND coalesce(m.toEnd, '9999') >= $asOf))
+     OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Entity)
+     WITH p, m, o, party ORDER BY p.sortName, p.id, m.fromStart
+     WITH collect(${SEAT}) AS all
+     RETURN size(all) AS total, all[0..$first] AS page`,
+    { id: legislatureId, term: filter.term, asOf: filter.asOf, first: int(filter.first) },
+    (r) => ({ total: Number(r.total), seats: (r.page as Record<string, unknown>[]).map((s) => seat({ seat: s })) }),
+  );
+  return rows[0] ?? { total: 0, seats: [] };
+}
+
+/** The legislature seats of many persons in one round trip, oldest first. */
+export async function seatsOfPersons(db: Database, personIds: readonly string[]): Promise<Map<string, SeatRecord[]>> {
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     MATCH (p:Person {id: id})<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(o:Organization) WHERE o.orgKind = 'LEGISLATURE' AND ${LIVE_SEAT}
+     OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Entity)
+     WITH id, p, m, o, party ORDER BY m.fromStart, m.id
+     RETURN id, collect(${SEAT}) AS seats`,
+    { ids: [...personIds] },
+    (r) => [String(r.id), (r.seats as Record<string, unknown>[]).map((s) => seat({ seat: s }))] as const,
+  );
+  return new Map(rows);
+}

@@ -1,0 +1,107 @@
+// Legislatures (terms, seats, party composition), a person's seats, and external identifiers of entities.
+// Thin: arguments in, a repository call (batched per request where a field fans out), records out.
+import DataLoader from 'dataloader';
+import type { GraphContext } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { UserInputError } from '../errors.js';
+import {
+  entityIdByIdentifier,
+  identifiersOf,
+  isLegislature,
+  seatsOf,
+  seatsOfPersons,
+  termsOf,
+  type IdentifierRecord,
+  type SeatRecord,
+  type TermRecord,
+} from '../repositories/legislature-repository.js';
+
+export interface LegislatureRecord {
+  id: string;
+}
+export type { SeatRecord, TermRecord };
+export interface PartySeatsRecord {
+  partyId: string | null;
+  seats: number;
+}
+
+interface LegislatureLoaders {
+  identifiers: DataLoader<string, IdentifierRecord[]>;
+  seats: DataLoader<string, SeatRecord[]>;
+}
+
+// Per request (the context object lives as long as one request): batched loaders of this module's own.
+const perRequest = new WeakMap<object, LegislatureLoaders>();
+function loaders(ctx: GraphContext): LegislatureLoaders {
+  let made = perRequest.get(ctx);
+  if (!made) {
+    made = {
+      identifiers: new DataLoader(async (ids: readonly string[]) => {
+        const found = await identifiersOf(ctx.db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+      seats: new DataLoader(async (ids: readonly string[]) => {
+        const found = await seatsOfPersons(ctx.db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+    };
+    perRequest.set(ctx, made);
+  }
+  return made;
+}
+
+const identifiers = (entity: { id: string }, _args: unknown, ctx: GraphContext) => loaders(ctx).identifiers.load(entity.id);
+
+const MAX_MEMBERS = 1000;
+
+export const legislatureResolvers: Resolvers = {
+  Query: {
+    entityByIdentifier: async (_p, { scheme, value }, ctx) => {
+      if (scheme.length > 64 || value.length > 500) throw new UserInputError('scheme or value is too long.', scheme.length > 64 ? 'scheme' : 'value');
+      const id = await entityIdByIdentifier(ctx.db, scheme.toLowerCase(), value);
+      return id === null ? null : ctx.loaders.entity.load(id);
+    },
+    legislature: async (_p, { id }, ctx) => ((await isLegislature(ctx.db, id)) ? { id } : null),
+  },
+  Legislature: {
+    organization: async (l, _a, ctx) => {
+      const org = await ctx.loaders.entity.load(l.id);
+      if (!org) throw new Error(`legislature ${l.id} vanished`);
+      return org;
+    },
+    terms: (l, _a, ctx) => termsOf(ctx.db, l.id),
+    members: async (l, { asOf, term, first }, ctx) => {
+      const limit = first ?? 200;
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MEMBERS) throw new UserInputError(`Argument "first" must be between 0 and ${MAX_MEMBERS} (got ${limit}).`, 'first');
+      const found = await seatsOf(ctx.db, l.id, { asOf: asOf ?? null, term: term ?? null, first: limit });
+      return { totalCount: found.total, nodes: found.seats };
+    },
+  },
+  LegislativeTerm: {
+    composition: (t) => t.composition,
+  },
+  PartySeats: {
+    party: (s, _a, ctx) => (s.partyId === null ? null : ctx.loaders.entity.load(s.partyId)),
+  },
+  LegislativeSeat: {
+    person: async (s, _a, ctx) => {
+      const person = await ctx.loaders.entity.load(s.personId);
+      if (!person) throw new Error(`member ${s.personId} vanished`);
+      return person;
+    },
+    legislature: async (s, _a, ctx) => {
+      const org = await ctx.loaders.entity.load(s.legislatureId);
+      if (!org) throw new Error(`legislature ${s.legislatureId} vanished`);
+      return org;
+    },
+    party: (s, _a, ctx) => (s.partyId === null ? null : ctx.loaders.entity.load(s.partyId)),
+  },
+  Person: { identifiers, legislativeTerms: (p, _a, ctx) => loaders(ctx).seats.load(p.id) },
+  Party: { identifiers },
+  Organization: { identifiers },
+  Place: { identifiers },
+  District: { identifiers },
+  Election: { identifiers },
+  CourtCase: { identifiers },
+  Event: { identifiers },
+};
