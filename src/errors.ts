@@ -3,7 +3,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
-import { DeadlineExceededError } from './neo4j/database.js';
+import { DeadlineExceededError, OutcomeUnknownError } from './neo4j/database.js';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -21,6 +21,10 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  // Writes (src/curation/idempotency.ts, docs/curation.md): a key sent with a different request; a write that may
+  // or may not have committed (retry it with the same Idempotency-Key).
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -91,6 +95,14 @@ export function formatError(
   logUnexpected: (error: unknown) => void,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  // Before the outage and timeout checks: a write cut off during its commit is neither failed nor done.
+  if (original instanceof OutcomeUnknownError) {
+    return {
+      message: 'The write may or may not have been applied (the database was lost or the time ran out while it committed). Send it again with the same Idempotency-Key: it is then applied exactly once.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.OUTCOME_UNKNOWN },
+    };
+  }
   if (isDatabaseUnavailable(original)) {
     return { message: new ServiceUnavailableError().message, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }

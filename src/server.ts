@@ -128,7 +128,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const request = requestInfo(req, res);
-        return { ...createContext(observedDatabase, logger, request.id, callerOf(res), config.PREFETCH), request };
+        return { ...createContext(observedDatabase, logger, request.id, callerOf(res), config.PREFETCH), request, idempotencyKey: req.headers['idempotency-key'] };
       },
     }),
   );

@@ -27,6 +27,8 @@ import {
   type IdLookup,
   type Lock,
 } from '../repositories/curation-repository.js';
+import { claimIdempotencyRecord, completeIdempotencyRecord } from '../repositories/idempotency-repository.js';
+import { currentIdempotency, idempotencyRecordId, IdempotencyKeyReusedError } from './idempotency.js';
 
 /** Codes of the `errors` a payload carries for input the graph refuses. */
 export type UserErrorCode =
@@ -124,40 +126,64 @@ export interface WriteOptions {
  * Runs one mutation as one write transaction (retried as a whole on transient errors): `plan` locks and reads
  * what it needs and returns its value; everything it passes to `write` is validated and written in the same
  * transaction. An EditRefused thrown anywhere rolls everything back and becomes the payload's errors.
+ *
+ * Made with an Idempotency-Key (src/curation/idempotency.ts), the transaction first claims the key's record: one
+ * already committed answers its stored outcome and nothing is written (a different request under that key is
+ * refused); otherwise the outcome is stored in the record before the commit, so record and write commit together.
  */
 export async function runEdit<T>(
   db: Database,
   actor: string,
   plan: (scope: EditScope, write: (writes: RecordWrite[], options: WriteOptions) => Promise<ChangeRecord[]>) => Promise<T>,
 ): Promise<EditOutcome<T> | { errors: UserError[] }> {
+  const idempotency = currentIdempotency();
   try {
-    return await db.writeTransaction(async (tx) => {
-      const locks: Lock[] = [];
-      const changes: ChangeRecord[] = [];
-      const at = new Date().toISOString();
-      const scope: EditScope = {
-        tx,
-        actor,
-        at,
-        lock: async (more) => {
-          locks.push(...more);
-          return lockNodes(tx, more);
-        },
-        read: (ids) => readRecords(tx, ids),
-        lookup: (ids) => lookupIds(tx, ids),
-        audit: async (rows) => {
-          const complete = rows.map((row) => ({ ...row, id: `change:${randomUUID()}`, at, actor }));
-          await recordChanges(tx, complete);
-          const recorded = complete.map(({ subjects: _subjects, ...change }) => change);
-          changes.push(...recorded);
-          return recorded;
-        },
-      };
-      const write = (writes: RecordWrite[], options: WriteOptions) => writeRecords(scope, writes, options);
-      const value = await plan(scope, write);
-      await releaseLocks(tx, locks);
-      return { value, changes };
-    });
+    return await db.writeTransaction(
+      async (tx) => {
+        if (idempotency) {
+          const prior = await claimIdempotencyRecord(tx, idempotencyRecordId(idempotency), idempotency.caller, idempotency.requestHash);
+          if (prior) {
+            if (prior.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+            return JSON.parse(prior.outcome) as EditOutcome<T>;
+          }
+        }
+        const locks: Lock[] = [];
+        const changes: ChangeRecord[] = [];
+        // The moment is taken when first needed, after the plan has locked what it edits: writes of one record
+        // then get their times in the order they commit (docs/curation.md, "Audit trail").
+        let at: string | null = null;
+        const now = () => (at ??= new Date().toISOString());
+        const scope: EditScope = {
+          tx,
+          actor,
+          get at() {
+            return now();
+          },
+          lock: async (more) => {
+            locks.push(...more);
+            return lockNodes(tx, more);
+          },
+          read: (ids) => readRecords(tx, ids),
+          lookup: (ids) => lookupIds(tx, ids),
+          audit: async (rows) => {
+            const complete = rows.map((row) => ({ ...row, id: `change:${randomUUID()}`, at: now(), actor }));
+            await recordChanges(tx, complete);
+            const recorded = complete.map(({ subjects: _subjects, ...change }) => change);
+            changes.push(...recorded);
+            return recorded;
+          },
+        };
+        const write = (writes: RecordWrite[], options: WriteOptions) => writeRecords(scope, writes, options);
+        const value = await plan(scope, write);
+        await releaseLocks(tx, locks);
+        const outcome: EditOutcome<T> = { value, changes };
+        if (idempotency) await completeIdempotencyRecord(tx, idempotencyRecordId(idempotency), JSON.stringify(outcome), now());
+        return outcome;
+      },
+      undefined,
+      // With a key, a retry after a COMMIT cut off mid-way finds the record if that attempt committed.
+      { repeatable: idempotency !== undefined },
+    );
   } catch (error) {
     if (error instanceof EditRefused) return { errors: error.errors };
     throw error;

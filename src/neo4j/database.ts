@@ -48,6 +48,17 @@ export class DeadlineExceededError extends Error {
   override name = 'DeadlineExceededError';
 }
 
+/**
+ * A write transaction failed after its commit was sent (the connection dropped, the database died, or we stopped
+ * waiting at the operation deadline while it ran): it may or may not have committed. `cause` says what happened.
+ */
+export class OutcomeUnknownError extends Error {
+  override name = 'OutcomeUnknownError';
+  constructor(cause: unknown) {
+    super(`the write's outcome is unknown: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 /** Tries of a read Neo4j calls retriable (a leader switch, a transient lock...) before its error is reported. */
 const READ_ATTEMPTS = 3;
 
@@ -63,6 +74,11 @@ export class OperationDeadline {
 
   start(budgetMs: number): void {
     this.expiresAt = Date.now() + budgetMs;
+  }
+
+  /** Shortens the budget to at most `budgetMs` from now (an expensive operation's database budget, src/cost/). */
+  narrow(budgetMs: number): void {
+    this.expiresAt = Math.min(this.expiresAt, Date.now() + budgetMs);
   }
 
   get started(): boolean {
@@ -111,6 +127,14 @@ interface DatabaseOptions extends Pick<Neo4jConnection, 'database' | 'txTimeoutM
 /** Whether a URI routes (a cluster or Aura), so reads and writes may reach different members. */
 export function isRoutingUri(uri: string): boolean {
   return /^neo4j(\+s|\+ssc)?:\/\//.test(uri);
+}
+
+export interface WriteOptions {
+  /**
+   * The work may run again after an attempt whose COMMIT failed mid-way (it finds out itself whether that
+   * attempt committed: an idempotent mutation's record). Otherwise such a retry is an OutcomeUnknownError.
+   */
+  repeatable?: boolean;
 }
 
 /** A handle bound to one request: every query through it is counted, timed and kept within its deadline. */
@@ -178,16 +202,38 @@ export class Database {
     );
   }
 
-  /** Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. */
-  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.run('writeTransaction', timeoutMs, async (timeout) => {
-      const session = this.session('WRITE');
-      try {
-        return await session.executeWrite(work, { timeout });
-      } finally {
-        await session.close();
-      }
-    });
+  /**
+   * Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. When it
+   * fails after any attempt's work had finished (so its COMMIT was on the way), or after we stopped waiting for a
+   * transaction already sent to the driver, it may have committed: that is an OutcomeUnknownError, never a plain failure.
+   */
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number, options: WriteOptions = {}): Promise<T> {
+    let sent = false;
+    let committing = false;
+    try {
+      return await this.run('writeTransaction', timeoutMs, async (timeout) => {
+        sent = true;
+        const session = this.session('WRITE');
+        try {
+          return await session.executeWrite(async (tx) => {
+            // The driver retries after a failed COMMIT too; running the work again could apply it twice.
+            if (committing && !options.repeatable) throw new OutcomeUnknownError(new Error('the connection was lost while the transaction committed'));
+            const result = await work(tx);
+            committing = true;
+            return result;
+          }, { timeout });
+        } finally {
+          // A session on a lost connection may fail to close too; that must not hide how the write ended.
+          await session.close().catch(() => undefined);
+        }
+      });
+    } catch (error) {
+      // A deadline passed before the transaction was sent is a plain refusal; one passed after it, abandons a
+      // transaction the driver may still begin and commit.
+      if (error instanceof OutcomeUnknownError) throw error;
+      if (committing || (sent && error instanceof DeadlineExceededError)) throw new OutcomeUnknownError(error);
+      throw error;
+    }
   }
 
   /** A read in one transaction with several statements (exports). */

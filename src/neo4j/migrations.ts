@@ -36,6 +36,25 @@ export const migrations: Migration[] = [
       'CREATE INDEX redirect_to IF NOT EXISTS FOR (n:Redirect) ON (n.to)',
     ],
   },
+  {
+    version: 3,
+    name: 'writes: idempotency records, audit sequence, staged imports',
+    statements: [
+      'CREATE CONSTRAINT idempotency_record_id IF NOT EXISTS FOR (n:IdempotencyRecord) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX idempotency_record_at IF NOT EXISTS FOR (n:IdempotencyRecord) ON (n.at)',
+      'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX staged_import IF NOT EXISTS FOR (n:Staged) ON (n.importId, n.id)',
+      // Changes recorded before the sequence existed: numbered per subject in time order, after any numbered ones.
+      `MATCH (t)<-[h:CHANGED]-(c:Change) WHERE h.seq IS NULL
+       WITH t, h, c ORDER BY c.at, c.id
+       WITH t, collect(h) AS hs
+       CALL (t) { OPTIONAL MATCH (t)<-[old:CHANGED]-(:Change) WHERE old.seq IS NOT NULL RETURN coalesce(max(old.seq), 0) AS last }
+       UNWIND range(0, size(hs) - 1) AS i
+       WITH hs[i] AS h, last + i + 1 AS seq
+       SET h.seq = seq`,
+      'MATCH (c:Change)-[h:CHANGED]->(t) WHERE c.seq IS NULL AND t.id = c.targetId SET c.seq = h.seq',
+    ],
+  },
 ];
 
 export const latestMigration = Math.max(...migrations.map((m) => m.version));

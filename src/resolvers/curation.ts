@@ -1,9 +1,10 @@
 // Curation: the mutations (role check, one service call, the written record reloaded), the audit trail
 // (`changes`, `history`), retractions as seen on facts and relations, and duplicate candidates.
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../auth.js';
 import type { GraphContext } from '../context.js';
 import { rankDuplicates } from '../curation/duplicates.js';
+import { runIdempotent } from '../curation/idempotency.js';
 import { mergeEntities } from '../curation/merge.js';
 import * as curation from '../curation/mutations.js';
 import type { MutationResult } from '../curation/mutations.js';
@@ -51,6 +52,23 @@ async function factOf(ctx: GraphContext, result: MutationResult): Promise<FactRe
 }
 
 const editor = (ctx: GraphContext) => requireRole(ctx.caller, 'editor');
+
+type MutationResolvers = NonNullable<Resolvers['Mutation']>;
+
+/**
+ * Every mutation field runs in the scope of the request's Idempotency-Key (when it has one), which the write
+ * transaction picks up (src/curation/engine.ts): one wrapper for all, so no mutation can forget it.
+ */
+export function idempotentMutations(mutations: Resolvers['Mutation']): MutationResolvers {
+  const wrapped: Record<string, unknown> = {};
+  for (const [field, resolver] of Object.entries(mutations ?? {})) {
+    if (typeof resolver !== 'function') throw new Error(`Mutation.${field} must be a plain resolver function`);
+    const resolve = resolver as (parent: unknown, args: unknown, ctx: GraphContext, info: GraphQLResolveInfo) => unknown;
+    wrapped[field] = (parent: unknown, args: unknown, ctx: GraphContext, info: GraphQLResolveInfo) =>
+      runIdempotent(ctx.idempotencyKey, ctx.caller, info, () => resolve(parent, args, ctx, info));
+  }
+  return wrapped as MutationResolvers;
+}
 
 const history = (node: { id: string }, _args: unknown, ctx: GraphContext) => ctx.loaders.history.load(node.id);
 const factFields = { history, retraction: (f: FactRecord) => f.retraction };

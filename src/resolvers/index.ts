@@ -1,7 +1,7 @@
 // All resolver modules, merged into one map for Apollo. Each module owns one domain of the schema.
 import type { Resolvers } from '../generated/graphql.js';
 import { courtCaseResolvers } from './court-case.js';
-import { curationResolvers, DateTimeScalar } from './curation.js';
+import { curationResolvers, DateTimeScalar, idempotentMutations } from './curation.js';
 import { electionResolvers } from './election.js';
 import { graphResolvers } from './graph.js';
 import { legislatureResolvers } from './legislature.js';
@@ -44,4 +44,6 @@ function merge(parts: Resolvers[]): Resolvers {
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = { ...merge(modules), Date: DateScalar, DateTime: DateTimeScalar };
+const merged = merge(modules);
+
+export const resolvers: Resolvers = { ...merged, Mutation: idempotentMutations(merged.Mutation), Date: DateScalar, DateTime: DateTimeScalar };
