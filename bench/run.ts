@@ -426,7 +426,9 @@ async function main(): Promise<void> {
     if (mismatches.length > 0) {
       const file = join(resultsDir, `mismatches-${scale}.json`);
       writeFileSync(file, `${JSON.stringify(mismatches, null, 2)}\n`);
-      throw new Error(`answers differ between systems (details in ${file}):\n${mismatches.map((m) => `  ${m.shape}: ${m.system} ≠ raw on probe ${JSON.stringify(m.probe)} at ${m.path}`).join('\n')}`);
+      throw new Error(
+      `answers differ between systems (details in ${file}):\n${mismatches.map((m) => `  ${m.shape}: ${m.system} ${m.path === 'error' ? `failed: ${String(m.value).slice(0, 300)}` : `≠ raw on probe ${JSON.stringify(m.probe)} at ${m.path}`}`).join('\n')}`,
+    );
     }
     log(`answers agree: ${prepared.length} shapes, ${prepared.reduce((n, p) => n + p.probes.length, 0)} probes, every system`);
     if (checkOnly) return;
@@ -586,18 +588,31 @@ interface PreparedShape {
 async function prepareShape(shape: Shape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<PreparedShape> {
   const probes = (await shape.probes(read)).slice(0, PROBES_PER_SHAPE);
   if (probes.length === 0) throw new Error(`shape ${shape.name}: no probe values found in the graph`);
+  const mismatches: Mismatch[] = [];
+  // A system that fails to answer is reported with the others' differences rather than ending the check.
+  const attempt = async (name: SystemName, spec: SystemShape): Promise<PreparedSystem | null> => {
+    try {
+      return await prepare(system(name)!, spec, probes);
+    } catch (error) {
+      mismatches.push({ shape: shape.name, system: name, probe: probes[0]!, path: 'error', value: error instanceof Error ? error.message : String(error), raw: null });
+      return null;
+    }
+  };
   const raw = await prepare(system('raw')!, shape.raw, probes);
-  const ours = await prepare(system('ours')!, shape.ours, probes);
+  const ours = await attempt('ours', shape.ours);
   // apolloFloor answers ours' query on ours' schema, so its answer reads exactly like ours'.
-  const floor = await prepare(system('apollo-floor')!, shape.ours, probes);
+  const floor = await attempt('apollo-floor', shape.ours);
   const ngqlSystem = system('neo4j-graphql');
   let ngql: PreparedSystem | null = null;
   let note: string | undefined;
   if ('unsupported' in shape.neo4jGraphql) note = shape.neo4jGraphql.unsupported;
   else if (!ngqlSystem) note = 'APOC core was not available, so @neo4j/graphql was not started';
-  else ngql = await prepare(ngqlSystem, shape.neo4jGraphql, probes);
+  else ngql = await attempt('neo4j-graphql', shape.neo4jGraphql);
+  if (!ours || !floor || (ngqlSystem && !note && !ngql)) {
+    log(`${shape.name}: a system failed to answer (${mismatches.map((m) => m.system).join(', ')})`);
+    return { shape, probes, systems: [], mismatches };
+  }
 
-  const mismatches: Mismatch[] = [];
   const compared = [ours, floor, ...(ngql && !shape.neo4jGraphqlIncomparable ? [ngql] : [])];
   for (const s of compared) {
     if (s.hash === raw.hash) continue;

@@ -4,7 +4,7 @@
 // in one read through the product's Database handle and maps the rows to the schema's types; every other
 // field is graphql's default resolver. What is left between this and ours is our planning, loaders and records.
 import type { ApolloServerOptionsWithTypeDefs } from '@apollo/server';
-import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { GraphContext } from '../../src/context.js';
 import { DateScalar } from '../../src/resolvers/scalars.js';
@@ -35,7 +35,12 @@ export function apolloFloorResolvers(): NonNullable<ApolloServerOptionsWithTypeD
       const name = info.operation.name?.value ?? '';
       const entry = operations.get(name);
       if (!entry) throw new Error(`apolloFloor answers only the benchmark's operations; ${root} has none named "${name}"`);
-      return entry.floor.answer(await entry.run(reader(ctx), entry.floor.params(args)), args);
+      try {
+        return entry.floor.answer(await entry.run(reader(ctx), entry.floor.params(args)), args);
+      } catch (error) {
+        // Said plainly, not masked as an internal error: the benchmark's answer check reports it.
+        throw new GraphQLError(`apolloFloor ${name}: ${error instanceof Error ? error.message : String(error)}`, { extensions: { code: 'BENCH_FLOOR_FAILED' } });
+      }
     };
   }
   return { Query, Date: DateScalar } as NonNullable<ApolloServerOptionsWithTypeDefs<GraphContext>['resolvers']>;
