@@ -236,11 +236,17 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
 }
 
 /** Candidates for a search from the fulltext index over folded name keys (never a scan). */
-export async function searchCandidates(db: Database, lucene: string, kinds: EntityKind[] | null, limit: number): Promise<{ entity: EntityRecord; score: number }[]> {
+export async function searchCandidates(
+  db: Database,
+  lucene: string,
+  kinds: EntityKind[] | null,
+  limit: number,
+  props: readonly string[] | null = null,
+): Promise<{ entity: EntityRecord; score: number }[]> {
   return db.read(
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $limit}) YIELD node AS n, score
      WHERE $kinds IS NULL OR n.kind IN $kinds
-     RETURN ${entityMap('n')} AS n, score`,
+     RETURN ${entityMap('n', props && [...props, 'searchNames'])} AS n, score`,
     { lucene, kinds, limit: int(limit) },
     (r) => ({ entity: parseEntity(r.n as Record<string, unknown>), score: Number(r.score) }),
   );

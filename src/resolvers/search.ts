@@ -20,7 +20,7 @@ export const searchResolvers: Resolvers = {
       if (query.length > 200) throw new UserInputError('Argument "query" is longer than 200 characters.', 'query');
       const lucene = luceneQuery(query);
       if (!lucene || limit === 0) return [];
-      const candidates = await searchCandidates(ctx.db, lucene, kinds ?? null, Math.max(50, limit * 5));
+      const candidates = await searchCandidates(ctx.db, lucene, kinds ?? null, Math.max(50, limit * 5), ctx.projection.props);
       const hits: SearchHitRecord[] = candidates.map(({ entity }) => {
         let best = { score: 0, matched: entity.name };
         for (const name of entity.searchNames.length > 0 ? entity.searchNames : [entity.name]) {

@@ -156,13 +156,29 @@ function tokenScore(q: string, alias: string): number {
  * and the space-free comparison catches "Nurotan" vs "Nur Otan" and split typos.
  */
 export function matchScore(query: string, aliasName: string): number {
-  const q = foldName(query);
-  const a = foldName(aliasName);
-  if (q === '' || a === '') return 0;
-  if (q === a) return 1;
+  const q = folded(query);
+  const a = folded(aliasName);
+  if (q.stem === '' || a.stem === '') return 0;
+  if (q.stem === a.stem) return 1;
   // A typo inside the suffix ("Tokaeb") defeats stripping and leaves 2+ edits against
   // the stripped stem, so also compare the unstripped spellings and keep the better.
-  return Math.max(foldedScore(q, a), foldedScore(foldWith(query, foldLetters), foldWith(aliasName, foldLetters)));
+  return Math.max(foldedScore(q.stem, a.stem), foldedScore(q.letters, a.letters));
+}
+
+/**
+ * Both foldings of a name, each computed once per process: a search re-ranks the same stored names request
+ * after request, so folding them per hit was most of its time. Bounded; emptied when full.
+ */
+const foldings = new Map<string, { stem: string; letters: string }>();
+const MAX_FOLDINGS = 100_000;
+
+function folded(name: string): { stem: string; letters: string } {
+  let f = foldings.get(name);
+  if (!f) {
+    if (foldings.size >= MAX_FOLDINGS) foldings.clear();
+    foldings.set(name, (f = { stem: foldName(name), letters: foldWith(name, foldLetters) }));
+  }
+  return f;
 }
 
 function foldedScore(q: string, a: string): number {
