@@ -1,12 +1,14 @@
-// The offline network explorer: `/explorer` serves public/explorer (plain JS modules, no build step), `/`
-// leads there, and `/vendor/cytoscape.min.js` is Cytoscape.js from node_modules, so nothing comes from a CDN.
+// The offline network explorer: `/explorer` serves public/explorer (the page and its stylesheet), `/vendor` the
+// script bundle and layout worker that `npm run build:explorer` builds from public/explorer/src with sigma and
+// graphology inside, and `/` leads to the explorer. Nothing comes from a CDN.
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const explorerDir = resolve(projectRoot, 'public/explorer');
-const cytoscapeBundle = resolve(projectRoot, 'node_modules/cytoscape/dist/cytoscape.min.js');
+export const vendorDir = resolve(projectRoot, 'public/vendor');
 
 export function explorerRouter(): Router {
   const router = Router();
@@ -14,8 +16,13 @@ export function explorerRouter(): Router {
     res.redirect(302, '/explorer/');
   });
   router.use('/explorer', express.static(explorerDir, { index: 'index.html', maxAge: '1h' }));
-  router.get('/vendor/cytoscape.min.js', (_req, res) => {
-    res.sendFile(cytoscapeBundle, { maxAge: '1d' });
+  router.use('/vendor', (req, res, next) => {
+    if (!existsSync(resolve(vendorDir, 'explorer.js'))) {
+      res.status(503).type('text/plain').send('The explorer is not built: run `npm run build:explorer`.');
+      return;
+    }
+    next();
   });
+  router.use('/vendor', express.static(vendorDir, { maxAge: '1h' }));
   return router;
 }

@@ -5,13 +5,14 @@ import { curationResolvers, DateTimeScalar, idempotentMutations } from './curati
 import { electionResolvers } from './election.js';
 import { graphResolvers } from './graph.js';
 import { legislatureResolvers } from './legislature.js';
+import { networkLimitsResolvers } from './network-limits.js';
 import { nodeResolvers } from './node.js';
 import { organizationResolvers } from './organization.js';
 import { partyResolvers } from './party.js';
 import { personResolvers } from './person.js';
+import { provenanceResolvers } from './provenance.js';
 import { DateScalar } from './scalars.js';
 import { searchResolvers } from './search.js';
-import { provenanceResolvers } from './provenance.js';
 import { valueResolvers } from './values.js';
 
 const modules: Resolvers[] = [
@@ -23,6 +24,7 @@ const modules: Resolvers[] = [
   courtCaseResolvers,
   searchResolvers,
   graphResolvers,
+  networkLimitsResolvers,
   valueResolvers,
   curationResolvers,
   provenanceResolvers,

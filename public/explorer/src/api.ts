@@ -1,0 +1,270 @@
+// The explorer's only data source: the public GraphQL API at /graphql, asked like any third-party client. Errors
+// become ApiError with a kind the page can explain to a person (offline, not found, bad input, server).
+
+export type ErrorKind = 'network' | 'not-found' | 'bad-input' | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly detail: string,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+const human: Record<ErrorKind, string> = {
+  network: 'The server cannot be reached. Check that the app is running, then retry.',
+  'not-found': 'No such entity.',
+  'bad-input': 'The request was not understood.',
+  server: 'The server had a problem answering. Retry in a moment.',
+};
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new ApiError('network', human.network, error instanceof Error ? error.message : String(error));
+  }
+  let body: GraphQLAnswer<T>;
+  try {
+    body = (await res.json()) as GraphQLAnswer<T>;
+  } catch {
+    throw new ApiError(res.status >= 500 ? 'server' : 'network', human[res.status >= 500 ? 'server' : 'network'], `HTTP ${res.status} without JSON`);
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code ?? null;
+    const kind: ErrorKind = code === 'NOT_FOUND' ? 'not-found' : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 'bad-input' : 'server';
+    throw new ApiError(kind, kind === 'server' ? human.server : first.message, body.errors!.map((e) => e.message).join('; '), code);
+  }
+  if (!body.data) throw new ApiError('server', human.server, `HTTP ${res.status} without data`);
+  return body.data;
+}
+
+export interface PartialDate {
+  text: string;
+  start: string;
+  end: string;
+}
+
+export interface SourceRef {
+  id: string;
+  publisher: string;
+  title: string | null;
+  author: string | null;
+  url: string | null;
+  date: PartialDate;
+}
+
+export interface Citation {
+  quote: string;
+  source: SourceRef;
+  start?: number | null;
+  end?: number | null;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+  name: string;
+  degree: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  role: string | null;
+  factId: string;
+  citationCount: number;
+  from: PartialDate | null;
+  to: PartialDate | null;
+  citations: Citation[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface Path {
+  length: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface KindInfo {
+  kind: string;
+  description: string;
+}
+
+export interface Limits {
+  kinds: KindInfo[];
+  maxDepth: number;
+  maxNodes: number;
+  defaultPathDepth: number;
+  maxPathDepth: number;
+  maxPaths: number;
+  maxSubgraphIds: number;
+}
+
+/** What this API offers beyond the basics (the provenance fields arrive in a later version). */
+export interface Capabilities {
+  sourceText: boolean;
+  citationOffsets: boolean;
+}
+
+export interface Config {
+  limits: Limits;
+  relationTypes: string[];
+  capabilities: Capabilities;
+}
+
+const DATE = 'text start end';
+const NODE = 'id kind name degree';
+
+function citationFields(caps: Capabilities): string {
+  return `quote ${caps.citationOffsets ? 'start end' : ''} source { id publisher title author url date { ${DATE} } }`;
+}
+
+function edgeFields(caps: Capabilities): string {
+  return `id source target type role factId citationCount from { ${DATE} } to { ${DATE} } citations { ${citationFields(caps)} }`;
+}
+
+/** Whether a query validates against this API: a validation failure means the fields are not there. */
+async function validates(query: string): Promise<boolean> {
+  try {
+    await graphql(query);
+    return true;
+  } catch (error) {
+    return !(error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED');
+  }
+}
+
+export async function loadConfig(): Promise<Config> {
+  const [data, sourceText, citationOffsets] = await Promise.all([
+    graphql<{ networkLimits: Limits; relationTypes: string[] }>(
+      `{ networkLimits { kinds { kind description } maxDepth maxNodes defaultPathDepth maxPathDepth maxPaths maxSubgraphIds } relationTypes }`,
+    ),
+    validates('{ source(id: "-") { id text } }'),
+    validates('{ node(id: "-") { ... on Entity { citations { start end } } } }'),
+  ]);
+  return { limits: data.networkLimits, relationTypes: data.relationTypes, capabilities: { sourceText, citationOffsets } };
+}
+
+export interface SearchHit {
+  matched: string;
+  score: number;
+  entity: { id: string; kind: string; name: string };
+}
+
+export async function searchEntities(text: string): Promise<SearchHit[]> {
+  const data = await graphql<{ search: SearchHit[] }>(
+    `query Suggest($q: String!) { search(query: $q, first: 8) { matched score entity { id kind name } } }`,
+    { q: text },
+  );
+  return data.search;
+}
+
+export interface NeighbourhoodRequest {
+  id: string;
+  depth: number;
+}
+
+export interface Filters {
+  asOf: string | null;
+  types: string[] | null;
+}
+
+/** At most this many aliased fields per request: the API caps aliases, so larger views take several requests. */
+const ROOTS_PER_REQUEST = 8;
+
+/** Neighbourhoods of several centres, each an aliased field (a few requests when there are many). */
+export async function neighbourhoods(requests: NeighbourhoodRequest[], filters: Filters, limit: number, caps: Capabilities): Promise<Map<string, Graph>> {
+  const out = new Map<string, Graph>();
+  for (let start = 0; start < requests.length; start += ROOTS_PER_REQUEST) {
+    const chunk = requests.slice(start, start + ROOTS_PER_REQUEST);
+    const defs = ['$types: [String!]', '$asOf: Date', '$limit: Int'];
+    const variables: Record<string, unknown> = { types: filters.types, asOf: filters.asOf, limit };
+    const fields = chunk.map((r, i) => {
+      defs.push(`$r${i}: ID!`, `$d${i}: Int!`);
+      variables[`r${i}`] = r.id;
+      variables[`d${i}`] = r.depth;
+      return `r${i}: neighbourhood(id: $r${i}, depth: $d${i}, types: $types, asOf: $asOf, limit: $limit) { truncated nodes { ${NODE} } edges { ${edgeFields(caps)} } }`;
+    });
+    const data = await graphql<Record<string, Graph>>(`query View(${defs.join(', ')}) { ${fields.join('\n')} }`, variables);
+    chunk.forEach((r, i) => out.set(`${r.id}@${r.depth}`, data[`r${i}`]!));
+  }
+  return out;
+}
+
+export async function kPaths(from: string, to: string, first: number, maxDepth: number, filters: Filters, caps: Capabilities): Promise<Path[]> {
+  const data = await graphql<{ paths: Path[] }>(
+    `query Paths($from: ID!, $to: ID!, $first: Int, $maxDepth: Int, $types: [String!], $asOf: Date) {
+      paths(from: $from, to: $to, first: $first, maxDepth: $maxDepth, types: $types, asOf: $asOf) {
+        length nodes { ${NODE} } edges { ${edgeFields(caps)} }
+      }
+    }`,
+    { from, to, first, maxDepth, types: filters.types, asOf: filters.asOf },
+  );
+  return data.paths;
+}
+
+export interface EntityDetails {
+  id: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  aliases: { name: string }[];
+  citations: Citation[];
+  names?: { name: string; from: PartialDate | null; to: PartialDate | null }[];
+  date?: PartialDate | null;
+  endDate?: PartialDate | null;
+}
+
+export async function entityDetails(id: string, caps: Capabilities): Promise<EntityDetails | null> {
+  const data = await graphql<{ node: EntityDetails | null }>(
+    `query Entity($id: ID!) {
+      node(id: $id) {
+        ... on Entity { id kind name description aliases { name } citations { ${citationFields(caps)} } }
+        ... on Party { names { name from { ${DATE} } to { ${DATE} } } }
+        ... on Event { endDate { ${DATE} } }
+      }
+    }`,
+    { id },
+  );
+  return data.node;
+}
+
+export interface SourceDocument extends SourceRef {
+  text?: string | null;
+}
+
+export async function sourceDocument(id: string, caps: Capabilities): Promise<SourceDocument | null> {
+  const data = await graphql<{ source: SourceDocument | null }>(
+    `query Source($id: ID!) { source(id: $id) { id publisher title author url date { ${DATE} } ${caps.sourceText ? 'text' : ''} } }`,
+    { id },
+  );
+  return data.source;
+}
+
+/** Suggested places to start: the first parties and people the API lists. */
+export async function entryPoints(): Promise<{ id: string; kind: string; name: string }[]> {
+  type Page = { edges: { node: { id: string; name: string } }[] };
+  const data = await graphql<{ parties: Page; people: Page }>(`{ parties(first: 4) { edges { node { id name } } } people(first: 4) { edges { node { id name } } } }`);
+  return [...data.parties.edges.map((e) => ({ ...e.node, kind: 'PARTY' })), ...data.people.edges.map((e) => ({ ...e.node, kind: 'PERSON' }))];
+}
