@@ -20,9 +20,10 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { formatIssue } from '../src/dataset/validate.js';
 import { datasetKeys, type DatasetKey } from '../src/dataset/schema.js';
 import { createLogger } from '../src/logger.js';
+import { describeResolutions, planPopoloImport, readPopoloFile } from '../src/popolo/import.js';
 import { openDatabase, type DatabaseRuntime } from '../src/runtime.js';
 
-const usage = `Usage: npm run import -- FILE [--dry-run] [--staged [--rows-per-transaction N]] [--format jsonl|csv]
+const usage = `Usage: npm run import -- FILE [--dry-run] [--staged [--rows-per-transaction N]] [--format jsonl|csv|popolo]
                       [--collection NAME] [--actor NAME]
 
 FILE is JSONL (one {"collection", "record"} a line, as \`npm run export -- --format jsonl\` writes) or CSV
@@ -38,9 +39,10 @@ interface Args {
   dryRun: boolean;
   staged: boolean;
   rowsPerTransaction: number;
-  format?: BulkFormat;
+  format?: BulkFormat | 'popolo';
   collection?: DatasetKey;
   actor: string;
+  source: { title?: string; publisher?: string; url?: string; retrieved?: string };
 }
 
 class UsageError extends Error {}
@@ -55,6 +57,10 @@ function parseCommandLine(argv: string[]): Args {
       format: { type: 'string' },
       collection: { type: 'string' },
       actor: { type: 'string' },
+      title: { type: 'string' },
+      publisher: { type: 'string' },
+      url: { type: 'string' },
+      retrieved: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -65,7 +71,7 @@ function parseCommandLine(argv: string[]): Args {
     process.exit(0);
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one FILE');
-  if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format is jsonl or csv');
+  if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'csv' && values.format !== 'popolo') throw new UsageError('--format is jsonl, csv or popolo');
   if (values.collection !== undefined && !(datasetKeys as readonly string[]).includes(values.collection)) {
     throw new UsageError(`--collection is one of ${datasetKeys.join(', ')}`);
   }
@@ -81,6 +87,12 @@ function parseCommandLine(argv: string[]): Args {
     ...(values.format ? { format: values.format } : {}),
     ...(values.collection ? { collection: values.collection as DatasetKey } : {}),
     actor,
+    source: {
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.publisher ? { publisher: values.publisher } : {}),
+      ...(values.url ? { url: values.url } : {}),
+      ...(values.retrieved ? { retrieved: values.retrieved } : {}),
+    },
   };
 }
 
@@ -132,6 +144,7 @@ async function main(): Promise<number> {
     else console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     return 2;
   }
+  if (args.format === 'popolo') return importPopolo(args, config);
   let file;
   try {
     file = await readBulkFile(args.file, { ...(args.format ? { format: args.format } : {}), ...(args.collection ? { collection: args.collection } : {}) });
@@ -181,6 +194,63 @@ async function main(): Promise<number> {
     bars.stop();
     logger.error({ err: error }, 'import failed');
     console.error(`import failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await runtime?.close();
+  }
+}
+
+/** `--format popolo`: read, resolve against the graph, list the decisions, write through the bulk importer. */
+async function importPopolo(args: Args, config: ReturnType<typeof loadConfig>): Promise<number> {
+  let doc;
+  try {
+    doc = await readPopoloFile(args.file);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  console.error(`read ${doc.persons.length} person(s), ${doc.organizations.length} organisation(s), ${doc.memberships.length} membership(s), ${doc.events.length} event(s) from ${args.file}`);
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  let runtime: DatabaseRuntime | null = null;
+  try {
+    runtime = await openDatabase(config, logger);
+    const retrieved = args.source.retrieved ?? new Date().toISOString().slice(0, 10);
+    const result = await planPopoloImport(runtime.database, doc, {
+      title: args.source.title ?? `Popolo dataset ${args.file.split('/').pop() ?? args.file}`,
+      publisher: args.source.publisher ?? 'EveryPolitician',
+      url: args.source.url ?? null,
+      retrieved,
+    });
+    if (result.issues.length > 0 || !result.plan) {
+      for (const issue of result.issues) console.error(formatIssue(issue));
+      console.error(`${result.issues.length} problem(s) in ${args.file}; nothing was written.`);
+      return 1;
+    }
+    const lines = describeResolutions(result);
+    const counts = { merge: 0, create: 0, flag: 0, skip: 0 };
+    for (const line of lines) counts[line.trim().split(' ')[0] as keyof typeof counts] += 1;
+    console.log(`${counts.create} entities would be created, ${counts.merge} merged into existing ones, ${counts.flag} possible duplicate(s) flagged, ${counts.skip} element(s) skipped.`);
+    if (args.dryRun) {
+      for (const line of lines) console.log(line);
+      console.log(`${args.file} is valid (dry run: nothing written).`);
+      printSummary(summarise(result.plan), true);
+      return 0;
+    }
+    for (const line of lines.filter((l) => l.trimStart().startsWith('flag'))) console.log(line);
+    let summary: ImportSummary;
+    try {
+      summary = await write(runtime.database, result.plan, args, args.staged ? 'staged' : 'single');
+    } catch (error) {
+      if (args.staged || !isTransactionTooLarge(error)) throw error;
+      summary = await write(runtime.database, result.plan, args, 'staged');
+    }
+    printSummary(summary, false);
+    return 0;
+  } catch (error) {
+    logger.error({ err: error }, 'import failed');
+    // An import cut off while it was being published may be in the graph whole; its message says so.
+    const outcome = error instanceof ImportIncompleteError ? '' : ', nothing was written';
+    console.error(`import failed${outcome}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await runtime?.close();
