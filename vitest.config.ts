@@ -3,7 +3,8 @@
 // - integration: the real app over HTTP on ONE shared, seeded Neo4j (test/global-setup.ts); `npm run test:integration`.
 // - system: whole processes (`npm start`, kills, restarts, other JVMs) and the browser, one file at a time;
 //   `npm run test:system`.
-// `npm test` runs all three. Files that write keep to their own data (unique ids) or their own Neo4j.
+// `npm test` runs all three. Files that write keep to their own data (unique ids) or lease the run's scratch
+// Neo4j (test/isolated.ts), wiped for each of them.
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // graphql ships CommonJS (index.js, what Node and Apollo load) and ESM (index.mjs, what Vite would pick for
@@ -35,7 +36,8 @@ export default defineConfig({
         // Two test files at a time beside the shared JVM: the two cores stay busy without thrashing.
         maxWorkers: 2,
         testTimeout: 60_000,
-        hookTimeout: 180_000,
+        // A writing file's beforeAll may wait for the scratch Neo4j while another writing file holds it.
+        hookTimeout: 600_000,
         teardownTimeout: 60_000,
         sequence: { groupOrder: 1 },
       }),

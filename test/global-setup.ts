@@ -2,7 +2,8 @@
 // hands its URI to the tests, and stops it afterwards even when tests failed. The `integration` and `system`
 // projects both list this file; Vitest calls it once per project, so the server is kept in a process-wide slot
 // and shared: one JVM per run, stopped when the last project that asked for it tears down. The `unit` project
-// does not list it and starts no Neo4j at all.
+// does not list it and starts no Neo4j at all. Files that write lease the run's second, scratch Neo4j (started on
+// first demand) through test/scratch-neo4j.ts instead of starting a JVM each.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,15 +13,19 @@ import { createLogger } from '../src/logger.js';
 import { openDatabase } from '../src/runtime.js';
 import { seedIfEmpty } from '../src/seed.js';
 import { freePort } from './free-port.js';
+import { startScratchService, type ScratchService } from './scratch-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** Where test/isolated.ts leases the scratch Neo4j for files that write (test/scratch-neo4j.ts). */
+    scratchNeo4jService: string;
   }
 }
 
 interface SharedNeo4j {
   uri: Promise<string>;
+  scratch: Promise<ScratchService>;
   users: number;
   stop: () => Promise<void>;
 }
@@ -43,7 +48,16 @@ function startShared(): SharedNeo4j {
     await seedIfEmpty(runtime.database, logger);
     return runtime.uri;
   })();
-  return { uri, users: 0, stop: () => stop() };
+  const scratch = startScratchService();
+  return {
+    uri,
+    scratch,
+    users: 0,
+    stop: async () => {
+      await (await scratch).close();
+      await stop();
+    },
+  };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -56,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const shared = (holder[slot] ??= startShared());
   shared.users += 1;
   project.provide('neo4jUri', await shared.uri);
+  project.provide('scratchNeo4jService', (await shared.scratch).url);
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;

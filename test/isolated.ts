@@ -1,34 +1,70 @@
-// A Neo4j of a test file's own (fresh temp dir, free port), for tests that write: curation and bulk imports change
-// counts that other test files assert on the run's shared, seeded database. Plus the app served on it.
+// A fresh Neo4j for a test file that writes: curation and bulk imports change counts that other test files assert
+// on the run's shared, seeded database. Inside `npm test` it is a lease of the run's one scratch server
+// (test/scratch-neo4j.ts: wiped and reseeded for each file, one file at a time), so writing files cost no JVM
+// start each; outside it (TEST_NEO4J_URI runs), a throwaway embedded Neo4j of the file's own. Plus the app on it.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import type { Database } from '../src/neo4j/database.js';
+import { createDriver, Database } from '../src/neo4j/database.js';
 import { openDatabase } from '../src/runtime.js';
 import { seedIfEmpty } from '../src/seed.js';
 import { startApp } from '../src/server.js';
 import { freePort } from './free-port.js';
 import type { GqlResponse, TestServer } from './helpers.js';
+import { scratchSettings } from './scratch-neo4j.js';
 
 export interface IsolatedNeo4j {
   uri: string;
-  dataDir: string;
   database: Database;
   close: () => Promise<void>;
 }
 
-/** Starts, migrates and (by default) seeds a throwaway embedded Neo4j. */
+/** Waits for the scratch server's lease (another file may hold it) and connects; close() gives it back. */
+async function leaseScratch(service: string, seed: boolean): Promise<IsolatedNeo4j> {
+  const lease = request(`${service}/lease?seed=${seed}`, { method: 'POST' });
+  const firstLine = await new Promise<string>((resolvePromise, reject) => {
+    lease.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('\n')) resolvePromise(text.slice(0, text.indexOf('\n')));
+      });
+      res.on('end', () => reject(new Error(`the scratch Neo4j lease ended early: ${text}`)));
+    });
+    lease.on('error', reject);
+    lease.end();
+  });
+  const answer = JSON.parse(firstLine) as { uri?: string; error?: string };
+  if (!answer.uri) {
+    lease.destroy();
+    throw new Error(`the scratch Neo4j could not be had: ${answer.error}`);
+  }
+  const txTimeoutMs = 300_000;
+  const driver = createDriver({ uri: answer.uri, maxPoolSize: 20, txTimeoutMs });
+  return {
+    uri: answer.uri,
+    database: new Database(driver, { txTimeoutMs }),
+    close: async () => {
+      await driver.close();
+      lease.destroy();
+    },
+  };
+}
+
+/** A fresh, migrated and (by default) seeded Neo4j for this file alone. */
 export async function startIsolatedNeo4j(options: { seed?: boolean } = {}): Promise<IsolatedNeo4j> {
+  const service = inject('scratchNeo4jService') as string | undefined;
+  if (service) return leaseScratch(service, options.seed !== false);
   const dataDir = mkdtempSync(join(tmpdir(), 'kzgraph-isolated-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     NEO4J_BOLT_PORT: String(await freePort()),
-    NEO4J_HEAP: '512m',
-    NEO4J_PAGECACHE: '128m',
-    NEO4J_TX_MEMORY: '512m',
-    NEO4J_TX_TIMEOUT: '300s',
+    ...scratchSettings,
     LOG_LEVEL: 'warn',
   });
   const logger = createLogger('warn');
@@ -36,7 +72,6 @@ export async function startIsolatedNeo4j(options: { seed?: boolean } = {}): Prom
   if (options.seed !== false) await seedIfEmpty(runtime.database, logger);
   return {
     uri: runtime.uri,
-    dataDir,
     database: runtime.database,
     close: async () => {
       await runtime.close();

@@ -60,7 +60,7 @@ export function apiAccess(options: ApiAccessOptions): RequestHandler[] {
   const requireIdentity: RequestHandler = (req: Request, res: Response, next) => {
     const identity = identityOf(res);
     if ('refusal' in identity) {
-      const code = String(identity.refusal.extensions.code ?? ErrorCode.UNAUTHENTICATED);
+      const code = identity.refusal.extensions.code === ErrorCode.FORBIDDEN ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
       res.set('WWW-Authenticate', 'Bearer');
       return refuse(req, res, code === ErrorCode.FORBIDDEN ? 403 : 401, code, identity.refusal.message);
     }

@@ -51,7 +51,8 @@ export class InputTooLongError extends GraphQLError {
 
 /** A value on its way through the walk: an AST literal or a variable's JSON value, with where it sits. */
 interface Pending {
-  value: ValueNode | unknown;
+  /** An AST literal (`fromDocument`) or a variable's JSON value. */
+  value: unknown;
   type: GraphQLInputType;
   coordinate: string;
   fromDocument: boolean;
@@ -64,7 +65,7 @@ function capFor(coordinate: string, write: boolean): number {
 }
 
 function isValueNode(value: unknown): value is ValueNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && typeof (value as { kind: unknown }).kind === 'string';
+  return typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
 }
 
 /** Throws InputTooLongError for the first text in `start` over its cap. Malformed values are left to GraphQL. */
