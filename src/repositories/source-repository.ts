@@ -29,11 +29,11 @@ export async function citationsOfSource(db: Database, sourceId: string, page: Pa
      WHERE NOT coalesce(o.retracted, false)
      WITH c, o, CASE WHEN o:Entity THEN 'ENTITY' WHEN o:Fact THEN 'FACT' ELSE 'CLAIM' END AS kind,
           right('0000000000' + toString(coalesce(c.start, 9999999999)), 10) + '|' + o.id + '|' + right('000' + toString(c.ord), 4) AS key
-     WITH collect({key: key, citedBy: o.id, kind: kind, quote: c.quote, locator: c.locator, start: c.start, end: c.end}) AS all
-     UNWIND all AS x
-     WITH all, x WHERE $after IS NULL OR x.key > $after
-     WITH all, x ORDER BY x.key LIMIT $limit
-     RETURN size(all) AS total, x`,
+     WITH collect({key: key, citedBy: o.id, kind: kind, quote: c.quote, locator: c.locator, start: c.start, end: c.end}) AS found
+     UNWIND found AS x
+     WITH found, x WHERE $after IS NULL OR x.key > $after
+     WITH found, x ORDER BY x.key LIMIT $limit
+     RETURN size(found) AS total, x`,
     { id: sourceId, after: page.afterKey, limit: int(page.first + 1) },
     (r) => ({ total: Number(r.total), x: r.x as Record<string, unknown> }),
   );

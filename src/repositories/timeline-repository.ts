@@ -36,8 +36,8 @@ export async function timelineOf(db: Database, entityId: string, kinds: readonly
      WITH kind, entityId, factId, start, precision,
           start + '|' + CASE precision WHEN 'YEAR' THEN '0' WHEN 'MONTH' THEN '1' ELSE '2' END + '|'
             + CASE kind WHEN 'ELECTION' THEN '0' ELSE '1' END + '|' + id AS key
-     WITH collect({key: key, kind: kind, entityId: entityId, factId: factId, start: start, precision: precision}) AS all
-     RETURN size(all) AS total, [x IN all WHERE $after IS NULL OR x.key > $after | x] AS rest`,
+     WITH collect({key: key, kind: kind, entityId: entityId, factId: factId, start: start, precision: precision}) AS entries
+     RETURN size(entries) AS total, [x IN entries WHERE $after IS NULL OR x.key > $after | x] AS rest`,
     { id: entityId, kinds: kinds === null ? null : [...kinds], after: page.afterKey },
     (r) => ({ total: Number(r.total), rest: r.rest as Record<string, unknown>[] }),
   );
