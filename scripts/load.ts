@@ -15,6 +15,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'max-requests': { type: 'string', default: '5000000' },
     warmup: { type: 'string', default: '10' },
+    // Mixed mode (docs/operations.md, "Expensive operations"): `--mixed` runs one lookup client alone, then beside
+    // `--heavy-clients` clients sending the heaviest operation the server admits, and compares the lookup's median.
+    mixed: { type: 'boolean', default: false },
+    'heavy-clients': { type: 'string', default: '4' },
   },
 });
 const base = args.url.replace(/\/$/, '');
@@ -25,6 +29,11 @@ const warmupSeconds = Number(args.warmup);
 if (![connections, seconds, maxRequests, warmupSeconds].every((n) => Number.isInteger(n) && n >= 0) || connections < 1 || seconds < 1) {
   console.error('usage: npm run load -- --connections 50 --seconds 120 [--url http://127.0.0.1:4000] [--max-requests N] [--warmup 10]');
   process.exit(2);
+}
+
+if (args.mixed) {
+  await mixedLoad(base, Math.min(seconds, 600), maxRequests, Number(args['heavy-clients']));
+  process.exit(0);
 }
 
 const guide = readFileSync(resolve(import.meta.dirname, '../docs/api.md'), 'utf8');
@@ -112,3 +121,81 @@ latency ms   p50 ${latency.p50}  p90 ${latency.p90}  p97.5 ${latency.p97_5}  p99
 server RSS   before ${mb(before.rssMb)}, after ${mb(after.rssMb)} (heap used ${mb(before.heapMb)} → ${mb(after.heapMb)})
 RSS every 10 s: ${samples.map((s) => `${s.at}s ${s.rssMb.toFixed(0)}`).join(', ')}`);
 process.exitCode = errors === 0 ? 0 : 1;
+
+// ---- Mixed mode: does a cheap lookup keep its latency while heavy clients push the heaviest admitted query? ----
+
+const LOOKUP = '{ person(id: "person:zhanbolat-mamai") { name } }';
+/** 30 aliases of a two-level `related(first: $n)` around the seed's largest hub: the issue's starving query. */
+const HEAVY = `query Heavy($n: Int) { ${Array.from(
+  { length: 30 },
+  (_, i) => `a${i}: place(id: "place:kazakhstan") { related(first: $n) { edges { node { other { name related(first: $n) { edges { node { type other { name } } } } } } } } }`,
+).join(' ')} }`;
+
+interface Sample {
+  ms: number;
+  code: string;
+}
+
+async function timedPost(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Sample> {
+  const started = performance.now();
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+  const ms = performance.now() - started;
+  return { ms, code: res.status === 200 && !body.errors ? 'ok' : (body.errors?.[0]?.extensions?.code ?? String(res.status)) };
+}
+
+/** The largest `n` for which the server admits HEAVY (its cost estimate decides), by bisection. */
+async function heaviestAdmitted(url: string): Promise<number> {
+  let low = 1;
+  let high = 100;
+  if ((await timedPost(url, HEAVY, { n: high })).code === 'ok') return high;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if ((await timedPost(url, HEAVY, { n: mid })).code === 'QUERY_TOO_COMPLEX') high = mid;
+    else low = mid;
+  }
+  return low;
+}
+
+/** One client: sends `query` back to back until `until` or `max` responses. */
+async function client(url: string, query: string, variables: Record<string, unknown>, until: number, max: number): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  while (Date.now() < until && samples.length < max) samples.push(await timedPost(url, query, variables));
+  return samples;
+}
+
+function summary(samples: Sample[]): string {
+  const ms = samples.filter((s) => s.code === 'ok').map((s) => s.ms).sort((a, b) => a - b);
+  const at = (q: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(1) : '-');
+  const codes = new Map<string, number>();
+  for (const s of samples) codes.set(s.code, (codes.get(s.code) ?? 0) + 1);
+  return `${samples.length} requests (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}), ok p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${ms.length ? ms[ms.length - 1]!.toFixed(1) : '-'} ms`;
+}
+
+const median = (samples: Sample[]) => {
+  const ms = samples.filter((s) => s.code === 'ok').map((s) => s.ms).sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)] ?? NaN;
+};
+
+async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number, heavyClients: number): Promise<void> {
+  const lookup = await timedPost(url, LOOKUP);
+  if (lookup.code !== 'ok') {
+    console.error(`the lookup fails (${lookup.code}); is the server seeded and started with RATE_LIMIT_PER_MINUTE=0?`);
+    process.exit(1);
+  }
+  const n = await heaviestAdmitted(url);
+  const heavyAlone = await timedPost(url, HEAVY, { n });
+  console.log(`heaviest admitted: 30 aliases of a two-level related(first: ${n}); alone it takes ${heavyAlone.ms.toFixed(0)} ms (${heavyAlone.code})`);
+  await client(url, LOOKUP, {}, Date.now() + 2_000, maxRequests); // warm-up
+  const idle = await client(url, LOOKUP, {}, Date.now() + phaseSeconds * 1000, maxRequests);
+  console.log(`idle:  lookup ${summary(idle)}`);
+  const until = Date.now() + phaseSeconds * 1000;
+  const [loaded, ...heavy] = await Promise.all([
+    // The lookup starts once the heavy clients are under way.
+    new Promise<Sample[]>((done) => setTimeout(() => void client(url, LOOKUP, {}, until, maxRequests).then(done), 500)),
+    ...Array.from({ length: heavyClients }, () => client(url, HEAVY, { n }, until, maxRequests)),
+  ]);
+  console.log(`load:  lookup ${summary(loaded)}`);
+  console.log(`       heavy (${heavyClients} clients) ${summary(heavy.flat())}`);
+  console.log(`lookup median under load / idle: ${(median(loaded) / median(idle)).toFixed(2)}x`);
+}

@@ -49,7 +49,20 @@ export const ConfigSchema = z
     /** Time budget of one GraphQL operation; its queries get what is left as their transaction timeout. */
     OPERATION_TIMEOUT: duration.default('10s'),
     MAX_DEPTH: limit.default(12),
+    /** Estimated cost of one operation (src/cost/estimate.ts: records produced, sized by the data) above which it is refused. */
     MAX_COST: limit.default(20000),
+    /** Estimated cost above which an operation is expensive: it waits for a slot of the shared gate and gets EXPENSIVE_DB_BUDGET. */
+    EXPENSIVE_COST: limit.default(1000),
+    /** Expensive operations running at once. */
+    EXPENSIVE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(1),
+    /** Expensive operations allowed to wait for a slot; more are refused at once (OVERLOADED, 503). */
+    EXPENSIVE_QUEUE: z.coerce.number().int().min(0).max(10000).default(16),
+    /** Longest wait for a slot before OVERLOADED (503 with Retry-After). */
+    EXPENSIVE_WAIT: duration.default('3s'),
+    /** Time budget of an expensive operation once admitted (its queries' transaction timeouts), within OPERATION_TIMEOUT. */
+    EXPENSIVE_DB_BUDGET: duration.default('4s'),
+    /** How old the store-wide counts behind the cost estimate may get before they are read again. */
+    COST_STATS_TTL: duration.default('30s'),
     MAX_ALIASES: limit.default(30),
     MAX_TOKENS: limit.default(2000),
     MAX_DIRECTIVES: limit.default(20),

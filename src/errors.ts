@@ -16,6 +16,7 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   OPERATION_TIMEOUT: 'OPERATION_TIMEOUT',
   RATE_LIMITED: 'RATE_LIMITED',
+  OVERLOADED: 'OVERLOADED',
   OPERATION_NOT_REGISTERED: 'OPERATION_NOT_REGISTERED',
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -50,8 +51,22 @@ export class ServiceUnavailableError extends GraphQLError {
 export type QueryLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
 
 export class QueryLimitError extends GraphQLError {
-  constructor(message: string, limit: QueryLimit) {
-    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } });
+  /** `details` (the cost refusal's `cost` and `maxCost`) join the extensions; the answer is a 400. */
+  constructor(message: string, limit: QueryLimit, details: Record<string, number> = {}) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, ...details, http: { status: 400 } } });
+  }
+}
+
+/** Too many expensive operations at once (src/cost/admission.ts): a 503 with Retry-After, like a rate limit. */
+export class OverloadedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(`${message} Retry in ${retryAfterSeconds} s, or ask for less.`, {
+      extensions: {
+        code: ErrorCode.OVERLOADED,
+        retryAfter: retryAfterSeconds,
+        http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }
 

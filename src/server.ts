@@ -62,7 +62,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
   answerClientErrorsAsJson(httpServer, logger);
   const metrics = new Metrics({ neo4jPoolSize: config.NEO4J_MAX_POOL_SIZE });
   const observedDatabase = database.observedBy(metrics.neo4jObserver);
-  const limits = queryLimits(config);
+  const limits = queryLimits(config, observedDatabase);
   const trusted = config.TRUSTED_DOCUMENTS ? TrustedDocuments.load(config.TRUSTED_DOCUMENTS) : null;
   if (trusted) logger.info({ operations: trusted.size }, 'trusted documents: only registered operations are accepted');
 

@@ -1,13 +1,20 @@
-// What one GraphQL document may ask for: depth, cost, aliases and directives (graphql-armor's validation rules)
-// and tokens (graphql-js's own parser limit). All are checked before any resolver runs, so before any database
-// work, and refused with QUERY_TOO_COMPLEX naming the limit (src/errors.ts). Field suggestions ("Did you mean
-// ...?") are masked in production, where they would map the schema for a prober.
+// What one GraphQL operation may ask for: depth, aliases and directives (graphql-armor's validation rules),
+// tokens (graphql-js's own parser limit), and cost: estimated once the variables are known, from the data's real
+// sizes (src/cost/). All are checked before any resolver runs and refused with QUERY_TOO_COMPLEX naming the limit
+// (src/errors.ts). Operations estimated expensive then pass one shared gate (a concurrency cap with a bounded
+// wait, OVERLOADED beyond it) and get a shorter database budget. Field suggestions ("Did you mean ...?") are
+// masked in production, where they would map the schema for a prober.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
-import type { Config } from '../config.js';
+import { getVariableValues, type GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { durationMs, type Config } from '../config.js';
 import type { GraphContext } from '../context.js';
-import { QueryLimitError, type QueryLimit } from '../errors.js';
+import { AdmissionGate, AdmissionRefused } from '../cost/admission.js';
+import { costInput, estimateCost, rootEntityIds } from '../cost/estimate.js';
+import { GraphSizes, type SizeSource } from '../cost/sizes.js';
+import { OverloadedError, QueryLimitError, type QueryLimit } from '../errors.js';
+import type { Database } from '../neo4j/database.js';
+import type { StoreCounts } from '../repositories/degree-repository.js';
 
 export interface QueryLimits {
   plugins: ApolloServerPlugin<GraphContext>[];
@@ -15,7 +22,21 @@ export interface QueryLimits {
   parseOptions: ParseOptions;
 }
 
-type LimitsConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'NODE_ENV'>;
+type LimitsConfig = Pick<
+  Config,
+  | 'MAX_DEPTH'
+  | 'MAX_COST'
+  | 'MAX_ALIASES'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_TOKENS'
+  | 'NODE_ENV'
+  | 'EXPENSIVE_COST'
+  | 'EXPENSIVE_CONCURRENCY'
+  | 'EXPENSIVE_QUEUE'
+  | 'EXPENSIVE_WAIT'
+  | 'EXPENSIVE_DB_BUDGET'
+  | 'COST_STATS_TTL'
+>;
 
 /** Armor reports through our callback, so the error carries our code and which limit was hit. */
 function reportAs(limit: QueryLimit) {
@@ -29,10 +50,14 @@ function reportAs(limit: QueryLimit) {
   };
 }
 
-export function queryLimits(config: LimitsConfig): QueryLimits {
+/**
+ * `database` reads the store-wide counts (on no request's account); `sizes` replaces that source (tests).
+ */
+export function queryLimits(config: LimitsConfig, database: Database, sizes: SizeSource = new GraphSizes(database, durationMs(config.COST_STATS_TTL))): QueryLimits {
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH, ...reportAs('maxDepth') },
-    costLimit: { maxCost: config.MAX_COST, ...reportAs('maxCost') },
+    // Armor's cost reads only literal `first`s and knows nothing of the data: our estimate replaces it (costPlugin).
+    costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES, ...reportAs('maxAliases') },
     maxDirectives: { n: config.MAX_DIRECTIVES, ...reportAs('maxDirectives') },
     // Armor's token plugin throws from Apollo's parsingDidStart hook, which Apollo 5 answers with a 500 and an
@@ -44,8 +69,75 @@ export function queryLimits(config: LimitsConfig): QueryLimits {
   const { plugins, validationRules } = armor.protect();
   return {
     // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: same runtime shape.
-    plugins: plugins as unknown as ApolloServerPlugin<GraphContext>[],
+    plugins: [...(plugins as unknown as ApolloServerPlugin<GraphContext>[]), costPlugin(config, sizes)],
     validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
+  };
+}
+
+/** The cost of one operation as the response reports it (`extensions.cost`). */
+export interface CostReport {
+  estimate: number;
+  limit: number;
+  /** Above EXPENSIVE_COST: it went through the shared gate and ran on the shorter database budget. */
+  expensive: boolean;
+}
+
+/**
+ * Estimates each operation's cost once its variables are known (Apollo's didResolveOperation), refuses it above
+ * MAX_COST, and admits expensive ones through the shared gate. The first estimate bounds each entity looked up by
+ * id by its label's total counts, with no query of its own; only when that bound is above EXPENSIVE_COST are the
+ * entities' real degrees read (one round trip, getDegree), which can only lower the estimate.
+ */
+export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServerPlugin<GraphContext> {
+  const gate = new AdmissionGate({ concurrency: config.EXPENSIVE_CONCURRENCY, queueLength: config.EXPENSIVE_QUEUE, maxWaitMs: durationMs(config.EXPENSIVE_WAIT) });
+  const budgetMs = durationMs(config.EXPENSIVE_DB_BUDGET);
+  const refine = Math.min(config.EXPENSIVE_COST, config.MAX_COST);
+  return {
+    async requestDidStart() {
+      let release: (() => void) | null = null;
+      let report: CostReport | null = null;
+      return {
+        async didResolveOperation({ operation, document, request, schema, contextValue }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return; // execution answers them, with no resolver run
+          const input = costInput(schema, document, operation, coerced.coerced);
+          let counts: StoreCounts | null = null;
+          try {
+            counts = await sizes.counts();
+          } catch {
+            // Neo4j unreachable: estimate from `first`s and default sizes; the resolvers will say what is wrong.
+          }
+          let estimate = estimateCost(input, { counts, roots: null });
+          if (estimate > refine && counts) {
+            const ids = rootEntityIds(input);
+            if (ids.length > 0) estimate = estimateCost(input, { counts, roots: await sizes.degrees(contextValue.db, ids) });
+          }
+          report = { estimate, limit: config.MAX_COST, expensive: estimate > config.EXPENSIVE_COST };
+          if (estimate > config.MAX_COST) {
+            throw new QueryLimitError(`Query cost ${estimate} exceeds the limit of ${config.MAX_COST}; ask for smaller pages or fewer levels.`, 'maxCost', {
+              cost: estimate,
+              maxCost: config.MAX_COST,
+            });
+          }
+          if (!report.expensive) return;
+          try {
+            release = await gate.acquire();
+          } catch (error) {
+            if (error instanceof AdmissionRefused) throw new OverloadedError(error.message, error.retryAfterSeconds);
+            throw error;
+          }
+          contextValue.db.deadline.narrow(budgetMs);
+        },
+        async willSendResponse({ response }) {
+          release?.();
+          release = null;
+          if (report && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+          }
+        },
+      };
+    },
   };
 }

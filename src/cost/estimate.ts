@@ -1,0 +1,329 @@
+// The cost of one operation, estimated from its variables and the data's real sizes before any resolver runs.
+// Unit: one record produced (a list item, or an object read by id); leaves are free, being projected with their
+// record. A list's items are its real size capped by `first`: the degrees of an entity looked up by id at the
+// root, else the store-wide average degree of its label (the largest label's, under an interface).
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Degrees, SizedLabel, StoreCounts } from '../repositories/degree-repository.js';
+import { DEFAULT_PAGE_SIZE } from '../repositories/pagination.js';
+import { EDGES_PER_NODE, EMBEDDED_LIST_SIZE, entityLookups, labelOfType, sizeRule, type SizeRule } from './fields.js';
+
+type Variables = Record<string, unknown>;
+
+/** Items of a list whose size cannot be read (Neo4j unreachable): a default page. */
+export const UNKNOWN_SIZE = DEFAULT_PAGE_SIZE;
+
+/** An operation ready to be estimated: its definition, fragments and coerced variables. */
+export interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Variables;
+}
+
+/**
+ * What is known of sizes. `roots`: degrees of the entities looked up by id; when `null` they are not read yet
+ * and each root entity is bounded by its label's whole count (an upper bound, free to compute).
+ */
+export interface SizeFacts {
+  /** Null when Neo4j could not be asked: lists count `UNKNOWN_SIZE` items (connections: their `first`). */
+  counts: StoreCounts | null;
+  roots: ReadonlyMap<string, Degrees> | null;
+}
+
+/** Where in the operation a selection sits: the record whose lists it sizes, and arguments that flow down. */
+interface Scope {
+  /** Degrees of this very record (an entity looked up by id), else null. */
+  degrees: Degrees | null;
+  /** Upper-bound mode for a root entity whose degrees are not read: label totals, not averages. */
+  bounded: boolean;
+  /** Labels the record may have (several under an interface). */
+  labels: SizedLabel[];
+  /** Items on the current connection's page. */
+  page: number;
+  /** Nodes of the current network (neighbourhood, subgraph) or length of the current path. */
+  network: number;
+}
+
+/** The operation's entity lookups by id (`person(id: ...)`, `node(id: ...)`): whose degrees to read. */
+export function rootEntityIds(input: CostInput): string[] {
+  const ids: string[] = [];
+  const queryType = input.schema.getQueryType();
+  if (!queryType || input.operation.operation !== OperationTypeNode.QUERY) return ids;
+  for (const nodes of collectFields(input, queryType, input.operation.selectionSet).values()) {
+    const node = nodes[0]!;
+    const field = queryType.getFields()[node.name.value];
+    if (!field || !entityLookups.has(field.name)) continue;
+    const id = argumentsOf(field, node, input.variables).id;
+    if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
+}
+
+/** The estimated cost of the operation. */
+export function estimateCost(input: CostInput, facts: SizeFacts): number {
+  const rootType = input.schema.getRootType(input.operation.operation);
+  if (!rootType) return 0;
+  const estimator = new Estimator(input, facts);
+  return Math.ceil(estimator.selection(rootType, [input.operation.selectionSet], { degrees: null, bounded: false, labels: [], page: 0, network: 0 }));
+}
+
+/** Coerced argument values of a field; invalid ones (execution reports them) count as absent. */
+function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables): Record<string, unknown> {
+  try {
+    return getArgumentValues(field, node, variables);
+  } catch {
+    return {};
+  }
+}
+
+function included(node: { readonly directives?: FieldNode['directives'] }, variables: Variables): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
+  return include?.if !== false;
+}
+
+/** Whether fragments with this type condition apply to `type` (graphql-js's rule). */
+function applies(input: CostInput, condition: string | undefined, type: GraphQLCompositeType): boolean {
+  if (!condition) return true;
+  const conditionType = input.schema.getType(condition);
+  if (!conditionType || !isCompositeType(conditionType)) return false;
+  if (conditionType === type) return true;
+  if (isAbstractType(conditionType)) {
+    if (isObjectType(type)) return input.schema.isSubType(conditionType, type);
+    // Both abstract: the fragment applies to the interface's objects it shares with the condition.
+    return input.schema.getPossibleTypes(type).some((t) => input.schema.isSubType(conditionType, t));
+  }
+  return false;
+}
+
+/**
+ * The fields a selection asks of `type`, by response key, as graphql-js collects them: fragments inlined,
+ * @skip/@include applied, the same key's nodes merged (so a field asked twice is counted once).
+ */
+function collectFields(
+  input: CostInput,
+  type: GraphQLCompositeType,
+  selectionSet: SelectionSetNode,
+  out = new Map<string, FieldNode[]>(),
+  visited = new Set<string>(),
+): Map<string, FieldNode[]> {
+  for (const selection of selectionSet.selections) {
+    if (!included(selection, input.variables)) continue;
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      const list = out.get(key);
+      if (list) list.push(selection);
+      else out.set(key, [selection]);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (applies(input, selection.typeCondition?.name.value, type)) collectFields(input, type, selection.selectionSet, out, visited);
+    } else {
+      const name = selection.name.value;
+      const fragment = input.fragments[name];
+      if (!fragment || visited.has(name)) continue;
+      visited.add(name);
+      if (applies(input, fragment.typeCondition.name.value, type)) collectFields(input, type, fragment.selectionSet, out, visited);
+    }
+  }
+  return out;
+}
+
+/** Whether a selection narrows an abstract type with a fragment on a more specific type. */
+function narrows(input: CostInput, type: GraphQLCompositeType, sets: readonly SelectionSetNode[], seen = new Set<string>()): boolean {
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) continue;
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : input.fragments[selection.name.value];
+      if (!fragment) continue;
+      const condition = fragment.typeCondition?.name.value;
+      if (condition && condition !== type.name) return true;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(selection.name.value)) continue;
+        seen.add(selection.name.value);
+      }
+      if (narrows(input, type, [fragment.selectionSet], seen)) return true;
+    }
+  }
+  return false;
+}
+
+class Estimator {
+  constructor(
+    private readonly input: CostInput,
+    private readonly facts: SizeFacts,
+  ) {}
+
+  /** Cost of one record's selection (the merged selection sets of its field nodes). */
+  selection(type: GraphQLCompositeType, sets: readonly SelectionSetNode[], scope: Scope): number {
+    // Under an interface or union, a fragment on one of its types changes what is asked: the costliest type counts.
+    if (isAbstractType(type) && narrows(this.input, type, sets)) {
+      // Types that receive the same fields are estimated once, with all their labels (the largest average counts).
+      const groups = new Map<string, { object: GraphQLObjectType; fields: Map<string, FieldNode[]>; labels: SizedLabel[] }>();
+      for (const object of this.input.schema.getPossibleTypes(type)) {
+        const fields = new Map<string, FieldNode[]>();
+        for (const set of sets) collectFields(this.input, object, set, fields);
+        const key = [...fields.values()].flatMap((nodes) => nodes.map((n) => n.loc?.start ?? n.name.value)).join(',');
+        const group = groups.get(key) ?? { object, fields, labels: [] };
+        const label = labelOfType[object.name];
+        if (label) group.labels.push(label);
+        groups.set(key, group);
+      }
+      let worst = 0;
+      for (const group of groups.values()) {
+        worst = Math.max(worst, this.fields(group.object, group.fields, { ...scope, labels: group.labels.length > 0 ? group.labels : scope.labels }));
+      }
+      return worst;
+    }
+    const fields = new Map<string, FieldNode[]>();
+    for (const set of sets) collectFields(this.input, type, set, fields);
+    return this.fields(type, fields, scope);
+  }
+
+  private fields(type: GraphQLCompositeType, fields: Map<string, FieldNode[]>, scope: Scope): number {
+    let cost = 0;
+    for (const nodes of fields.values()) cost += this.field(type, nodes, scope);
+    return cost;
+  }
+
+  private field(parent: GraphQLCompositeType, nodes: FieldNode[], scope: Scope): number {
+    const node = nodes[0]!;
+    if (node.name.value.startsWith('__') || isUnionLike(parent)) return 0;
+    const definition = (parent as GraphQLObjectType).getFields()[node.name.value];
+    if (!definition) return 0;
+    const named = getNamedType(definition.type);
+    if (isLeafType(named) || !isCompositeType(named)) return 0;
+    const args = argumentsOf(definition, node, this.input.variables);
+    const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const rule = sizeRule(parent.name, definition.name);
+    const child = this.childScope(parent, definition.name, named, args, scope);
+
+    if (rule && isConnection(named)) {
+      const page = Math.min(pageSize(definition, args), this.size(rule, args, scope));
+      return 1 + this.selection(named, sets, { ...child, page });
+    }
+    if (isListType(getNullableType(definition.type))) {
+      const items = rule ? this.size(rule, args, scope) : isConnectionEdges(parent, definition.name) ? scope.page : EMBEDDED_LIST_SIZE;
+      return items * (1 + this.selection(named, sets, child));
+    }
+    // One object: a read of its own when it is a stored record (it has an id), else part of its parent's.
+    const read = 'id' in (named as GraphQLObjectType).getFields() ? 1 : 0;
+    return read + this.selection(named, sets, child);
+  }
+
+  /** The scope of a field's value: a root lookup by id brings its degrees; a stored record starts afresh. */
+  private childScope(parent: GraphQLCompositeType, field: string, named: GraphQLCompositeType, args: Record<string, unknown>, scope: Scope): Scope {
+    const isRoot = parent === this.input.schema.getQueryType();
+    if (isRoot && field === 'neighbourhood') return { ...scope, network: clampInt(args.limit, 200) };
+    if (isRoot && field === 'subgraph') {
+      const ids = Array.isArray(args.ids) ? args.ids.length : 1;
+      return { ...scope, network: args.includeBetween === false ? ids : ids * 4 };
+    }
+    if (isRoot && field === 'paths') return { ...scope, network: clampInt(args.maxDepth, 6) };
+    if (isRoot && field === 'shortestPath') return { ...scope, network: clampInt(args.maxDepth, 6) };
+    const hasId = !isUnionLike(named) && 'id' in (named as GraphQLObjectType).getFields();
+    if (!hasId) return scope; // held in the parent record (values, page info, dates): sized by the parent
+    const labels = labelsOf(this.input.schema, named);
+    if (isRoot && entityLookups.has(field)) {
+      const id = args.id;
+      const degrees = typeof id === 'string' ? (this.facts.roots?.get(id) ?? null) : null;
+      return { degrees, bounded: this.facts.roots === null, labels, page: 0, network: scope.network };
+    }
+    return { degrees: null, bounded: false, labels, page: 0, network: scope.network };
+  }
+
+  /** How many items a list or connection holds, before `first` caps it. */
+  private size(rule: SizeRule, args: Record<string, unknown>, scope: Scope): number {
+    const counts = this.facts.counts;
+    if (!counts && (rule.kind === 'label' || rule.kind === 'degree')) return UNKNOWN_SIZE;
+    switch (rule.kind) {
+      case 'label':
+        return counts!.nodes[rule.label] ?? 0;
+      case 'argument':
+        return clampInt(args[rule.argument], rule.fallback);
+      case 'networkNodes':
+        return scope.network;
+      case 'networkEdges':
+        return scope.network * EDGES_PER_NODE;
+      case 'pathLength':
+        return scope.network + rule.plus;
+      case 'degree': {
+        let types: readonly string[] = rule.types;
+        if (rule.byTypesArgument && Array.isArray(args.types)) types = types.filter((t) => (args.types as unknown[]).includes(t));
+        if (rule.byTypesArgument && args.includeRetracted === true) types = [...types, 'RETRACTED_RELATION'];
+        const sum = (degrees: Degrees | undefined) => types.reduce((n, t) => n + (degrees?.[t as keyof Degrees] ?? 0), 0);
+        if (scope.degrees) return sum(scope.degrees);
+        let size = 0;
+        for (const label of scope.labels) {
+          const total = sum(counts!.degrees[label]);
+          // A root entity not read yet: no node of its label has more than all of them together.
+          size = Math.max(size, scope.bounded ? total : total / Math.max(1, counts!.nodes[label] ?? 0));
+        }
+        return Math.ceil(size);
+      }
+    }
+  }
+}
+
+function clampInt(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : fallback;
+}
+
+function isUnionLike(type: GraphQLCompositeType): boolean {
+  return !isObjectType(type) && !isInterfaceType(type);
+}
+
+/** A Relay connection type: it has `edges`. */
+function isConnection(type: GraphQLCompositeType): boolean {
+  return !isUnionLike(type) && 'edges' in (type as GraphQLObjectType).getFields() && type.name.endsWith('Connection');
+}
+
+function isConnectionEdges(parent: GraphQLCompositeType, field: string): boolean {
+  return field === 'edges' && isConnection(parent);
+}
+
+/** `first` as asked, else the argument's schema default, else the API's default page size. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+  return clampInt(args.first, typeof fallback === 'number' ? fallback : DEFAULT_PAGE_SIZE);
+}
+
+/** The labels a type's records may carry: its own, or each possible type's under an interface. */
+function labelsOf(schema: GraphQLSchema, type: GraphQLCompositeType): SizedLabel[] {
+  if (isAbstractType(type)) {
+    const labels = schema.getPossibleTypes(type).flatMap((t) => (labelOfType[t.name] ? [labelOfType[t.name]!] : []));
+    return [...new Set(labels)];
+  }
+  const label = labelOfType[type.name];
+  return label ? [label] : [];
+}
+
+/** Parses the operation's pieces out of a validated document (null when the operation is not there). */
+export function costInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): CostInput {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return { schema, operation, fragments, variables };
+}

@@ -1,0 +1,102 @@
+// Sizes for the cost estimate (src/cost/): an entity's number of relationships per type, read with getDegree
+// (no relationship is expanded), and the store-wide counts per label and per (label, type) from Neo4j's count
+// store. All Cypher the cost estimate needs is here; types and labels come only from the fixed lists below.
+import { entityLabels, factLabels, relationTypes } from '../dataset/to-graph.js';
+import type { Database } from '../neo4j/database.js';
+
+/** The relationship types whose counts size a list field: derived relations, their retracted form, and the links lists read. */
+export const sizedTypes = [...relationTypes, 'RETRACTED_RELATION', 'CITES', 'CHANGED', 'CLAIM_OF', 'STATUS_OF', 'SUBJECT', 'OBJECT'] as const;
+export type SizedType = (typeof sizedTypes)[number];
+
+/** Labels whose counts size lists: every entity and fact kind, their super-labels, and the other listed nodes. */
+export const sizedLabels = ['Entity', 'Fact', ...entityLabels, ...factLabels, 'Source', 'Claim', 'Change'] as const;
+export type SizedLabel = (typeof sizedLabels)[number];
+
+/** Relationships of one node (or of all nodes of one label) per type, both directions together. */
+export type Degrees = Partial<Record<SizedType, number>>;
+
+export interface StoreCounts {
+  /** Nodes per label. */
+  nodes: Partial<Record<SizedLabel, number>>;
+  /** Relationships per type touching a node of the label (either end); a node's degree can be no larger. */
+  degrees: Partial<Record<SizedLabel, Degrees>>;
+}
+
+// `COUNT { (n)-[:T]-() }` is planned as getDegree: a read of the node's relationship-group counters, a few db
+// hits whatever the degree (PROFILE in docs/operations.md). A type expression cannot be a parameter, hence the
+// map literal built from the fixed list.
+const DEGREES = `{${sizedTypes.map((t) => `${t}: COUNT { (n)-[:${t}]-() }`).join(', ')}}`;
+
+/** Each entity's degrees per type, by the id asked; ids of no entity (unknown, or merged away) are absent. */
+export async function entityDegrees(db: Database, ids: readonly string[]): Promise<Map<string, Degrees>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN id, ${DEGREES} AS degrees`,
+    { ids: [...new Set(ids)] },
+    (r) => [String(r.id), r.degrees as Degrees] as const,
+  );
+  return new Map(rows);
+}
+
+interface CountStoreRow {
+  relationshipType?: string;
+  startLabel?: string;
+  endLabel?: string;
+  label?: string;
+  count: number;
+}
+
+const labelSet = new Set<string>(sizedLabels);
+const typeSet = new Set<string>(sizedTypes);
+
+/**
+ * The count store in one call (`db.stats.retrieve('GRAPH COUNTS')`: nodes per label, relationships per type with
+ * one end's label). A server that refuses the procedure (it may need an admin role) is asked with count-store
+ * aggregations instead: labels' node counts and each type's total, which bounds every (label, type) count.
+ */
+export async function storeCounts(db: Database): Promise<StoreCounts> {
+  try {
+    const [data] = await db.read(`CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data`, {}, (r) => r.data as { nodes: CountStoreRow[]; relationships: CountStoreRow[] });
+    if (data) return fromGraphCounts(data);
+  } catch {
+    // Not allowed here: fall through to the per-type totals.
+  }
+  return storeTotals(db);
+}
+
+/** Folds the count store's rows into counts per label and per (label, type), both directions added. */
+export function fromGraphCounts(data: { nodes: CountStoreRow[]; relationships: CountStoreRow[] }): StoreCounts {
+  const counts: StoreCounts = { nodes: {}, degrees: {} };
+  for (const row of data.nodes) if (row.label && labelSet.has(row.label)) counts.nodes[row.label as SizedLabel] = Number(row.count);
+  for (const row of data.relationships) {
+    const type = row.relationshipType;
+    if (!type || !typeSet.has(type)) continue;
+    // A row names one end's label at most: (:L)-[:T]->() or ()-[:T]->(:L); a self-loop type counts for both ends.
+    const label = row.startLabel ?? row.endLabel;
+    if (!label || !labelSet.has(label) || (row.startLabel && row.endLabel)) continue;
+    const degrees = (counts.degrees[label as SizedLabel] ??= {});
+    degrees[type as SizedType] = (degrees[type as SizedType] ?? 0) + Number(row.count);
+  }
+  return counts;
+}
+
+async function storeTotals(db: Database): Promise<StoreCounts> {
+  const nodeParts = sizedLabels.map((l, i) => `CALL { MATCH (n:${l}) RETURN count(n) AS n${i} }`);
+  const typeParts = sizedTypes.map((t, i) => `CALL { MATCH ()-[r:${t}]->() RETURN count(r) AS t${i} }`);
+  const [row] = await db.read(
+    `${[...nodeParts, ...typeParts].join('\n')}
+     RETURN [${sizedLabels.map((_l, i) => `n${i}`).join(', ')}] AS nodes, [${sizedTypes.map((_t, i) => `t${i}`).join(', ')}] AS types`,
+    {},
+    (r) => ({ nodes: r.nodes as number[], types: r.types as number[] }),
+  );
+  const counts: StoreCounts = { nodes: {}, degrees: {} };
+  if (!row) return counts;
+  const totals: Degrees = Object.fromEntries(sizedTypes.map((t, i) => [t, 2 * (row.types[i] ?? 0)]));
+  sizedLabels.forEach((label, i) => {
+    counts.nodes[label] = row.nodes[i] ?? 0;
+    counts.degrees[label] = totals;
+  });
+  return counts;
+}
