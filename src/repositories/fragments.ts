@@ -2,7 +2,7 @@
 // prefetch compiler (one query per operation): each is a function of the variable names it may use, so the
 // same text can sit at the top of a query or nested inside another's COLLECT subquery without clashing with
 // variables of an enclosing scope. Labels and relationship types are never taken from callers' input here.
-import { relationTypes } from '../dataset/to-graph.js';
+import { linkTypes, relationTypes } from '../dataset/to-graph.js';
 
 /** Fresh variable names for one query being built: v0, v1... never repeated, never user-supplied. */
 export class VariableNames {
@@ -30,16 +30,14 @@ export function entityMap(n: string, props: readonly string[] | null = null): st
   return `${n} {${names.map((p) => `.${p}`).join(', ')}, labels: labels(${n})}`;
 }
 
-/** A fact node as a map with the ids of everything it links to (parsed by `parseFact`). */
+/**
+ * A fact node as a map with the ids of everything it links to (parsed by `parseFact`): one walk over its
+ * outgoing links, each as `[type, id]`, not one pattern per link type.
+ */
 export function factMap(f: string, names: VariableNames): string {
   const x = names.fresh('x');
-  return `${f} {.*, labels: labels(${f}),
-    subject: head([(${f})-[:SUBJECT]->(${x}) | ${x}.id]),
-    objects: [(${f})-[:OBJECT]->(${x}) | ${x}.id],
-    districts: [(${f})-[:IN_DISTRICT]->(${x}) | ${x}.id],
-    nominatedBy: head([(${f})-[:NOMINATED_BY]->(${x}) | ${x}.id]),
-    decidedBy: head([(${f})-[:DECIDED_BY]->(${x}) | ${x}.id]),
-    statusOf: head([(${f})-[:STATUS_OF]->(${x}) | ${x}.id])}`;
+  const l = names.fresh('l');
+  return `${f} {.*, labels: labels(${f}), links: [(${f})-[${l}:${linkTypes.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
 }
 
 /** The order of an owner's facts of one kind: oldest first, then as listed in the sources. */

@@ -225,19 +225,26 @@ export function parseEntity(row: Row): EntityRecord {
   };
 }
 
+/** The ids a fact links to by each link type, from `links: [[type, id], ...]` (./fragments.ts `factMap`). */
+function linksOf(row: Row): (type: string) => string[] {
+  const pairs = Array.isArray(row.links) ? (row.links as unknown[]) : [];
+  return (type) => pairs.flatMap((p) => (Array.isArray(p) && p[0] === type && typeof p[1] === 'string' ? [p[1]] : []));
+}
+
 export function parseFact(row: Row): FactRecord {
   const labels = strs(row.labels);
   const label = factLabels.find((l) => labels.includes(l));
   if (!label) throw new Error(`fact ${String(row.id)} has no fact label`);
+  const links = linksOf(row);
   return {
     id: requireStr(row, 'id'),
     label,
-    subjectId: str(row.subject),
-    objectIds: strs(row.objects),
-    districtIds: strs(row.districts),
-    nominatedById: str(row.nominatedBy),
-    decidedById: str(row.decidedBy),
-    statusOfId: str(row.statusOf),
+    subjectId: links('SUBJECT')[0] ?? null,
+    objectIds: links('OBJECT'),
+    districtIds: links('IN_DISTRICT'),
+    nominatedById: links('NOMINATED_BY')[0] ?? null,
+    decidedById: links('DECIDED_BY')[0] ?? null,
+    statusOfId: links('STATUS_OF')[0] ?? null,
     disputed: strs(row.disputed),
     values: values(row),
     role: str(row.role),
