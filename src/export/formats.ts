@@ -1,8 +1,8 @@
-// The export formats: how an export graph becomes a file. GEXF uses graphology-gexf's writer; GraphML is
-// written in ./graphml.ts (graphology-graphml only parses); Cytoscape.js JSON and the CSV zip are built here.
+// The export formats: how an export graph becomes a file. GEXF 1.3 (dynamic) is written in ./gexf.ts, GraphML
+// in ./graphml.ts (graphology-graphml only parses); Cytoscape.js JSON and the CSV zip are built here.
 // Another format is one more entry in `networkFormats`.
 import { strToU8, zipSync } from 'fflate';
-import { write as writeGexf } from 'graphology-gexf';
+import { writeGexf13 } from './gexf.js';
 import { writeGraphml } from './graphml.js';
 import type { ExportGraph } from './network.js';
 
@@ -42,12 +42,12 @@ function csv(header: string[], rows: (string | number | undefined)[][]): string 
 /** A zip of nodes.csv and edges.csv (UTF-8, header row, CRLF), for pandas, R, spreadsheets and Gephi's importer. */
 function writeCsvZip(graph: ExportGraph): Uint8Array {
   const nodes = csv(
-    ['id', 'label', 'kind', 'name'],
-    graph.mapNodes((id, a) => [id, a.label, a.kind, a.name]),
+    ['id', 'label', 'kind', 'name', 'from', 'to', 'start', 'end', 'citationCount', 'sourceIds', 'citations'],
+    graph.mapNodes((id, a) => [id, a.label, a.kind, a.name, a.from, a.to, a.start, a.end, a.citationCount, a.sourceIds, a.citations]),
   );
   const edges = csv(
-    ['id', 'source', 'target', 'type', 'role', 'from', 'to', 'citationCount', 'factId'],
-    graph.mapEdges((id, a, source, target) => [id, source, target, a.type, a.role, a.from, a.to, a.citationCount, a.factId]),
+    ['id', 'source', 'target', 'type', 'role', 'from', 'to', 'start', 'end', 'citationCount', 'factId', 'sourceIds', 'citations'],
+    graph.mapEdges((id, a, source, target) => [id, source, target, a.type, a.role, a.from, a.to, a.start, a.end, a.citationCount, a.factId, a.sourceIds, a.citations]),
   );
   return zipSync({ 'nodes.csv': strToU8(nodes), 'edges.csv': strToU8(edges) });
 }
@@ -60,10 +60,10 @@ export const networkFormats = {
     serialise: writeGraphml,
   },
   gexf: {
-    description: 'GEXF 1.2 (Gephi)',
+    description: 'GEXF 1.3, dynamic (Gephi, with a timeline from the dates)',
     mediaType: 'application/gexf+xml; charset=utf-8',
     extension: 'gexf',
-    serialise: (graph) => writeGexf(graph, { version: '1.2' }),
+    serialise: writeGexf13,
   },
   cytoscape: {
     description: 'Cytoscape.js JSON elements (Cytoscape.js, Cytoscape desktop .cyjs)',

@@ -2,22 +2,33 @@
 // parser reads the result back in the tests, as networkx, Gephi and Cytoscape do.
 import type { ExportGraph } from './network.js';
 
-type AttributeType = 'string' | 'int';
+export type AttributeType = 'string' | 'int';
 
 /** The declared attributes: `<key>` ids are prefixed by domain since GraphML ids must be unique per document. */
-const nodeKeys: [name: string, type: AttributeType][] = [
+export const nodeKeys: [name: string, type: AttributeType][] = [
   ['label', 'string'],
   ['kind', 'string'],
   ['name', 'string'],
+  ['from', 'string'],
+  ['to', 'string'],
+  ['start', 'string'],
+  ['end', 'string'],
+  ['citationCount', 'int'],
+  ['sourceIds', 'string'],
+  ['citations', 'string'],
 ];
-const edgeKeys: [name: string, type: AttributeType][] = [
+export const edgeKeys: [name: string, type: AttributeType][] = [
   ['label', 'string'],
   ['type', 'string'],
   ['role', 'string'],
   ['from', 'string'],
   ['to', 'string'],
+  ['start', 'string'],
+  ['end', 'string'],
   ['citationCount', 'int'],
   ['factId', 'string'],
+  ['sourceIds', 'string'],
+  ['citations', 'string'],
 ];
 
 // Characters XML 1.0 cannot carry at all (C0 controls other than tab, newline, carriage return).

@@ -5,9 +5,10 @@ import type { RelationType } from '../dataset/to-graph.js';
 import { NotFoundError } from '../errors.js';
 import { asOfArg, intArg, relationTypesArg } from '../graph/options.js';
 import type { Database } from '../neo4j/database.js';
-import { factsLinkedTo } from '../repositories/fact-repository.js';
+import { citationsOf, factsLinkedTo } from '../repositories/fact-repository.js';
 import { NETWORK_BOUNDS, neighbourhood, wholeNetwork, type NetworkFilter, type WholeNetworkProgress } from '../repositories/graph-repository.js';
-import type { NetworkEdgeRecord } from '../repositories/records.js';
+import type { CitationRecord, NetworkEdgeRecord } from '../repositories/records.js';
+import type { PartialDate } from '../domain/partial-date.js';
 import { nameOn } from '../resolvers/names.js';
 
 /** A rooted export keeps at most this many entities (the closest and best-connected, as `neighbourhood` does). */
@@ -50,12 +51,38 @@ export interface ExportNode {
   kind: string;
   /** The name on `asOf` (a party's name then), else the current name. */
   name: string;
+  /** When it happened or began (an event's or election's date, a case's opening), as precisely as known. */
+  from: PartialDate | null;
+  /** When it ended, for what spans time. */
+  to: PartialDate | null;
+  citations: ExportCitation[];
+}
+
+/** A citation as exports carry it: the source's id and the quote (or, for a structured source, the locator). */
+export interface ExportCitation {
+  source: string;
+  quote: string | null;
+  locator: string | null;
+}
+
+export type ExportEdge = NetworkEdgeRecord & { citations: ExportCitation[] };
+
+/** Citations are read this many owners at a time (one round trip each). */
+const CITATION_BATCH = 2_000;
+
+async function exportCitations(db: Database, ids: readonly string[]): Promise<Map<string, ExportCitation[]>> {
+  const out = new Map<string, ExportCitation[]>();
+  for (let i = 0; i < ids.length; i += CITATION_BATCH) {
+    const got = await citationsOf(db, ids.slice(i, i + CITATION_BATCH));
+    for (const [id, list] of got) out.set(id, list.map((c: CitationRecord) => ({ source: c.source.id, quote: c.quote, locator: c.locator })));
+  }
+  return out;
 }
 
 export interface ExportNetwork {
   options: ExportOptions;
   nodes: ExportNode[];
-  edges: NetworkEdgeRecord[];
+  edges: ExportEdge[];
   truncated: boolean;
 }
 
@@ -79,19 +106,34 @@ export async function loadExportNetwork(
       if (name) names.set(id, name);
     }
   }
+  const citations = await exportCitations(db, [...network.nodes.map((n) => n.id), ...new Set(network.edges.map((e) => e.factId))]);
   return {
     options,
-    nodes: network.nodes.map((n) => ({ id: n.id, kind: n.kind, name: names.get(n.id) ?? n.name })),
-    edges: network.edges,
+    nodes: network.nodes.map((n) => {
+      const from = n.date ?? n.opened ?? null;
+      return { id: n.id, kind: n.kind, name: names.get(n.id) ?? n.name, from, to: n.endDate ?? (n.kind === 'EVENT' || n.kind === 'ELECTION' ? from : null), citations: citations.get(n.id) ?? [] };
+    }),
+    edges: network.edges.map((e) => ({ ...e, citations: citations.get(e.factId) ?? [] })),
     truncated: network.truncated,
   };
 }
 
+/** Node attributes; absent values (undated) are left out rather than written empty. */
 export interface ExportNodeAttributes {
   label: string;
   kind: string;
   name: string;
-  [key: string]: string;
+  from?: string;
+  to?: string;
+  /** First and last day the dates may mean (`YYYY-MM-DD`): what GEXF spells are built from. */
+  start?: string;
+  end?: string;
+  citationCount: number;
+  /** Ids of the sources cited, `; `-separated. */
+  sourceIds: string;
+  /** The citations as JSON: `[{ "source", "quote", "locator" }]`. */
+  citations: string;
+  [key: string]: string | number | undefined;
 }
 
 /** Edge attributes; absent values (no role, undated) are left out rather than written empty. */
@@ -101,8 +143,12 @@ export interface ExportEdgeAttributes {
   role?: string;
   from?: string;
   to?: string;
+  start?: string;
+  end?: string;
   citationCount: number;
   factId: string;
+  sourceIds: string;
+  citations: string;
   [key: string]: string | number | undefined;
 }
 
@@ -125,13 +171,35 @@ export function describeExport(options: ExportOptions): string {
 export function toGraphology(network: ExportNetwork): ExportGraph {
   const graph: ExportGraph = new MultiDirectedGraph();
   graph.replaceAttributes({ creator: 'kz-political-graph', description: describeExport(network.options) });
-  for (const n of network.nodes) graph.addNode(n.id, { label: n.name, kind: n.kind, name: n.name });
+  for (const n of network.nodes) {
+    const attributes: ExportNodeAttributes = { label: n.name, kind: n.kind, name: n.name, ...dates(n.from, n.to), ...cited(n.citations) };
+    graph.addNode(n.id, attributes);
+  }
   for (const e of network.edges) {
-    const attributes: ExportEdgeAttributes = { label: e.type, type: e.type, citationCount: e.citationCount, factId: e.factId };
+    const attributes: ExportEdgeAttributes = { label: e.type, type: e.type, ...dates(e.from, e.to), ...cited(e.citations), citationCount: e.citationCount, factId: e.factId };
     if (e.role) attributes.role = e.role;
-    if (e.from) attributes.from = e.from.text;
-    if (e.to) attributes.to = e.to.text;
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, attributes);
   }
   return graph;
+}
+
+function dates(from: PartialDate | null, to: PartialDate | null): { from?: string; to?: string; start?: string; end?: string } {
+  const out: { from?: string; to?: string; start?: string; end?: string } = {};
+  if (from) {
+    out.from = from.text;
+    out.start = from.start;
+  }
+  if (to) {
+    out.to = to.text;
+    out.end = to.end;
+  }
+  return out;
+}
+
+function cited(citations: ExportCitation[]): { citationCount: number; sourceIds: string; citations: string } {
+  return {
+    citationCount: citations.length,
+    sourceIds: [...new Set(citations.map((c) => c.source))].join('; '),
+    citations: JSON.stringify(citations),
+  };
 }

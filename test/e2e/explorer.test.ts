@@ -192,3 +192,157 @@ describe('explorer: layout targets', () => {
     await page.close();
   });
 });
+
+describe('explorer: states', () => {
+  it('starts on a page of suggested entry points, and says "no matches" with suggestions for a search that finds nothing', async () => {
+    const { page, requests, errors } = await openPage('/explorer/');
+    await page.locator('#start h2').getByText('Where to start').waitFor();
+    expect(await page.locator('#start .ideas li').count()).toBeGreaterThan(0);
+    await page.locator('#search-input').fill('zzzz');
+    await page.locator('#search-suggestions .no-matches').getByText('No matches for “zzzz”').waitFor();
+    expect(await page.locator('#search-suggestions [role=option]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(requests.outside).toEqual([]);
+    await page.close();
+  });
+
+  it('says "no such entity" for an unknown id in the URL, and ignores an unknown type instead of blanking the view', async () => {
+    const { page } = await openPage('/explorer/?roots=person%3Anobody-at-all');
+    await page.locator('#start .problem').getByText(/No such entity: “person:nobody-at-all”/).waitFor();
+    await page.goto(`${server.url}/explorer/?roots=person%3Azhanbolat-mamai&types=NOPE`);
+    await ready(page);
+    await expect.poll(() => page.locator('#status').innerText()).toMatch(/Ignored unknown relationship type: NOPE/);
+    expect(visible(await snapshot(page)).length).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('counts what is shown after hiding kinds, dims the old graph while loading, and offers a retry after a failure', async () => {
+    const { page } = await openPage('/explorer/?roots=party%3Aamanat');
+    await ready(page);
+    await page.locator('#filters summary').getByText('Entity kinds').click();
+    await page.locator('#kind-filters input[value="EVENT"]').uncheck();
+    await page.locator('#kind-filters input[value="PERSON"]').uncheck();
+    await ready(page);
+    const shown = visible(await snapshot(page)).length;
+    await expect.poll(() => page.locator('#status').innerText()).toMatch(new RegExp(`^${shown} entities`));
+    // A slow answer: the old graph is dimmed and a loading indicator shows.
+    let release: () => void = () => undefined;
+    await page.route('**/graphql', async (route) => {
+      await new Promise<void>((r) => (release = r));
+      await route.continue();
+    });
+    void page.evaluate(() => (window as unknown as { kzExplorer: { expand: (id: string) => Promise<void> } }).kzExplorer.expand('person:kassym-jomart-tokayev'));
+    await page.locator('#graph.dimmed').waitFor();
+    await page.locator('#status.loading').waitFor();
+    release();
+    await page.unroute('**/graphql');
+    await ready(page);
+    // The server unreachable: a sentence a person understands, and Retry that works once it is back.
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    void page.evaluate(() => (window as unknown as { kzExplorer: { open: (id: string) => Promise<void> } }).kzExplorer.open('person:inga-imanbai'));
+    await page.locator('#status.error').getByText('The server cannot be reached').waitFor();
+    expect(await page.locator('#status').innerText()).not.toMatch(/^Failed to fetch/);
+    await page.unroute('**/graphql');
+    await page.locator('#retry').click();
+    await expect.poll(() => page.locator('#status').innerText()).toMatch(/entities, \d+ relationships shown/);
+    await page.close();
+  });
+});
+
+describe('explorer: interaction', () => {
+  it('removes, pins, multi-selects, undoes, keeps the view when a related entity is opened, and works from the keyboard', async () => {
+    const { page, errors } = await openPage('/explorer/?roots=person%3Azhanbolat-mamai');
+    await ready(page);
+    const first = await snapshot(page);
+    // Keyboard: the canvas takes focus, arrows move between neighbours, Enter opens the details.
+    await page.locator('#graph').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#graph-live').innerText()).toMatch(/relationships? in view/);
+    await page.keyboard.press('ArrowDown');
+    const focusedName = (await page.locator('#graph-live').innerText()).split(',')[0]!;
+    await page.keyboard.press('Enter');
+    await page.locator('#details h2').getByText(focusedName).waitFor();
+    // Ties and their quotes are reachable in the panel without a mouse.
+    await page.locator('#details .ties summary').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#details .ties .quote').first().waitFor();
+    await page.screenshot({ path: screenshotPath('explorer-keyboard-details') });
+
+    // Remove an entity from the view: gone, and the URL says so.
+    const victim = visible(first).find((n) => n.id !== 'person:zhanbolat-mamai')!;
+    await page.evaluate((id) => (window as unknown as { kzExplorer: { open: (id: string) => Promise<void> } }).kzExplorer.open(id), 'person:zhanbolat-mamai');
+    await ready(page);
+    await page.evaluate((id) => (window as unknown as { kzExplorer: { expand: (id: string) => Promise<void> } }).kzExplorer.expand(id), 'person:inga-imanbai');
+    await ready(page);
+    const beforeRemove = await snapshot(page);
+    await page.locator('#details').getByRole('button', { name: 'Remove from view' }).click();
+    await ready(page);
+    expect(page.url()).toContain('rm=person%3Ainga-imanbai');
+    expect((await snapshot(page)).nodes.some((n) => n.id === 'person:inga-imanbai')).toBe(false);
+    // Undo brings it back, in the same place.
+    await page.locator('#undo').click();
+    await ready(page);
+    await expect.poll(async () => (await snapshot(page)).nodes.some((n) => n.id === 'person:inga-imanbai')).toBe(true);
+    const back = (await snapshot(page)).nodes.find((n) => n.id === 'person:inga-imanbai')!;
+    const was = beforeRemove.nodes.find((n) => n.id === 'person:inga-imanbai')!;
+    expect(Math.hypot(back.x - was.x, back.y - was.y)).toBeLessThan(1);
+    // Pin through the panel.
+    await page.evaluate((id) => (window as unknown as { kzExplorer: { pin: (id: string) => void } }).kzExplorer.pin(id), victim.id);
+    expect((await snapshot(page)).nodes.find((n) => n.id === victim.id)?.pinned).toBe(true);
+    expect(page.url()).toContain('pin=');
+    // Multi-select with shift-click on two nodes.
+    const two = visible(await snapshot(page)).slice(0, 2);
+    await page.mouse.click(two[0]!.x, two[0]!.y);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(two[1]!.x, two[1]!.y);
+    await page.keyboard.up('Shift');
+    await page.locator('#selection').getByText('2 selected').waitFor();
+    // "Go to" a related entity keeps the rest of the view.
+    const count = visible(await snapshot(page)).length;
+    await page.locator('#details .ties summary').first().click();
+    await page.locator('#details .ties button.link').first().click();
+    await ready(page);
+    expect(visible(await snapshot(page)).length).toBeGreaterThanOrEqual(count);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds k paths between ends chosen from search, avoiding events, each step with quotes; opens a source with the quote highlighted', async () => {
+    const { page, requests, errors } = await openPage('/explorer/');
+    await page.locator('#path-from').fill('Imanbai');
+    await page.locator('#path-from-suggestions').getByRole('option', { name: /^Inga Imanbai person/ }).click();
+    await page.locator('#path-to').fill('Tokayev');
+    await page.locator('#path-to-suggestions').getByRole('option', { name: /^Kassym-Jomart Tokayev person/ }).click();
+    expect(await page.locator('#path-from').inputValue()).toBe('Inga Imanbai');
+    await page.locator('#path-finder summary').getByText('Avoid entity kinds').click();
+    await page.locator('#path-exclude-kinds input[value="EVENT"]').check();
+    await page.locator('#path-find').click();
+    await page.locator('#path-result .found').waitFor();
+    const text = await page.locator('#path-result').innerText();
+    expect(text).toMatch(/Inga Imanbai → .*Kassym-Jomart Tokayev/);
+    expect(text).not.toMatch(/votes at the Palace/);
+    expect(page.url()).toContain('xk=EVENT');
+    await page.locator('#path-result .steps summary').first().click();
+    await page.locator('#path-result .steps .quote').first().waitFor();
+    await ready(page);
+    await page.screenshot({ path: screenshotPath('explorer-paths') });
+    // The source document, with the quote highlighted.
+    await page.locator('#path-result .steps .cite button').first().click();
+    await page.locator('#source-dialog[open] mark#source-quote').waitFor();
+    expect((await page.locator('#source-body .source-meta').innerText()).length).toBeGreaterThan(3);
+    await page.screenshot({ path: screenshotPath('explorer-source') });
+    await page.locator('#source-close').click();
+    // Time bar: ticks, a histogram of dated facts, play and an explicit "all dates".
+    expect(await page.locator('#asof-histogram .bar').count()).toBeGreaterThan(1);
+    expect(await page.locator('#asof-ticks option').count()).toBeGreaterThan(1);
+    expect(await page.locator('#asof-all').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('#asof-play').click();
+    await expect.poll(() => page.url()).toContain('asOf=');
+    await page.locator('#asof-play').click();
+    await page.locator('#asof-all').click();
+    await expect.poll(() => page.url()).not.toContain('asOf=');
+    expect(errors).toEqual([]);
+    expect(requests.outside).toEqual([]);
+    await page.close();
+  });
+});

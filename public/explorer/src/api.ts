@@ -69,7 +69,9 @@ export interface SourceRef {
 }
 
 export interface Citation {
-  quote: string;
+  /** Null for a citation of a structured source by `locator` only. */
+  quote: string | null;
+  locator?: string | null;
   source: SourceRef;
   start?: number | null;
   end?: number | null;
@@ -138,7 +140,7 @@ const DATE = 'text start end';
 const NODE = 'id kind name degree';
 
 function citationFields(caps: Capabilities): string {
-  return `quote ${caps.citationOffsets ? 'start end' : ''} source { id publisher title author url date { ${DATE} } }`;
+  return `quote ${caps.citationOffsets ? 'start end locator' : ''} source { id publisher title author url date { ${DATE} } }`;
 }
 
 function edgeFields(caps: Capabilities): string {

@@ -250,7 +250,7 @@ export function forceLayout(request: LayoutRequest): LayoutAnswer {
     const median = lengths[Math.floor(lengths.length / 2)] ?? EDGE_LENGTH;
     const scale = median > 1e-6 ? EDGE_LENGTH / median : 1;
     graph.updateEachNodeAttributes((_id, a) => ({ ...a, x: Number(a.x) * scale, y: Number(a.y) * scale }));
-    noverlap.assign(graph, { maxIterations: 120, settings: { margin: GAP, ratio: 1, expansion: 1.05 } });
+    noverlap.assign(graph, { maxIterations: graph.order > 500 ? 50 : 120, settings: { margin: GAP, ratio: 1, expansion: 1.05 } });
   }
   const discs: Disc[] = graph.mapNodes((id, a) => ({ id, x: Number(a.x), y: Number(a.y), r: Number(a.size), movable: !a.fixed }));
   removeOverlaps(discs);

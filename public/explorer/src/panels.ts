@@ -23,7 +23,7 @@ export function citationList(citations: Citation[], actions: PanelActions): HTML
       h(
         'li',
         {},
-        h('blockquote', { class: 'quote' }, `“${c.quote}”`),
+        c.quote ? h('blockquote', { class: 'quote' }, `“${c.quote}”`) : h('p', { class: 'locator' }, `at ${c.locator ?? 'an unstated place'}`),
         h(
           'div',
           { class: 'cite' },
@@ -107,6 +107,7 @@ export function showEntity(
 /** Where the quote is in the document: the API's offsets when it gives them, else the first exact occurrence. */
 export function quoteRange(text: string, citation: Citation): [number, number] | null {
   if (typeof citation.start === 'number' && typeof citation.end === 'number' && citation.end <= text.length) return [citation.start, citation.end];
+  if (!citation.quote) return null;
   const at = text.indexOf(citation.quote);
   return at >= 0 ? [at, at + citation.quote.length] : null;
 }
@@ -124,7 +125,7 @@ export function showSource(doc: SourceDocument, citation: Citation): void {
       'div',
       { class: 'source-text' },
       h('p', { class: 'hint' }, 'This API does not serve the document’s text; the quote as cited:'),
-      h('mark', { id: 'source-quote' }, citation.quote),
+      h('mark', { id: 'source-quote' }, citation.quote ?? citation.locator ?? ''),
     );
   }
   fill(

@@ -69,6 +69,8 @@ export function presentation(kind: string, kinds: readonly string[]): Presentati
 }
 
 const LABEL_SIZE = 12;
+/** Up to this many nodes, labels and glyphs follow the camera frame by frame. */
+const LIVE_LABELS_UP_TO = 300;
 const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export interface LabelBox {
@@ -117,6 +119,8 @@ export class GraphView {
   private job = 0;
   kinds: string[] = [];
   lastLayoutMillis = 0;
+  private moving = false;
+  private restTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -137,6 +141,7 @@ export class GraphView {
       edgeLabelFont: LABEL_FONT,
       edgeLabelColor: { color: '#343a40' },
       defaultEdgeType: 'arrow',
+      hideEdgesOnMove: false,
       minCameraRatio: 0.2,
       maxCameraRatio: 20,
       zIndex: true,
@@ -150,7 +155,17 @@ export class GraphView {
     this.measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     this.frame();
     new ResizeObserver(() => this.frame()).observe(container);
-    this.sigma.getCamera().on('updated', () => this.chooseLabels());
+    // Small views re-choose labels every frame; large ones hide them while the camera moves and choose once it rests.
+    this.sigma.getCamera().on('updated', () => {
+      if (this.graph.order <= LIVE_LABELS_UP_TO) return this.chooseLabels();
+      this.moving = true;
+      clearTimeout(this.restTimer);
+      this.restTimer = setTimeout(() => {
+        this.moving = false;
+        this.chooseLabels();
+        this.sigma.scheduleRender();
+      }, 150);
+    });
     this.sigma.on('afterRender', () => this.drawGlyphs());
     this.wireEvents();
   }
@@ -258,7 +273,7 @@ export class GraphView {
   private drawLabel(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string }): void {
     const key = (data as { key?: string }).key;
     if (!key || !data.label) return;
-    const box = this.labelBoxes.get(key);
+    const box = this.moving ? undefined : this.labelBoxes.get(key);
     if (!box) return;
     context.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     context.fillStyle = 'rgba(255,255,255,0.85)';
@@ -281,7 +296,7 @@ export class GraphView {
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    if (this.graph.order > 600 && this.sigma.getCamera().ratio > 1.5) return;
+    if (this.moving || (this.graph.order > 600 && this.sigma.getCamera().ratio > 1.5)) return;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     this.graph.forEachNode((id, a) => {
@@ -308,20 +323,20 @@ export class GraphView {
     s.on('enterNode', ({ node }) => {
       this.hovered = node;
       this.container.style.cursor = 'pointer';
-      this.rerender();
+      this.rerenderAround([node]);
     });
-    s.on('leaveNode', () => {
+    s.on('leaveNode', ({ node }) => {
       this.hovered = null;
       this.container.style.cursor = '';
-      this.rerender();
+      this.rerenderAround([node]);
     });
     s.on('enterEdge', ({ edge }) => {
       this.hoveredEdge = edge;
-      this.rerender();
+      this.sigma.refresh({ partialGraph: { edges: [edge] }, skipIndexation: true });
     });
-    s.on('leaveEdge', () => {
+    s.on('leaveEdge', ({ edge }) => {
       this.hoveredEdge = null;
-      this.rerender();
+      this.sigma.refresh({ partialGraph: { edges: [edge] }, skipIndexation: true });
     });
     s.on('clickNode', ({ node, event }) => {
       if (this.dragMoved) return;
@@ -357,6 +372,13 @@ export class GraphView {
       }
     });
     this.container.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** Hover changes only these nodes and their ties: refresh just those. */
+  private rerenderAround(nodes: string[]): void {
+    this.chooseLabels();
+    const edges = nodes.flatMap((n) => (this.graph.hasNode(n) ? this.graph.edges(n) : []));
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
   }
 
   rerender(): void {
@@ -423,6 +445,7 @@ export class GraphView {
         data: e,
       });
     }
+    this.sigma.setSetting('hideEdgesOnMove', g.order > 500);
     const placedBefore = g.order - fresh.length;
     if (fresh.length > 0 && placedBefore === 0) {
       this.settling = this.firstLayout();
@@ -497,7 +520,7 @@ export class GraphView {
     const request: LayoutRequest = {
       nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, r: a.size, fixed: false })),
       edges: g.mapEdges((_e, _a, s, t) => [s, t] as [string, string]),
-      iterations: g.order > 500 ? 150 : g.order > 150 ? 300 : 500,
+      iterations: g.order > 500 ? 100 : g.order > 150 ? 300 : 500,
     };
     const answer = await this.runWorker(request);
     this.lastLayoutMillis = answer.millis;
