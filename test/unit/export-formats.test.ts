@@ -80,7 +80,7 @@ describe('export formats', () => {
   });
 
   it('GEXF is 1.3 in dynamic mode, with spells from the dates', () => {
-    const text = networkFormats.gexf.serialise(graph) as string;
+    const text = networkFormats.gexf.serialise(graph);
     expect(text).toContain('<gexf xmlns="http://gexf.net/1.3"');
     expect(text).toContain('version="1.3"');
     expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date"/);
