@@ -34,13 +34,13 @@ const logger = createLogger('warn');
 const typeDefs = loadTypeDefs();
 
 function apollo(): ApolloServer<GraphContext> {
-  return new ApolloServer<GraphContext>({ typeDefs, resolvers: resolvers as never, plugins: [projectionPlugin as ApolloServerPlugin<GraphContext>] });
+  return new ApolloServer<GraphContext>({ typeDefs, resolvers: resolvers as never, plugins: [projectionPlugin] });
 }
 
 async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
   if (process.env.NEO4J_URI) {
     const driver = createDriver({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD, maxPoolSize: 50, txTimeoutMs: 30_000 });
-    return { database: new Database(driver, { txTimeoutMs: 30_000 } as never), close: () => driver.close() };
+    return { database: new Database(driver, { txTimeoutMs: 30_000 }), close: () => driver.close() };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kzgraph-http-bench-'));
   const runtime = await openDatabase(loadConfig({ DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '256m', LOG_LEVEL: 'warn' }), logger);
@@ -88,7 +88,7 @@ async function mountFastify(database: Database): Promise<Mounted> {
   const server = new ApolloServer<GraphContext>({
     typeDefs,
     resolvers: resolvers as never,
-    plugins: [projectionPlugin as ApolloServerPlugin<GraphContext>, fastifyApolloDrainPlugin(fastify) as ApolloServerPlugin<GraphContext>],
+    plugins: [projectionPlugin, fastifyApolloDrainPlugin<GraphContext>(fastify)],
   });
   await server.start();
   await fastify.register(fastifyApollo(server), { context: async () => createContext(database, logger, String(++requestId)) });
