@@ -103,7 +103,10 @@ async function exportFile(query: string) {
 interface GraphqlGraph {
   truncated: boolean;
   nodes: { id: string; kind: string; name: string }[];
-  edges: { id: string; source: string; target: string; type: string; role: string | null; factId: string; citationCount: number; from: { text: string } | null; to: { text: string } | null }[];
+  edges: {
+    id: string; source: string; target: string; type: string; role: string | null; factId: string; citationCount: number;
+    from: { text: string } | null; to: { text: string } | null; citations: { quote: string | null; source: { id: string } }[];
+  }[];
 }
 
 describe('GET /export of a neighbourhood', () => {
@@ -111,7 +114,7 @@ describe('GET /export of a neighbourhood', () => {
   beforeAll(async () => {
     const res = await server.gql<{ neighbourhood: GraphqlGraph }>(
       `{ neighbourhood(id: "party:amanat", depth: 2, asOf: "2021-06-30", limit: 1000) {
-          truncated nodes { id kind name } edges { id source target type role factId citationCount from { text } to { text } } } }`,
+          truncated nodes { id kind name } edges { id source target type role factId citationCount from { text } to { text } citations { quote source { id } } } } }`,
     );
     expect(res.errors).toBeUndefined();
     expected = res.data!.neighbourhood;
@@ -137,6 +140,10 @@ describe('GET /export of a neighbourhood', () => {
         expect(edge.from).toBe(e.from?.text);
         expect(edge.to).toBe(e.to?.text);
         expect(edge.role).toBe(e.role ?? undefined);
+        // Every quote travels with the file, with its source's id, as the API gives them.
+        const cited = (JSON.parse(String(edge.citations)) as { source: string; quote: string | null }[]).map((c) => `${c.source} ${c.quote}`).sort();
+        expect(cited, e.id).toEqual(e.citations.map((c) => `${c.source.id} ${c.quote}`).sort());
+        expect(String(edge.sourceIds ?? '').split('; ').filter(Boolean).sort(), e.id).toEqual([...new Set(e.citations.map((c) => c.source.id))].sort());
       }
       expect([...parsed.edges.values()].some((e) => e.from !== undefined)).toBe(true);
     });
