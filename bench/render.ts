@@ -173,7 +173,7 @@ function settings(r: BenchResults): string {
   const counts = connectionCounts(r).join(' and ');
   return (
     `${r.runs ?? 1} run(s); in each, every shape at ${counts} concurrent connection(s), each system ${String(s.warmupSeconds)} s warm-up` +
-    `${s.rewarmupSeconds !== undefined ? ` (${String(s.rewarmupSeconds)} s after the first run)` : ''} then ${String(s.durationSeconds)} s (at most ${fmt(Number(s.maxRequests), 0)} requests), ` +
+    `${typeof s.rewarmupSeconds === 'number' ? ` (${s.rewarmupSeconds} s after the first run)` : ''} then ${String(s.durationSeconds)} s (at most ${fmt(Number(s.maxRequests), 0)} requests), ` +
     'rotating through the shape\'s probes; the systems of a shape run back to back, in an order rotated between runs, shapes and connection counts. ' +
     `Figures are medians over the runs, spreads the lowest and highest run. This run took ${fmt(r.durationSeconds / 60, 1)} min in all.`
   );

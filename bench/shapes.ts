@@ -42,7 +42,7 @@ export interface FloorShape {
   operation: string;
   /** The root field it resolves. */
   root: string;
-  /** Raw's parameters from the root field's arguments. */
+  /** Raw's parameters from the root field's arguments and the operation's variables (for nested fields' arguments). */
   params: (args: Record<string, unknown>) => Record<string, unknown>;
   /** Raw's answer as the root field's value (objects carry `__typename` where the schema has an interface). */
   answer: (rawAnswer: unknown, args: Record<string, unknown>) => unknown;
@@ -87,7 +87,8 @@ function num(value: unknown): number {
   return typeof value === 'number' ? value : -1;
 }
 
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+/** A text field of an answer ('' when absent or not text). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** A stable text for sorting canonical items whose order the query leaves open. */
 const key = (value: unknown) => JSON.stringify(value);
@@ -171,7 +172,7 @@ const entityLookupCanonical = (person: unknown, aliases: (p: unknown) => unknown
         ),
       }
     : null;
-const storedAliases = (p: unknown) => list(JSON.parse(String(dig(p, 'aliases') ?? '[]'))).map((a) => ({ name: a.name, script: a.script ?? null }));
+const storedAliases = (p: unknown) => list(JSON.parse(text(dig(p, 'aliases')) || '[]')).map((a) => ({ name: a.name, script: a.script ?? null }));
 
 const entityLookup: Shape = {
   name: 'entity-lookup',
@@ -320,7 +321,7 @@ const peopleList: Shape = {
     root: 'people',
     params: (a) => {
       const after = typeof a.after === 'string' ? (JSON.parse(Buffer.from(a.after, 'base64url').toString('utf8')) as [string, string]) : null;
-      return { key: foldName(String(dig(a, 'filter', 'name') ?? '')), afterName: after?.[0] ?? null, afterId: after?.[1] ?? null };
+      return { key: foldName(text(dig(a, 'filter', 'name'))), afterName: after?.[0] ?? null, afterId: after?.[1] ?? null };
     },
     answer: (r, a) => {
       const page = list(dig(r, 0, 'page'));
@@ -578,7 +579,7 @@ const electionResults: Shape = {
         __typename: 'Election',
         id: e.id,
         name: e.name,
-        date: partialDate(String(e.date)),
+        date: partialDate(text(e.date)),
         turnout: floorValue(e.turnout, rawClaims(e.claims, 'turnout'), e.citations),
         results: [...list(e.results)]
           .sort((a, b) => seats(b) - seats(a) || Number(b.voteShare ?? 0) - Number(a.voteShare ?? 0))
@@ -621,7 +622,7 @@ const floorEvent = (e: Obj) => ({
     id: e.id,
     name: e.name,
     eventKind: e.eventKind,
-    date: { value: e.date ? partialDate(String(e.date)) : null, disputed: storedDisputed(e, 'date') },
+    date: { value: e.date ? partialDate(text(e.date)) : null, disputed: storedDisputed(e, 'date') },
   },
 });
 
@@ -702,6 +703,8 @@ export function misspell(name: string): string {
 
 const SEARCH_LIMIT = 10;
 const hitCanonical = (h: Obj, entity: Obj) => ({ id: entity.id, name: entity.name, kind: entity.kind, matched: h.matched, score: Math.round(Number(h.score) * 1e4) / 1e4 });
+/** Hits best first; among equal scores the order is unspecified, so those are put in id order. */
+const hitsCanonical = (hits: ReturnType<typeof hitCanonical>[]) => [...hits].sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
 
 const search: Shape = {
   name: 'search-misspelt',
@@ -712,7 +715,7 @@ const search: Shape = {
   },
   ours: {
     build: (p) => gql('query Search($q: String!) { search(query: $q, first: 10) { score matched entity { id name kind } } }', { q: p.query }),
-    normalise: (r) => list(dig(r, 'data', 'search')).map((h) => hitCanonical(h, h.entity as Obj)),
+    normalise: (r) => hitsCanonical(list(dig(r, 'data', 'search')).map((h) => hitCanonical(h, h.entity as Obj))),
     size: (r) => len(dig(r, 'data', 'search')),
   },
   neo4jGraphqlIncomparable:
@@ -752,7 +755,7 @@ const search: Shape = {
         .sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)))
         .slice(0, SEARCH_LIMIT);
     },
-    normalise: (r) => list(r).map((h) => hitCanonical(h, h)),
+    normalise: (r) => hitsCanonical(list(r).map((h) => hitCanonical(h, h))),
     size: (r) => len(r),
   },
   floor: {
@@ -1038,12 +1041,14 @@ const nested: Shape = {
     size: (r) => nestedSize(nested.ours.normalise(r) as Level | null),
   },
   neo4jGraphql: {
-    // Sorted as the API sorts a relation page: by the other's folded name, then by the relationship's id.
+    // Sorted as the API sorts a relation page: by the other's folded name, then by the relationship's id (by the
+    // member's id in the middle level: the Body interface's edge has no properties to sort on; the same unless a
+    // person holds two memberships of one party).
     build: (p) =>
       gql(
         `query Nested($id: ID!) { people(where: { id: { eq: $id } }) { id name
           memberOfConnection(first: 5, sort: [{ node: { sortName: ASC } }, { edge: { id: ASC } }]) { edges { node { id name
-            memberPeopleConnection(first: 5, sort: [{ node: { sortName: ASC } }, { edge: { id: ASC } }]) { totalCount edges { node { id name
+            memberPeopleConnection(first: 5, sort: [{ node: { sortName: ASC } }, { node: { id: ASC } }]) { totalCount edges { node { id name
               memberOfConnection(first: 5, sort: [{ node: { sortName: ASC } }, { edge: { id: ASC } }]) { edges { node { id name } } } } } } } } } } }`,
         p,
       ),

@@ -25,7 +25,7 @@ function reader(ctx: GraphContext): ReadFn {
 export function apolloFloorResolvers(): NonNullable<ApolloServerOptionsWithTypeDefs<GraphContext>['resolvers']> {
   const byRoot = new Map<string, Map<string, { floor: FloorShape; run: (read: ReadFn, params: Record<string, unknown>) => Promise<unknown> }>>();
   for (const shape of shapes) {
-    const forRoot = byRoot.get(shape.floor.root) ?? new Map();
+    const forRoot = byRoot.get(shape.floor.root) ?? new Map<string, { floor: FloorShape; run: (read: ReadFn, params: Record<string, unknown>) => Promise<unknown> }>();
     forRoot.set(shape.floor.operation, { floor: shape.floor, run: shape.raw.run });
     byRoot.set(shape.floor.root, forRoot);
   }
@@ -36,7 +36,9 @@ export function apolloFloorResolvers(): NonNullable<ApolloServerOptionsWithTypeD
       const entry = operations.get(name);
       if (!entry) throw new Error(`apolloFloor answers only the benchmark's operations; ${root} has none named "${name}"`);
       try {
-        return entry.floor.answer(await entry.run(reader(ctx), entry.floor.params(args)), args);
+        // Nested fields' arguments (a party's members `asOf: $date`) reach the root as the operation's variables.
+        const all = { ...info.variableValues, ...args };
+        return entry.floor.answer(await entry.run(reader(ctx), entry.floor.params(all)), all);
       } catch (error) {
         // Said plainly, not masked as an internal error: the benchmark's answer check reports it.
         throw new GraphQLError(`apolloFloor ${name}: ${error instanceof Error ? error.message : String(error)}`, { extensions: { code: 'BENCH_FLOOR_FAILED' } });
