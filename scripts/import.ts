@@ -1,10 +1,11 @@
 // `npm run import -- FILE [--dry-run] [--staged] [--format jsonl|csv] [--collection NAME] [--actor NAME]`:
 // validates the whole file first and lists every problem with its line; writes nothing unless all of it is
-// valid; then writes what differs from the graph in one transaction (or, for a file too large for one, in
-// stages undone on failure) with a progress bar, and prints what changed.
+// valid; then writes what differs from the graph in one transaction (or, for a file too large for one, staged
+// where no reader sees it and published by one transaction) with a progress bar, and prints what changed.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import {
+  ImportIncompleteError,
   isTransactionTooLarge,
   planImport,
   readBulkFile,
@@ -31,8 +32,9 @@ FILE is JSONL (one {"collection", "record"} a line, as \`npm run export -- --for
 Everything is validated first; if any line is bad, every problem is listed with its line and nothing is written.
 --dry-run validates and reports what would change, writing nothing. --actor names who the audit trail records
 (default: import). A file is written in one transaction; when the database refuses one that large
-(NEO4J_TX_MEMORY), or with --staged, it is written in transactions of N rows (default 20000), and undone
-should any of them fail. Connects like the app: NEO4J_URI, or the embedded Neo4j in DATA_DIR.`;
+(NEO4J_TX_MEMORY), or with --staged, it is staged in transactions of N rows (default 20000) that no reader
+sees, then published by one transaction; a run that fails or is killed leaves nothing visible, and what it staged
+is removed at the next start or import. Connects like the app: NEO4J_URI, or the embedded Neo4j in DATA_DIR.`;
 
 interface Args {
   file: string;
@@ -114,17 +116,18 @@ async function write(database: Database, plan: ImportPlan, args: Args, mode: Non
     { format: `writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5_000 },
     cliProgress.Presets.shades_classic,
   );
-  let written = 0;
   const started = Date.now();
+  let shown = false;
   try {
     return await writeImport(database, plan, {
       actor: args.actor,
       mode,
       rowsPerTransaction: args.rowsPerTransaction,
-      onStart: (total) => bar.start(Math.max(total, 1), 0, { rate: '0' }),
-      onRows: (n) => {
-        written += n;
-        bar.update(written, { rate: (written / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+      // `done` is what is written of `total` now (a retried transaction starts its count again): never more.
+      onProgress: (done, total) => {
+        if (!shown) bar.start(Math.max(total, 1), 0, { rate: '0' });
+        shown = true;
+        bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
       },
     });
   } finally {
@@ -185,7 +188,7 @@ async function main(): Promise<number> {
       summary = await write(runtime.database, plan, args, args.staged ? 'staged' : 'single');
     } catch (error) {
       if (args.staged || !isTransactionTooLarge(error)) throw error;
-      console.error(`The file is too large for one transaction (NEO4J_TX_MEMORY); writing it in stages of ${args.rowsPerTransaction} rows, undone should one fail.`);
+      console.error(`The file is too large for one transaction (NEO4J_TX_MEMORY); staging it in transactions of ${args.rowsPerTransaction} rows, published at once when all are in.`);
       summary = await write(runtime.database, plan, args, 'staged');
     }
     printSummary(summary, false);
@@ -193,7 +196,9 @@ async function main(): Promise<number> {
   } catch (error) {
     bars.stop();
     logger.error({ err: error }, 'import failed');
-    console.error(`import failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    // An import cut off while it was being published may be in the graph whole; its message says so.
+    const outcome = error instanceof ImportIncompleteError ? '' : ', nothing was written';
+    console.error(`import failed${outcome}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await runtime?.close();

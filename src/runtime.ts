@@ -7,6 +7,8 @@ import type { Logger } from './logger.js';
 import { createDriver, Database, isRoutingUri, waitForDatabase } from './neo4j/database.js';
 import { EmbeddedNeo4j } from './neo4j/embedded.js';
 import { migrate, migrationsDone } from './neo4j/migrations.js';
+import { removeAbandonedImports } from './bulk/import.js';
+import { pruneIdempotencyRecords } from './repositories/idempotency-repository.js';
 
 export interface DatabaseRuntime {
   driver: Driver;
@@ -72,11 +74,26 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     );
     const applied = await migrate(database);
     logger.info({ applied }, 'migrations done');
+    await recoverWrites(database, logger);
   } catch (error) {
     await close();
     throw error;
   }
   return { driver, database, embedded, uri, close };
+}
+
+/** How long a mutation's Idempotency-Key is remembered (docs/curation.md). */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * After migrations, before anything else: removes what interrupted staged imports left (never visible to
+ * readers, but taking space) and Idempotency-Key records past their retention.
+ */
+async function recoverWrites(database: Database, logger: Logger): Promise<void> {
+  const imports = await removeAbandonedImports(database);
+  if (imports.runs > 0 || imports.nodes > 0) logger.warn(imports, 'removed what interrupted staged imports had left');
+  const expired = await pruneIdempotencyRecords(database, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
+  if (expired > 0) logger.info({ expired }, 'removed expired Idempotency-Key records');
 }
 
 export interface SupervisedDatabase extends DatabaseRuntime {
@@ -150,6 +167,8 @@ export function superviseDatabase(config: Config, logger: Logger): SupervisedDat
       stopping.signal,
     );
     const applied = await migrate(database);
+    // Not fatal: what it removes is invisible to readers, and the next start or import tries again.
+    await recoverWrites(database, logger).catch((error: unknown) => logger.warn({ err: errorText(error) }, 'could not remove what interrupted imports left; trying at the next start'));
     migrated = true;
     logger.info({ applied }, 'migrations done');
   })();

@@ -1,20 +1,34 @@
 // Bulk import: read a JSONL or CSV file, validate ALL of it (the dataset validator, against what the graph
 // already holds), compare each record with the stored one, then write only what differs, in UNWIND batches,
-// in ONE transaction: a file is imported whole or not at all, and importing it twice changes nothing.
+// in ONE transaction (or, too large for one, staged unseen and published by one): a file is imported whole or not
+// at all, even when the process is killed, and importing it twice changes nothing.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord } from '../dataset/from-graph.js';
 import { recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetKeys, type Dataset, type DatasetKey } from '../dataset/schema.js';
-import { datasetToGraph, factLabels, type GraphRows } from '../dataset/to-graph.js';
+import { datasetToGraph, entityLabels, factLabels, type GraphRows } from '../dataset/to-graph.js';
 import { validateDataset, type ValidationIssue } from '../dataset/validate.js';
 import { existingCollections, idsReferencedBy, replaceReferences } from '../curation/engine.js';
-import type { Database } from '../neo4j/database.js';
-import { applyRetractions, type RetractionRow } from '../repositories/bulk-repository.js';
+import { OutcomeUnknownError, type Database } from '../neo4j/database.js';
 import {
-  changeSteps,
-  dropDerivedSteps,
+  applyRetractions,
+  beginImportRun,
+  endImportRun,
+  heartbeatImportRun,
+  IMPORT_HEARTBEAT_STALE_MS,
+  importRuns,
+  publishStagedNodes,
+  removeImportRun,
+  runStagedSteps,
+  stagedWriteSteps,
+  type ImportRun,
+  type RetractionRow,
+} from '../repositories/bulk-repository.js';
+import { sourceTextsOf } from '../repositories/source-repository.js';
+import {
   electionDates,
   factsOfElections,
   lookupIds,
@@ -25,11 +39,9 @@ import {
   writeRedirects,
   type ChangeRow,
   type IdLookup,
-  undoChangeSteps,
-  undoCreationSteps,
   type RedirectRow,
 } from '../repositories/curation-repository.js';
-import { rowWork, runStepsInStages, writeSteps, type WriteStep } from '../repositories/dataset-repository.js';
+import { rowWork, writeRowsInTransaction } from '../repositories/dataset-repository.js';
 import { collectionFromFileName, readCsv } from './csv.js';
 import { readJsonl, RedirectLine, RetractionLine, type BulkFile } from './format.js';
 
@@ -68,6 +80,8 @@ export interface ImportPlan {
   storedElectionDates: Map<string, string>;
   /** Lines (or rows) read. */
   lines: number;
+  /** Stored texts of the sources the file cites: its quotes are checked, and located, in these. */
+  sourceTexts: Map<string, string>;
 }
 
 const LOOKUP_BATCH = 5_000;
@@ -106,17 +120,17 @@ function recordsOf(dataset: Dataset): CollectionRecord[] {
  * Rows of records, elections apart from the rest: a candidacy's rows then depend on the `dates` given, not on
  * which version of its election happens to sit in the same batch, so stored and file versions compare fairly.
  */
-function rowsOf(records: readonly CollectionRecord[], dates: ReadonlyMap<string, string>): GraphRows[] {
+function rowsOf(records: readonly CollectionRecord[], dates: ReadonlyMap<string, string>, sourceTexts: ReadonlyMap<string, string>): GraphRows[] {
   return [
-    datasetToGraph(datasetOf(records.filter((r) => r.collection === 'elections'))),
-    datasetToGraph(datasetOf(records.filter((r) => r.collection !== 'elections')), { electionDates: dates }),
+    datasetToGraph(datasetOf(records.filter((r) => r.collection === 'elections')), { sourceTexts }),
+    datasetToGraph(datasetOf(records.filter((r) => r.collection !== 'elections')), { electionDates: dates, sourceTexts }),
   ];
 }
 
-function fingerprintsOf(records: readonly CollectionRecord[], dates: ReadonlyMap<string, string>): Map<string, string> {
+function fingerprintsOf(records: readonly CollectionRecord[], dates: ReadonlyMap<string, string>, sourceTexts: ReadonlyMap<string, string>): Map<string, string> {
   const ids = records.map((r) => r.record.id);
   const out = new Map<string, string>();
-  for (const rows of rowsOf(records, dates)) for (const [id, fp] of recordFingerprints(rows, ids)) if (fp !== '') out.set(id, fp);
+  for (const rows of rowsOf(records, dates, sourceTexts)) for (const [id, fp] of recordFingerprints(rows, ids)) if (fp !== '') out.set(id, fp);
   return out;
 }
 
@@ -128,7 +142,7 @@ export interface PlanProgress {
 export async function planImport(db: Database, file: BulkFile, onProgress?: PlanProgress): Promise<ImportPlan> {
   const { loaded } = file;
   const records = datasetKeys.flatMap((k) => loaded.collections[k]);
-  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), storedElectionDates: new Map(), lines: file.lines };
+  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), storedElectionDates: new Map(), lines: file.lines, sourceTexts: new Map() };
 
   // What the file refers to and defines, as the graph knows it.
   const referenced = new Set<string>();
@@ -157,13 +171,15 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
     targets.entities.forEach((v, k) => lookup.entities.set(k, v));
   }
 
-  const validation = validateDataset(loaded, { existing: existingCollections(lookup), requireSourceTexts: false });
+  // Every quote must be in its source's text: the file's own sources' texts, or the stored ones.
+  plan.sourceTexts = await db.readTransaction((tx) => sourceTextsOf(tx, [...lookup.sources]));
+  const validation = validateDataset(loaded, { existing: existingCollections(lookup), requireSourceTexts: false, sourceTexts: plan.sourceTexts });
   plan.issues.push(...validation.issues.filter((i) => !loaded.issues.includes(i)));
   onProgress?.('checking', records.length, records.length);
 
   // Curation lines: well-formed, and about facts and entities the file or the graph holds.
   const fileRecordIds = new Set(records.map((r) => (r.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
-  const fileRows = validation.dataset ? datasetToGraph(validation.dataset) : null;
+  const fileRows = validation.dataset ? datasetToGraph(validation.dataset, { sourceTexts: plan.sourceTexts }) : null;
   const fileFacts = new Set(fileRows ? factLabels.flatMap((l) => fileRows.facts[l].map((f) => f.id)) : []);
   const retractionLines: RetractionLine[] = [];
   const redirectLines: RedirectLine[] = [];
@@ -197,8 +213,8 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
   plan.storedElectionDates = new Map(dates);
   for (const e of validation.dataset.elections) dates.set(e.id, e.date);
   plan.electionDates = dates;
-  const fileFp = fingerprintsOf(fileRecords, dates);
-  const storedFp = fingerprintsOf([...stored.values()], dates);
+  const fileFp = fingerprintsOf(fileRecords, dates, plan.sourceTexts);
+  const storedFp = fingerprintsOf([...stored.values()], dates, plan.sourceTexts);
   for (const r of fileRecords) {
     const before = stored.get(r.record.id);
     if (!before) plan.create.push(r);
@@ -258,24 +274,29 @@ export function summarise(plan: ImportPlan): ImportSummary {
 export interface WriteImportOptions {
   actor: string;
   /**
-   * `single` (the default): the whole import in one transaction. `staged`: in transactions of about
-   * `rowsPerTransaction` rows, for files too large for one; should any fail, the stages already committed are
-   * undone (see docs/import-format.md).
+   * `single` (the default): the whole import in one transaction. `staged`: for files too large for one, written
+   * in transactions of about `rowsPerTransaction` rows that no reader sees, then published by one transaction
+   * (see the staging section of src/repositories/bulk-repository.ts and docs/import-format.md).
    */
   mode?: 'single' | 'staged';
   rowsPerTransaction?: number;
-  /** Told the total number of rows to write, then after each batch how many it wrote. */
-  onStart?: (totalRows: number) => void;
-  onRows?: (count: number) => void;
+  /**
+   * Told the rows the write covers (`total`) and how many of them are written so far (`done`, never more than
+   * `total`). A transaction the driver retries counts from where its first attempt started again.
+   */
+  onProgress?: (done: number, total: number) => void;
   timeoutMs?: number;
 }
 
-/** A staged import failed; what it had committed was removed again, so the graph is as before. */
+/** A staged import failed; nothing of it was published and what it had staged was removed: the graph is as before. */
 export class ImportUndoneError extends Error {
   override name = 'ImportUndoneError';
 }
 
-/** A staged import failed and so did undoing it: the graph holds part of the file until it is imported again. */
+/**
+ * A staged import failed and removing what it had staged failed too. Readers never see staged rows; they are
+ * removed at the next start of the app or a CLI, or by the next import.
+ */
 export class ImportIncompleteError extends Error {
   override name = 'ImportIncompleteError';
 }
@@ -297,8 +318,8 @@ interface PreparedImport {
 function prepare(plan: ImportPlan, actor: string): PreparedImport {
   const writing = [...plan.create, ...plan.update.map((u) => u.after), ...plan.rebuild];
   // The file's elections sit in the same dataset, so its candidacies take their dates from them.
-  const rows = datasetToGraph(datasetOf(writing), { electionDates: plan.electionDates });
-  const beforeRows = datasetToGraph(datasetOf(plan.update.map((u) => u.before)), { electionDates: plan.electionDates });
+  const rows = datasetToGraph(datasetOf(writing), { electionDates: plan.electionDates, sourceTexts: plan.sourceTexts });
+  const beforeRows = datasetToGraph(datasetOf(plan.update.map((u) => u.before)), { electionDates: plan.electionDates, sourceTexts: plan.sourceTexts });
   // Only stored records have derived relationships and claims to drop first; new ones have none.
   const storedIds = [...plan.update.map((u) => u.after.record.id), ...plan.rebuild.map((r) => r.record.id)];
   const owners = new Set(storedIds);
@@ -334,9 +355,11 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
     await writeStaged(db, plan, prepared, options, timeout);
     return summarise(plan);
   }
-  options.onStart?.(rowWork(prepared.rows));
+  const total = rowWork(prepared.rows);
+  options.onProgress?.(0, total);
   await db.writeTransaction(async (tx) => {
-    await replaceRecords(tx, prepared.rows, prepared.replaceIds, options.onRows);
+    const progress = counter(total, options.onProgress);
+    await replaceRecords(tx, prepared.rows, prepared.replaceIds, progress);
     await applyRetractions(tx, plan.retract);
     await writeRedirects(tx, plan.redirect);
     await recordChanges(tx, prepared.changes);
@@ -344,46 +367,104 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
   return summarise(plan);
 }
 
+/** Adds up rows written and reports the sum, capped at `total` (what the bar promises). */
+function counter(total: number, onProgress: WriteImportOptions['onProgress'], start = 0): (n: number) => void {
+  let done = start;
+  return (n) => {
+    done += n;
+    onProgress?.(Math.min(done, total), total);
+  };
+}
+
+/** Ids of the nodes the rows write: what a staged import stages. */
+function nodeIdsOf(rows: GraphRows): Set<string> {
+  return new Set([
+    ...entityLabels.flatMap((l) => rows.entities[l].map((n) => n.id)),
+    ...factLabels.flatMap((l) => rows.facts[l].map((n) => n.id)),
+    ...rows.claims.map((c) => c.id),
+  ]);
+}
+
 /**
- * The staged scheme: the same statements, committed every `rowsPerTransaction` rows; retractions and redirects
- * in a last small transaction. If anything fails, the committed stages are undone: records the import created
- * are removed, stored records it replaced are written back as they were, its changes are dropped.
+ * The staged scheme. Records the file creates (but sources) are staged, in transactions of about
+ * `rowsPerTransaction` rows, as nodes no read matches; then one transaction publishes them (labels), adds what
+ * links them to the live graph, writes the sources, the updates of stored records, retractions, redirects and
+ * the remaining changes. Until that commit no reader sees any of it; if anything fails, the staged nodes are
+ * removed (and a process killed meanwhile leaves them for `removeAbandonedImports`).
  */
 async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImport, options: WriteImportOptions, timeout: number): Promise<void> {
+  // Whatever an earlier run left goes first.
+  await removeAbandonedImports(db);
   const perTransaction = options.rowsPerTransaction ?? 20_000;
-  const steps = [...dropDerivedSteps(prepared.replaceIds), ...writeSteps(prepared.rows), ...changeSteps(prepared.changes)];
-  options.onStart?.(steps.reduce((n, s) => n + s.rows.length, 0));
+  const context = { electionDates: plan.electionDates, sourceTexts: plan.sourceTexts };
+  const stagedRecords = plan.create.filter((r) => r.collection !== 'sources');
+  const publishedRecords = [...plan.create.filter((r) => r.collection === 'sources'), ...plan.update.map((u) => u.after), ...plan.rebuild];
+  const stagedRows = datasetToGraph(datasetOf(stagedRecords), context);
+  const publishedRows = datasetToGraph(datasetOf(publishedRecords), context);
+  const staged = nodeIdsOf(stagedRows);
+  const stagedChanges = prepared.changes.filter((c) => c.subjects.every((s) => staged.has(s)));
+  const publishedChanges = prepared.changes.filter((c) => !stagedChanges.includes(c));
+  const { steps, deferred } = stagedWriteSteps(stagedRows, staged, stagedChanges);
+  const stagedWork = steps.reduce((n, s) => n + s.rows.length, 0);
+  const total = stagedWork + rowWork(publishedRows) + rowWork(deferred);
+  options.onProgress?.(0, total);
+
+  const importId = randomUUID();
+  await beginImportRun(db, importId);
+  const heartbeat = setInterval(() => void heartbeatImportRun(db, importId).catch(() => undefined), 20_000);
+  heartbeat.unref();
   try {
-    await runStepsInStages(db, steps, perTransaction, options.onRows, timeout);
+    await runStagedSteps(db, importId, steps, perTransaction, counter(total, options.onProgress), timeout);
     await db.writeTransaction(async (tx) => {
+      const progress = counter(total, options.onProgress, stagedWork);
+      await publishStagedNodes(tx, importId);
+      await replaceRecords(tx, publishedRows, prepared.replaceIds, progress);
+      await writeRowsInTransaction(tx, deferred, progress);
       await applyRetractions(tx, plan.retract);
       await writeRedirects(tx, plan.redirect);
+      await recordChanges(tx, publishedChanges);
+      await endImportRun(tx, importId);
     }, timeout);
   } catch (error) {
+    clearInterval(heartbeat);
     const reason = error instanceof Error ? error.message : String(error);
     try {
-      await runStepsInStages(db, undoSteps(plan, prepared), perTransaction, undefined, timeout);
-    } catch (undoError) {
+      await removeImportRun(db, importId);
+    } catch (cleanupError) {
       throw new ImportIncompleteError(
-        `the staged import failed (${reason}) and undoing it failed too (${undoError instanceof Error ? undoError.message : String(undoError)}): ` +
-          'the graph holds part of the file; import the same file again to complete it',
+        `the staged import failed (${reason}) and removing what it had staged failed too (${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}): ` +
+          'readers do not see staged rows; they are removed at the next start or import',
       );
     }
-    throw new ImportUndoneError(`the staged import failed and what it had written was undone: ${reason}`);
+    if (error instanceof OutcomeUnknownError) {
+      throw new ImportIncompleteError(`the connection was lost while the import was being published (${reason}): it is either wholly in the graph or not at all; import the same file again to be sure (that changes nothing if it is)`);
+    }
+    throw new ImportUndoneError(`the staged import failed and nothing of it was published (its staged rows were removed): ${reason}`);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
-function undoSteps(plan: ImportPlan, prepared: PreparedImport): WriteStep[] {
-  const stored = [...plan.update.map((u) => u.before), ...plan.rebuild];
-  const beforeRows = datasetToGraph(datasetOf(stored), { electionDates: plan.storedElectionDates });
-  const owners = new Set(stored.map((r) => r.record.id));
-  const before = new Set(nestedIdsOf([beforeRows], owners));
-  // Nested facts only the new versions had (a party name the file added) go with what the import created.
-  const added = nestedIdsOf([prepared.rows], owners).filter((id) => !before.has(id));
-  return [
-    ...undoChangeSteps(prepared.changes.map((c) => c.id)),
-    ...undoCreationSteps([...plan.create.map((r) => r.record.id), ...added]),
-    ...dropDerivedSteps(prepared.replaceIds),
-    ...writeSteps(beforeRows),
-  ];
+/**
+ * Removes what interrupted staged imports left (runs whose process is gone, or silent for too long, and staged
+ * nodes of no run): called after migrations at every start, and before every staged import.
+ */
+export async function removeAbandonedImports(db: Database): Promise<{ runs: number; nodes: number }> {
+  const abandoned = (await importRuns(db)).filter(isAbandoned);
+  let nodes = 0;
+  for (const run of abandoned) nodes += await removeImportRun(db, run.id);
+  nodes += await removeImportRun(db, null);
+  return { runs: abandoned.length, nodes };
+}
+
+function isAbandoned(run: ImportRun): boolean {
+  if (run.host === hostname() && run.pid !== process.pid) {
+    try {
+      process.kill(run.pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    }
+  }
+  const beat = Date.parse(run.heartbeatAt);
+  return Number.isNaN(beat) || Date.now() - beat > IMPORT_HEARTBEAT_STALE_MS;
 }

@@ -227,38 +227,6 @@ export function dropDerivedSteps(ids: readonly string[]): WriteStep[] {
 }
 
 /**
- * Removes records an unfinished staged import created (rows: their ids), with their nested facts, claims and
- * derived relationships. Only ever run on records the same import created.
- */
-export function undoCreationSteps(ids: readonly string[]): WriteStep[] {
-  return [
-    ...dropDerivedSteps(ids),
-    { name: 'drop nested facts', cypher: `UNWIND $rows AS id MATCH (f:Fact) WHERE f.id STARTS WITH id + '#' DETACH DELETE f`, rows: ids },
-    {
-      name: 'drop records',
-      cypher: `UNWIND $rows AS id
-       CALL (id) {
-         MATCH (n:Entity {id: id}) RETURN n
-         UNION MATCH (n:Fact {id: id}) RETURN n
-         UNION MATCH (n:Source {id: id}) RETURN n
-       }
-       DETACH DELETE n`,
-      rows: ids,
-    },
-  ];
-}
-
-/** Removes the :Change nodes of an unfinished staged import (rows: their ids). */
-export function undoChangeSteps(ids: readonly string[]): WriteStep[] {
-  return [{ name: 'drop changes', cypher: 'UNWIND $rows AS id MATCH (c:Change {id: id}) DETACH DELETE c', rows: ids }];
-}
-
-/** The audit rows as a write step (for staged imports); `recordChanges` runs the same statement. */
-export function changeSteps(changes: readonly ChangeRow[]): WriteStep[] {
-  return [{ name: 'changes', cypher: RECORD_CHANGES, rows: changes }];
-}
-
-/**
  * Replaces whole records: first drops what the old version derived (entity→entity relationships of the records
  * and of their nested facts, and claims), then writes the new rows, then re-retracts the relationships of facts
  * that are retracted. `ids` are the records' ids and their nested facts' ids, old and new.
@@ -346,6 +314,16 @@ export async function moveHistory(tx: ManagedTransaction, fromIds: readonly stri
      DELETE h`,
     { from: [...fromIds], to: toId },
   );
+  // The two histories interleave by time; the kept entity (locked by the merge) is numbered afresh in that order.
+  await tx.run(
+    `MATCH (k:Entity {id: $to})<-[h:CHANGED]-(c:Change)
+     WITH h, c ORDER BY c.at, coalesce(h.seq, 0), c.id
+     WITH collect(h) AS hs, collect(c) AS cs
+     UNWIND range(0, size(hs) - 1) AS i
+     WITH hs[i] AS h, cs[i] AS c, i + 1 AS seq
+     SET h.seq = seq, c.seq = CASE WHEN c.targetId = $to THEN seq ELSE c.seq END`,
+    { to: toId },
+  );
 }
 
 /** Removes a merged-away entity: its node, its nested facts and its claims (their content lives on in the kept one). */
@@ -390,17 +368,30 @@ export interface ChangeRow {
   subjects: string[];
 }
 
+/**
+ * Creates the changes and lists each under its subjects with the next number of that subject's history
+ * (`CHANGED.seq`): the subject's write lock is taken first (a SET, undone at once, keeps it to the commit), so
+ * writers of one record queue here and each reads the sequence the one before it committed. The per-subject
+ * CALL runs row by row, so two changes of one subject in one statement still get consecutive numbers.
+ */
 const RECORD_CHANGES = `UNWIND $rows AS c
        CREATE (ch:Change {id: c.id, at: c.at, actor: c.actor, operation: c.operation, targetId: c.targetId,
-                          before: c.before, after: c.after, reason: c.reason})
+                          before: c.before, after: c.after, reason: c.reason, seq: 0})
        WITH ch, c
        UNWIND c.subjects AS subject
-       CALL (subject) {
-         MATCH (t:Entity {id: subject}) RETURN t
-         UNION MATCH (t:Fact {id: subject}) RETURN t
-         UNION MATCH (t:Source {id: subject}) RETURN t
-       }
-       MERGE (ch)-[:CHANGED]->(t)`;
+       CALL (ch, subject) {
+         CALL (subject) {
+           MATCH (t:Entity {id: subject}) RETURN t
+           UNION MATCH (t:Fact {id: subject}) RETURN t
+           UNION MATCH (t:Source {id: subject}) RETURN t
+         }
+         SET t._seqLock = true
+         REMOVE t._seqLock
+         WITH ch, t
+         CALL (t) { OPTIONAL MATCH (t)<-[h:CHANGED]-(:Change) RETURN coalesce(max(h.seq), 0) + 1 AS seq }
+         MERGE (ch)-[r:CHANGED]->(t) ON CREATE SET r.seq = seq
+         SET ch.seq = CASE WHEN t.id = ch.targetId THEN r.seq ELSE ch.seq END
+       }`;
 
 export async function recordChanges(tx: ManagedTransaction, changes: readonly ChangeRow[]): Promise<void> {
   for (let i = 0; i < changes.length; i += 1_000) await tx.run(RECORD_CHANGES, { rows: changes.slice(i, i + 1_000) });
@@ -430,14 +421,14 @@ function parseChange(row: Row): ChangeRecord {
   };
 }
 
-/** The changes listed under each of many entities or facts, oldest first, in one round trip. */
+/** The changes listed under each of many entities or facts in commit order (their `CHANGED.seq`), in one round trip. */
 export async function historyOf(db: Database, ids: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
   const found = await db.read(
     `UNWIND $ids AS id
      CALL (id) { MATCH (t:Entity {id: id}) RETURN t UNION MATCH (t:Fact {id: id}) RETURN t }
-     MATCH (t)<-[:CHANGED]-(c:Change)
+     MATCH (t)<-[h:CHANGED]-(c:Change)
      RETURN id, c {.*} AS c
-     ORDER BY c.at, c.id`,
+     ORDER BY h.seq, c.at, c.id`,
     { ids },
     (r) => ({ id: String(r.id), change: parseChange(r.c as Row) }),
   );
@@ -451,33 +442,48 @@ export interface ChangeFilter {
   actor: string | null;
 }
 
-/** Every change, oldest first (by time, then id), optionally since a moment and by one actor. */
+/**
+ * Every change, oldest first: by time, then by the sequence of its target's history (writes of one record get
+ * their time after taking its lock, so its changes are in commit order; the sequence orders those within one
+ * millisecond), then by id; optionally since a moment and by one actor.
+ */
 export async function listChanges(db: Database, filter: ChangeFilter, page: PageRequest): Promise<Connection<ChangeRecord>> {
-  const [afterAt, afterId] = page.afterKey === null ? [null, null] : splitKey(page.afterKey);
+  const after = page.afterKey === null ? null : splitKey(page.afterKey);
   const where = '($since IS NULL OR c.at >= $since) AND ($actor IS NULL OR c.actor = $actor)';
   const found = await db.read(
     `CALL () { MATCH (c:Change) WHERE ${where} RETURN count(c) AS total }
      CALL () {
        MATCH (c:Change) WHERE ${where}
-         AND ($afterAt IS NULL OR c.at > $afterAt OR (c.at = $afterAt AND c.id > $afterId))
-       WITH c ORDER BY c.at, c.id LIMIT $limit
-       RETURN collect(c {.*}) AS page
+       WITH c, coalesce(c.seq, 0) AS seq
+       WHERE $afterAt IS NULL OR c.at > $afterAt
+         OR (c.at = $afterAt AND (seq > $afterSeq OR (seq = $afterSeq AND c.id > $afterId)))
+       WITH c, seq ORDER BY c.at, seq, c.id LIMIT $limit
+       RETURN collect(c {.*, seq: seq}) AS page
      }
      RETURN total, page`,
-    { since: filter.since, actor: filter.actor, afterAt, afterId, limit: int(page.first + 1) },
-    (r) => ({ total: Number(r.total), page: (r.page as Row[]).map(parseChange) }),
+    {
+      since: filter.since,
+      actor: filter.actor,
+      afterAt: after?.at ?? null,
+      afterSeq: int(after?.seq ?? 0),
+      afterId: after?.id ?? null,
+      limit: int(page.first + 1),
+    },
+    (r) => ({ total: Number(r.total), page: (r.page as Row[]).map((c) => ({ change: parseChange(c), seq: Number(c.seq ?? 0) })) }),
   );
   const result = found[0] ?? { total: 0, page: [] };
   return toConnection(
-    result.page.map((c) => ({ key: `${c.at}|${c.id}`, node: c })),
+    result.page.map(({ change, seq }) => ({ key: `${change.at}|${seq}|${change.id}`, node: change })),
     page,
     result.total,
   );
 }
 
-function splitKey(key: string): [string, string] {
-  const at = key.indexOf('|');
-  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+/** A cursor's parts; cursors made before changes had sequences (`at|id`) read as sequence 0. */
+function splitKey(key: string): { at: string; seq: number; id: string } {
+  const parts = key.split('|');
+  if (parts.length >= 3) return { at: parts[0]!, seq: Number(parts[1]) || 0, id: parts.slice(2).join('|') };
+  return { at: parts[0] ?? '', seq: 0, id: parts[1] ?? '' };
 }
 
 // ---- entity resolution -------------------------------------------------------------------------------------------
