@@ -2,6 +2,7 @@
 // degrees), which label a root list pages over, or which argument bounds it. Fields not listed here are
 // either not lists or lists held inside their record (aliases, charges), sized by `EMBEDDED_LIST_SIZE`.
 import { relationTypes } from '../dataset/to-graph.js';
+import { modelOfField } from '../resolvers/model.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
 
 export type SizeRule =
@@ -18,28 +19,14 @@ export type SizeRule =
   /** A path's nodes and edges: at most its `maxDepth` (+1 for nodes). */
   | { kind: 'pathLength'; plus: number };
 
-const memberships: SizedType[] = ['MEMBER_OF', 'LEADS', 'FOUNDED', 'SERVES_IN', 'AFFILIATED_WITH'];
-const caseParties: SizedType[] = ['DEFENDANT_IN', 'PARTY_TO'];
-
-/** By field name, whatever the parent type (`related` on any entity sizes alike). */
+/**
+ * Lists outside the field model (src/resolvers/model.ts), by field name whatever the parent type. A modelled
+ * field's size comes from its declaration (`sizedBy`), so what a field loads and what it costs are declared once.
+ */
 const byName: Record<string, SizeRule> = {
   related: { kind: 'degree', types: relationTypes, byTypesArgument: true },
-  events: { kind: 'degree', types: ['PARTICIPATED_IN'] },
-  participants: { kind: 'degree', types: ['PARTICIPATED_IN'] },
   citations: { kind: 'degree', types: ['CITES'] },
   history: { kind: 'degree', types: ['CHANGED'] },
-  memberships: { kind: 'degree', types: memberships },
-  members: { kind: 'degree', types: memberships },
-  courtCases: { kind: 'degree', types: caseParties },
-  defendants: { kind: 'degree', types: caseParties },
-  parties: { kind: 'degree', types: caseParties },
-  relatives: { kind: 'degree', types: ['SPOUSE_OF', 'RELATIVE_OF'] },
-  candidates: { kind: 'degree', types: ['NOMINATED_BY'] },
-  candidacies: { kind: 'degree', types: ['CANDIDATE_IN', 'RAN_IN'] },
-  results: { kind: 'degree', types: ['CONTESTED'] },
-  findings: { kind: 'degree', types: ['OBSERVED'] },
-  names: { kind: 'degree', types: ['SUBJECT'] },
-  statuses: { kind: 'degree', types: ['STATUS_OF'] },
   claims: { kind: 'degree', types: ['CLAIM_OF'] },
 };
 
@@ -68,6 +55,8 @@ const byParent: Record<string, Record<string, SizeRule>> = {
 export function sizeRule(parentType: string, field: string): SizeRule | null {
   const special = byParent[parentType];
   if (special) return special[field] ?? null;
+  const modelled = modelOfField(parentType, field)?.sizedBy;
+  if (modelled) return { kind: 'degree', types: modelled };
   return byName[field] ?? null;
 }
 

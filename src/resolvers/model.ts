@@ -11,7 +11,8 @@ import { pageRequest, paginate, type Connection } from '../repositories/paginati
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
 import type { CitationRecord, EntityRecord, FactRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
-import type { FactLabel } from '../dataset/to-graph.js';
+import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
+import type { SizedType } from '../repositories/degree-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn } from './names.js';
 import { optionalEntity, requireEntity } from './shared.js';
@@ -34,7 +35,21 @@ export interface FieldModel<P, R> {
   resolve(parent: P, args: Args, ctx: GraphContext): Promise<R>;
   /** The properties of the parent record it reads besides its id (the projection, ./projection.ts); none when omitted. */
   reads?: readonly string[];
+  /**
+   * For a list: the relationship types of the parent whose count bounds its length (the cost estimate,
+   * src/cost/estimate.ts, reads the parent's degrees of these types).
+   */
+  sizedBy?: readonly SizedType[];
 }
+
+/** A list field's model with its size: `sizedBy` relationship types of the parent count its items. */
+function sized<M extends FieldModel<never, unknown>>(model: M, sizedBy: readonly SizedType[]): M {
+  return { ...model, sizedBy };
+}
+
+const membershipTypes: SizedType[] = ['MEMBER_OF', 'LEADS', 'FOUNDED', 'SERVES_IN', 'AFFILIATED_WITH'];
+const casePartyTypes: SizedType[] = ['DEFENDANT_IN', 'PARTY_TO'];
+const candidacyTypes: SizedType[] = ['CANDIDATE_IN', 'RAN_IN'];
 
 const flag = (v: unknown) => v === true;
 const day = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -139,19 +154,20 @@ const partyNames = facts<{ id: string }>('PartyName', 'SUBJECT');
  * (the planner looks them up there; resolver modules spread `entityModelFields`/`factModelFields`).
  */
 export const fieldModel = {
-  'Entity.citations': citations,
-  'Entity.events': events,
-  'Fact.citations': citations,
-  'Person.memberships': facts('Membership', 'SUBJECT', { retractable: true, dated: true }),
-  'Person.candidacies': facts('Candidacy', 'SUBJECT'),
-  'Person.courtCases': facts('CaseParty', 'SUBJECT'),
+  'Entity.citations': sized(citations, ['CITES']),
+  'Entity.events': sized(events, ['PARTICIPATED_IN']),
+  'Fact.citations': sized(citations, ['CITES']),
+  'Person.memberships': sized(facts('Membership', 'SUBJECT', { retractable: true, dated: true }), membershipTypes),
+  'Person.candidacies': sized(facts('Candidacy', 'SUBJECT'), candidacyTypes),
+  'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
+    sizedBy: ['SPOUSE_OF', 'RELATIVE_OF'],
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
     // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
     resolve: async (p, args, ctx) =>
       orientTies([...(await facts('FamilyTie', 'SUBJECT').resolve(p, args, ctx)), ...(await facts('FamilyTie', 'OBJECT').resolve(p, args, ctx))], p.id),
   } satisfies FieldModel<EntityRecord, FactRecord[]>,
-  'Party.names': partyNames,
+  'Party.names': sized(partyNames, ['SUBJECT']),
   'Party.nameAsOf': {
     steps: () => [{ need: partyNames.steps({})[0]!.need }],
     resolve: async (p, args, ctx) => {
@@ -159,33 +175,39 @@ export const fieldModel = {
       return names.length === 0 ? p.name : nameOn(names, String(args.date));
     },
   } satisfies FieldModel<EntityRecord, string | null>,
-  'Party.members': members,
-  'Party.results': facts('PartyResult', 'SUBJECT'),
-  'Party.candidates': facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }),
-  'Organization.members': members,
+  'Party.members': sized(members, membershipTypes),
+  'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
+  'Party.candidates': sized(facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
+  'Organization.members': sized(members, membershipTypes),
   'Organization.parent': referenced('parentId', false),
   'Organization.place': referenced('placeId', false),
   'Place.within': referenced('withinId', false),
   'Election.body': referenced('bodyId', false),
-  'Election.results': facts<EntityRecord>('PartyResult', 'OBJECT', {
-    shape: (found) =>
-      [...found].sort((a, b) => seatsOf(b) - seatsOf(a) || Number(b.values.voteShare ?? 0) - Number(a.values.voteShare ?? 0) || a.id.localeCompare(b.id)),
-  }),
-  'Election.candidacies': facts<EntityRecord, Connection<FactRecord>>('Candidacy', 'OBJECT', {
-    children: 'connection',
-    shape: (found, _e, args) => {
-      const district = typeof args.district === 'string' ? args.district : null;
-      return paginate(
-        found.filter((c) => (!district || c.districtIds.includes(district)) && matchesCandidacy(c, args)),
-        (c) => c.id,
-        pageRequest(args),
-      );
-    },
-  }),
-  'Election.findings': facts('Finding', 'OBJECT'),
+  'Election.results': sized(
+    facts<EntityRecord>('PartyResult', 'OBJECT', {
+      shape: (found) =>
+        [...found].sort((a, b) => seatsOf(b) - seatsOf(a) || Number(b.values.voteShare ?? 0) - Number(a.values.voteShare ?? 0) || a.id.localeCompare(b.id)),
+    }),
+    ['CONTESTED'],
+  ),
+  'Election.candidacies': sized(
+    facts<EntityRecord, Connection<FactRecord>>('Candidacy', 'OBJECT', {
+      children: 'connection',
+      shape: (found, _e, args) => {
+        const district = typeof args.district === 'string' ? args.district : null;
+        return paginate(
+          found.filter((c) => (!district || c.districtIds.includes(district)) && matchesCandidacy(c, args)),
+          (c) => c.id,
+          pageRequest(args),
+        );
+      },
+    }),
+    candidacyTypes,
+  ),
+  'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
   'District.body': referenced('bodyId', true),
   'District.place': referenced('placeId', false),
-  'District.candidacies': facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }),
+  'District.candidacies': sized(facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
   'District.winner': {
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
     resolve: async (d, args, ctx) => {
@@ -195,10 +217,13 @@ export const fieldModel = {
     },
   } satisfies FieldModel<EntityRecord, EntityRecord | null>,
   'CourtCase.court': referenced('courtId', false),
-  'CourtCase.defendants': facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
-  'CourtCase.parties': facts('CaseParty', 'OBJECT'),
+  'CourtCase.defendants': sized(
+    facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
+    casePartyTypes,
+  ),
+  'CourtCase.parties': sized(facts('CaseParty', 'OBJECT'), casePartyTypes),
   'Event.place': referenced('placeId', false),
-  'Event.participants': facts('Participation', 'OBJECT'),
+  'Event.participants': sized(facts('Participation', 'OBJECT'), ['PARTICIPATED_IN']),
   'Membership.person': linked('SUBJECT', true),
   'Membership.organization': linked('OBJECT', true),
   'FamilyTie.person': linked('SUBJECT', true),
@@ -219,7 +244,7 @@ export const fieldModel = {
   } satisfies FieldModel<FactRecord, string>,
   'Candidacy.person': linked('SUBJECT', true),
   'Candidacy.nominatedBy': linked('NOMINATED_BY', false),
-  'Candidacy.statuses': facts('CandidacyStatus', 'STATUS_OF'),
+  'Candidacy.statuses': sized(facts('CandidacyStatus', 'STATUS_OF'), ['STATUS_OF']),
   'CandidacyStatusChange.decidedBy': linked('DECIDED_BY', false),
   'Finding.observer': linked('SUBJECT', true),
   'Finding.election': linked('OBJECT', true),
@@ -262,6 +287,15 @@ export function unplannedReason(typeName: string, field: string, isEntity: boole
     (isEntity ? unplannedFields[`Entity.${field}`] : isFact ? unplannedFields[`Fact.${field}`] : undefined) ??
     unplannedFields[field]
   );
+}
+
+/** GraphQL types backed by entity records (named as their labels) and by fact records. */
+export const entityTypeNames: ReadonlySet<string> = new Set([...Object.keys(entityKindOfLabel), 'Entity']);
+export const factTypeNames: ReadonlySet<string> = new Set(['Fact', 'Membership', 'Candidacy', 'CandidacyStatusChange', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
+
+/** The model of field `field` of GraphQL type `typeName`, looked up on its interface when it has none of its own. */
+export function modelOfField(typeName: string, field: string): FieldModel<never, unknown> | undefined {
+  return modelOf(typeName, field, entityTypeNames.has(typeName), factTypeNames.has(typeName));
 }
 
 /** The model of `Type.field`, or of the interface field it implements (`Entity.*`, `Fact.*`). */

@@ -29,11 +29,10 @@ import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
 import { entityWithPlan, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityRecord } from '../repositories/records.js';
-import { modelOf, type Args, type Step } from './model.js';
+import { modelOfField, type Args, type Step } from './model.js';
 
 /** GraphQL entity types (named as their labels) and the kind of record behind each. */
 const kindOfType = entityKindOfLabel as Record<string, EntityKind | undefined>;
-const factTypes = new Set(['Membership', 'Candidacy', 'CandidacyStatusChange', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
 /** Claimable values: their `claims` load the owner's claims (when disputed) or its citations (when not). */
 const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
 
@@ -92,7 +91,7 @@ function fieldDefinition(op: Operation, typeName: string, name: string): GraphQL
 
 /** What field `typeName.field` loads with these arguments, from the field model; null when it loads nothing planned. */
 function stepsOf(typeName: string, field: string, args: Args): Step[] | null {
-  const model = modelOf(typeName, field, Boolean(kindOfType[typeName]) || typeName === 'Entity', factTypes.has(typeName) || typeName === 'Fact');
+  const model = modelOfField(typeName, field);
   if (!model) return null;
   try {
     return model.steps(args);
