@@ -28,8 +28,10 @@ function refusalFor(error: ParserError): { status: number; code: string; message
 /** Answers the HTTP parser's refusals with a JSON body; replaces Node's default bare answer. */
 export function answerClientErrorsAsJson(server: Server, logger: Logger): void {
   server.on('clientError', (error: ParserError, socket: Duplex) => {
-    // A connection the client reset, or one already answered: nothing can be written.
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // A connection the client reset, or one whose current response has begun: nothing more can be written
+    // (Node's own handler makes the same check).
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || answering?.headersSent) {
       socket.destroy();
       return;
     }
