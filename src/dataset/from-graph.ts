@@ -170,7 +170,7 @@ function entityBase(node: StoredNode) {
     // Empty lists are left out, as a curator leaves them out (the schema defaults them).
     identifiers: nonEmpty(identifiersOf(node.props)),
     images: nonEmpty(texts(node.props, 'images')),
-    links: nonEmpty((JSON.parse(text(node.props, 'links') ?? '[]') as { url: string; note: string | null }[]).map((l) => compact({ url: l.url, note: l.note ?? undefined }))),
+    links: nonEmpty((JSON.parse(text(node.props, 'webLinks') ?? '[]') as { url: string; note: string | null }[]).map((l) => compact({ url: l.url, note: l.note ?? undefined }))),
     citations: citations(node.citations),
   });
 }

@@ -296,7 +296,8 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
         identifiers: identifiers.length > 0 ? JSON.stringify(identifiers.map((i) => ({ scheme: i.scheme, value: i.value, url: i.url ?? null }))) : null,
         identifierKeys: identifiers.map((i) => identifierKey(i.scheme, i.value)),
         images: e.images ?? [],
-        links: links.length > 0 ? JSON.stringify(links.map((l) => ({ url: l.url, note: l.note ?? null }))) : null,
+        // Not `links`: stored records read a node's fact links under that name.
+        webLinks: links.length > 0 ? JSON.stringify(links.map((l) => ({ url: l.url, note: l.note ?? null }))) : null,
         disputed,
         ...extra,
       },

@@ -102,8 +102,8 @@ export async function seatsOf(db: Database, legislatureId: string, filter: { asO
        AND ($asOf IS NULL OR (coalesce(m.fromStart, '0000') <= $asOf AND coalesce(m.toEnd, '9999') >= $asOf))
      OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Entity)
      WITH p, m, o, party ORDER BY p.sortName, p.id, m.fromStart
-     WITH collect(${SEAT}) AS all
-     RETURN size(all) AS total, all[0..$first] AS page`,
+     WITH collect(${SEAT}) AS found
+     RETURN size(found) AS total, found[0..$first] AS page`,
     { id: legislatureId, term: filter.term, asOf: filter.asOf, first: int(filter.first) },
     (r) => ({ total: Number(r.total), seats: (r.page as Record<string, unknown>[]).map((s) => seat({ seat: s })) }),
   );
