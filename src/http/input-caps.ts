@@ -1,8 +1,8 @@
 // Length caps on every text a GraphQL request passes in as an argument, checked before any resolver runs (so
 // before any database work): free-text matching (search, name filters) at 200 characters, any other text or
-// id of a read at 1,000 (the longest id or cursor fits), texts of a write at the dataset's text limit. A 100 KB
-// `people(filter: {name})` is refused at once with BAD_USER_INPUT naming the argument and the cap, instead of
-// costing seconds of fuzzy matching. Both literals in the document and variables' values are walked, along the
+// id of a read at 1,000 (the longest id or cursor fits), texts of a write at 100,000 (the dataset's own limits
+// answer below that, per field). A 100 KB `people(filter: {name})` is refused at once with BAD_USER_INPUT
+// naming the argument and the cap, instead of costing seconds of fuzzy matching. Both literals in the document and variables' values are walked, along the
 // schema's input types, with an explicit stack.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -30,8 +30,12 @@ import { ErrorCode } from '../errors.js';
 export const MAX_FREE_TEXT_LENGTH = 200;
 /** Any other text or id argument of a query (ids, cursors, actor names, dates). */
 export const MAX_READ_TEXT_LENGTH = 1000;
-/** Any text argument of a mutation; the dataset's own limits (names 500) apply on top when it is stored. */
-export const MAX_WRITE_TEXT_LENGTH = MAX_TEXT_LENGTH;
+/**
+ * Any text argument of a mutation: five times the dataset's longest text. Ordinary overflows (a name over 500,
+ * a description over 20,000) are the dataset schema's to answer, with a field error in the mutation's payload;
+ * this cap only stops absurd sizes before any work.
+ */
+export const MAX_WRITE_TEXT_LENGTH = 5 * MAX_TEXT_LENGTH;
 
 /** Free-text arguments and input fields, by schema coordinate. */
 const freeText = new Set(['Query.search(query:)', 'PeopleFilter.name']);
