@@ -45,7 +45,7 @@ describe('text argument caps', () => {
     ).toMatchObject({ argument: 'Query.person(id:)' });
   });
 
-  it('gives writes a cap above the dataset's own limits, which answer ordinary overflows per field', () => {
+  it('gives writes a cap above the dataset limits, which answer ordinary overflows per field', () => {
     const mutation = 'mutation($i: AddSourceInput!) { addSource(input: $i) { source { id } } }';
     expect(check(mutation, { i: { publisher: 'p'.repeat(MAX_READ_TEXT_LENGTH + 1), date: '2024' } })).not.toThrow();
     expect(refusal(check(mutation, { i: { publisher: 'p'.repeat(MAX_WRITE_TEXT_LENGTH + 1), date: '2024' } })).extensions).toMatchObject({
