@@ -108,6 +108,20 @@ export function linked(link: EntityLink, required: boolean): FieldModel<FactReco
   };
 }
 
+/**
+ * An end of a two-ended fact read from the side asked about (its record turned round, ./family.ts): the
+ * `link` end of the record as resolved, which may be either stored end, so both are planned.
+ */
+function eitherEnd(link: 'SUBJECT' | 'OBJECT'): FieldModel<FactRecord, EntityRecord> {
+  return {
+    steps: () => [
+      { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: 'field' },
+      { need: { kind: 'entityByLink', link: 'OBJECT' }, children: 'field' },
+    ],
+    resolve: (fact, _args, ctx) => requireEntity(ctx, linkedId(fact, link)),
+  };
+}
+
 /** The entity an entity names in a property (its body, place, parent...). */
 export function referenced(property: EntityProperty, required: true): FieldModel<EntityRecord, EntityRecord>;
 export function referenced(property: EntityProperty, required: false): FieldModel<EntityRecord, EntityRecord | null>;
@@ -226,8 +240,10 @@ export const fieldModel = {
   'Event.participants': sized(facts('Participation', 'OBJECT'), ['PARTICIPATED_IN']),
   'Membership.person': linked('SUBJECT', true),
   'Membership.organization': linked('OBJECT', true),
-  'FamilyTie.person': linked('SUBJECT', true),
-  'FamilyTie.relative': linked('OBJECT', true),
+  // Ties are turned round to the side asked about (./family.ts), so either stored end may be asked for.
+  'FamilyTie.person': eitherEnd('SUBJECT'),
+  'FamilyTie.relative': eitherEnd('OBJECT'),
+  'FamilyTie.other': eitherEnd('OBJECT'),
   'PartyResult.party': linked('SUBJECT', true),
   'PartyResult.election': linked('OBJECT', true),
   'PartyResult.partyName': {
@@ -278,6 +294,19 @@ export const unplannedFields: Record<string, string> = {
   'EntityValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
   'Source.citationCount': 'a count from the source loader when the listing did not carry it',
   'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
+  'FamilyTie.recordedFor': 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked',
+  'Person.timeline': 'a timeline is its own query (src/repositories/timeline-repository.ts), events and elections merged and ordered in Cypher',
+  'Party.timeline': 'a timeline is its own query (src/repositories/timeline-repository.ts), events and elections merged and ordered in Cypher',
+  'TimelineEntry.event': 'the entries arrive with the timeline query; their entities batch through the entity loader',
+  'TimelineEntry.election': 'the entries arrive with the timeline query; their entities batch through the entity loader',
+  'TimelineEntry.result': 'the entries arrive with the timeline query; their facts batch through the fact loader',
+  'TimelineEntry.candidacy': 'the entries arrive with the timeline query; their facts batch through the fact loader',
+  'Election.turnoutByPlace': 'per-place turnout is read with its citations by its own query (src/repositories/source-repository.ts)',
+  'PlaceTurnout.place': 'the places of per-place turnout batch through the entity loader',
+  'Source.text': 'a source\'s text (up to 500,000 characters) is read only when asked, through the source loader',
+  'Source.previousVersions': 'earlier texts of a corrected source: their own query, rarely asked',
+  'Source.citations': 'a page of a source\'s citations in text order: its own keyset query',
+  'SourceCitation.citedBy': 'the entity or fact citing a source, batched through the entity and fact loaders',
 };
 
 /** Why `Type.field` (or the interface field it implements, or every field of that name) is unplanned; undefined when it is not listed. */

@@ -61,7 +61,6 @@ export const provenanceResolvers: Resolvers = {
     place: (t, _a, ctx) => requireEntity(ctx, t.placeId),
   },
   FamilyTie: {
-    other: (f, _a, ctx) => requireEntity(ctx, f.objectIds[0] ?? null),
     recordedFor: async (f, _a, ctx) => requireEntity(ctx, (await ctx.loaders.fact.load(f.id))?.subjectId ?? f.subjectId),
   },
   Person: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
