@@ -51,6 +51,9 @@ async function startOurs(uri: string, driver: Driver, floor = false): Promise<Se
     RATE_LIMIT_PER_MINUTE: '0',
     MAX_DEPTH: '64',
     MAX_COST: '100000000',
+    // Nothing counts as expensive: no operation waits for the expensive-operation gate, and no lookup reads its
+    // entity's degrees first (what the gate and the cost estimate cost is measured by `npm run load -- --mixed`).
+    EXPENSIVE_COST: '100000000',
     MAX_ALIASES: '100',
     MAX_TOKENS: '100000',
     OPERATION_TIMEOUT: '60s',

@@ -39,7 +39,26 @@ export class GraphSizes implements SizeSource {
     return this.pending;
   }
 
-  degrees(db: Database, ids: readonly string[]): Promise<Map<string, Degrees>> {
-    return entityDegrees(db, ids);
+  /** Degrees read in the last `ttlMs`, by entity id: a lookup repeated within that time sends no sizing query. */
+  private readonly degreeCache = new Map<string, { degrees: Degrees; at: number }>();
+  private static readonly MAX_CACHED_DEGREES = 10_000;
+
+  async degrees(db: Database, ids: readonly string[]): Promise<Map<string, Degrees>> {
+    const now = Date.now();
+    const out = new Map<string, Degrees>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.degreeCache.get(id);
+      if (hit && now - hit.at <= this.ttlMs) out.set(id, hit.degrees);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const found = await entityDegrees(db, missing);
+    if (this.degreeCache.size + found.size > GraphSizes.MAX_CACHED_DEGREES) this.degreeCache.clear();
+    for (const [id, degrees] of found) {
+      this.degreeCache.set(id, { degrees, at: now });
+      out.set(id, degrees);
+    }
+    return out;
   }
 }

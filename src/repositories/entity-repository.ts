@@ -2,7 +2,7 @@
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, VariableNames } from './fragments.js';
+import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -52,12 +52,12 @@ export async function listEntitiesWithPlan(
   props: readonly string[] | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
   const prefetch = plan.length > 0 ? compilePlan('n', plan, props) : null;
-  const sortKey =
+  const orderKey =
     filter.order === 'date'
-      ? "coalesce(n.dateStart, '9999') + '|' + n.id"
+      ? sortKey("coalesce(n.dateStart, '9999')", 'n.id')
       : filter.order === 'number'
-        ? "coalesce(n.bodyId, '') + '|' + right('000000' + toString(coalesce(n.number, 999999)), 6) + '|' + n.sortName + '|' + n.id"
-        : "n.sortName + '|' + n.id";
+        ? sortKey("coalesce(n.bodyId, '')", "right('000000' + toString(coalesce(n.number, 999999)), 6)", 'n.sortName', 'n.id')
+        : sortKey('n.sortName', 'n.id');
   const where = `n.kind IN $kinds
     AND ($nameKey IS NULL OR n.searchKeys CONTAINS $nameKey)
     AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) WHERE NOT coalesce(m.retracted, false) })
@@ -76,7 +76,7 @@ export async function listEntitiesWithPlan(
     // One scan: the total and the rows after the cursor (keys and node references only) are gathered in the
     // same pass, then the page is a top-k of those rows; only the page's entities are read as records.
     `MATCH (n:${label}) WHERE ${where}
-     WITH n, ${sortKey} AS key
+     WITH n, ${orderKey} AS key
      WITH count(*) AS total, collect(CASE WHEN $after IS NULL OR key > $after THEN {key: key, n: n} END) AS rows
      CALL (rows) {
        UNWIND rows AS row

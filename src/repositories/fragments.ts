@@ -4,6 +4,15 @@
 // variables of an enclosing scope. Labels and relationship types are never taken from callers' input here.
 import { linkTypes, relationTypes } from '../dataset/to-graph.js';
 
+/**
+ * A keyset sort key of several parts (Cypher expressions), joined by U+0001: a separator below every character
+ * a part holds, so keys order as the tuple of their parts would ("dana sarsenbay" before "dana sarsenbayeva"
+ * whatever follows), the order @neo4j/graphql and hand-written `ORDER BY a, b` give.
+ */
+export function sortKey(...parts: string[]): string {
+  return parts.join(" + '\\u0001' + ");
+}
+
 /** Fresh variable names for one query being built: v0, v1... never repeated, never user-supplied. */
 export class VariableNames {
   private next = 0;
@@ -122,7 +131,7 @@ export function relationRows(e: string, req: string, names: VariableNames, page:
       WHERE ${relationKind(r, req, typed)}
       WITH ${keep}${r}, ${o}, ${relationTypeOf(r, typed)} AS ${t}, startNode(${r}) = ${e} AS ${out}
       WHERE ${relationFilter(r, t, req)}
-      WITH ${keep}${r}, ${o}, ${t}, ${out}, ${t} + '|' + ${o}.sortName + '|' + ${r}.id AS ${k}
+      WITH ${keep}${r}, ${o}, ${t}, ${out}, ${sortKey(t, `${o}.sortName`, `${r}.id`)} AS ${k}
       ${keysetPage(k, page)}`,
   };
 }
@@ -177,5 +186,5 @@ export function matchingEvents(e: string | null, req: string, n: string, names: 
 export function eventsSorted(n: string, names: VariableNames, page: PageBounds, carry: string[] = []): { cypher: string; row: string; key: string } {
   const k = names.fresh('k');
   const keep = carried(carry);
-  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${n}.dateStart + '|' + ${n}.id AS ${k} ${keysetPage(k, page)}` };
+  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${sortKey(`${n}.dateStart`, `${n}.id`)} AS ${k} ${keysetPage(k, page)}` };
 }
