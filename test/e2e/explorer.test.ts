@@ -229,7 +229,7 @@ describe('explorer: states', () => {
     let release: () => void = () => undefined;
     await page.route('**/graphql', async (route) => {
       await new Promise<void>((r) => (release = r));
-      await route.continue();
+      await route.continue().catch(() => undefined);
     });
     void page.evaluate(() => (window as unknown as { kzExplorer: { expand: (id: string) => Promise<void> } }).kzExplorer.expand('person:kassym-jomart-tokayev'));
     await page.locator('#graph.dimmed').waitFor();
@@ -293,6 +293,7 @@ describe('explorer: interaction', () => {
     // Multi-select with shift-click on two nodes.
     const two = visible(await snapshot(page)).slice(0, 2);
     await page.mouse.click(two[0]!.x, two[0]!.y);
+    await page.waitForTimeout(500); // two quick clicks would be a double-click
     await page.keyboard.down('Shift');
     await page.mouse.click(two[1]!.x, two[1]!.y);
     await page.keyboard.up('Shift');

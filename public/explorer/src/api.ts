@@ -264,9 +264,12 @@ export async function sourceDocument(id: string, caps: Capabilities): Promise<So
   return data.source;
 }
 
-/** Suggested places to start: the first parties and people the API lists. */
+/** Suggested places to start: the parties existing today and the first people the API lists. */
 export async function entryPoints(): Promise<{ id: string; kind: string; name: string }[]> {
-  type Page = { edges: { node: { id: string; name: string } }[] };
-  const data = await graphql<{ parties: Page; people: Page }>(`{ parties(first: 4) { edges { node { id name } } } people(first: 4) { edges { node { id name } } } }`);
-  return [...data.parties.edges.map((e) => ({ ...e.node, kind: 'PARTY' })), ...data.people.edges.map((e) => ({ ...e.node, kind: 'PERSON' }))];
+  const today = new Date().toISOString().slice(0, 10);
+  const data = await graphql<{ parties: { id: string; name: string }[]; people: { edges: { node: { id: string; name: string } }[] } }>(
+    `query Start($today: Date) { parties(asOf: $today) { id name } people(first: 4) { edges { node { id name } } } }`,
+    { today },
+  );
+  return [...data.parties.slice(0, 5).map((p) => ({ ...p, kind: 'PARTY' })), ...data.people.edges.map((e) => ({ ...e.node, kind: 'PERSON' }))];
 }

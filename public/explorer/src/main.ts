@@ -551,6 +551,7 @@ async function start(): Promise<void> {
   state = clean;
   replaceUrl();
   wireControls();
+  renderFilters();
   document.body.dataset.ready = 'true';
   ideas = await entryPoints().catch(() => []);
   await render();

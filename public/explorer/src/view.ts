@@ -223,8 +223,16 @@ export class GraphView {
     return { x: p.x, y: p.y, r: this.sigma.scaleSize(a.size) };
   }
 
-  private labelBoxAt(x: number, y: number, r: number, label: string): LabelBox {
-    return { x: x + r + 2, y: y - LABEL_SIZE * 0.75, w: this.textWidth(label) + 4, h: LABEL_SIZE + 3 };
+  /** Where a label may go, in order of preference: right of the node, left, below, above. */
+  private labelBoxesAt(x: number, y: number, r: number, label: string): LabelBox[] {
+    const w = this.textWidth(label) + 4;
+    const h = LABEL_SIZE + 3;
+    return [
+      { x: x + r + 2, y: y - LABEL_SIZE * 0.75, w, h },
+      { x: x - r - 2 - w, y: y - LABEL_SIZE * 0.75, w, h },
+      { x: x - w / 2, y: y + r + 2, w, h },
+      { x: x - w / 2, y: y - r - 2 - h, w, h },
+    ];
   }
 
   /**
@@ -259,13 +267,15 @@ export class GraphView {
     const chosen = new Map<string, LabelBox>();
     for (const v of visible) {
       if (v.r < 2.5 && v.rank < 1e6) continue; // too far out to read
-      const box = this.labelBoxAt(v.x, v.y, v.r, v.label);
-      if (box.x + box.w > width || box.y < 0 || box.y + box.h > height) continue;
-      const keys = cellsOf(box);
-      const clash = keys.some((k) => (grid.get(k) ?? []).some((b) => (b as LabelBox & { owner?: string }).owner !== v.id && intersects(b, box)));
-      if (clash) continue;
-      chosen.set(v.id, box);
-      for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(box);
+      for (const box of this.labelBoxesAt(v.x, v.y, v.r, v.label)) {
+        if (box.x < 0 || box.x + box.w > width || box.y < 0 || box.y + box.h > height) continue;
+        const keys = cellsOf(box);
+        const clash = keys.some((k) => (grid.get(k) ?? []).some((b) => (b as LabelBox & { owner?: string }).owner !== v.id && intersects(b, box)));
+        if (clash) continue;
+        chosen.set(v.id, box);
+        for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(box);
+        break;
+      }
     }
     this.labelBoxes = chosen;
   }
