@@ -10,10 +10,29 @@ export function loadedFromChunk(chunk: DatasetChunk, texts: ReadonlyMap<string, 
   const collections = Object.fromEntries(
     datasetKeys.map((collection: DatasetKey) => [
       collection,
-      ((chunk[collection] ?? []) as unknown[]).map((value, index) => ({ collection, index, value, file, line: null, node: null, doc: null, lineCounter: null })),
+      ((chunk[collection] ?? []) as unknown[]).map((value, index) => ({
+        collection,
+        index,
+        value: collection === 'sources' ? withText(value, texts) : value,
+        file,
+        line: null,
+        node: null,
+        doc: null,
+        lineCounter: null,
+      })),
     ]),
   ) as LoadedCollections;
   return { collections, texts: new Map(texts), issues: [] };
+}
+
+/**
+ * A generated source with its article's text: the generator writes a source before the passages that quote it,
+ * so its text is complete only after a first pass (`texts`), and is joined to the record here.
+ */
+function withText(value: unknown, texts: ReadonlyMap<string, string>): unknown {
+  const source = value as { id: string; text?: string | null };
+  const text = texts.get(source.id);
+  return text !== undefined && !source.text ? { ...source, text } : value;
 }
 
 /** A chunk as a whole dataset: the collections it lacks are empty. Generated records are already in parsed form. */

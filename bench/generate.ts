@@ -52,6 +52,12 @@ export const scales: Record<BenchScaleName, ScaleSpec> = {
 
 export const DEFAULT_SEED = 20230319;
 
+/** 1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** Records of one or more collections, in load order. */
 export type DatasetChunk = { [K in DatasetKey]?: Dataset[K] };
 type RecordOf<K extends DatasetKey> = Dataset[K][number];
@@ -541,13 +547,19 @@ export class NetworkGenerator {
 
   /** A figure the sources may disagree on: most often one value, sometimes a preliminary and a final one. */
   private claimable<T extends number | string>(value: T, other: T, disputedShare: number, sentence: (v: T) => string) {
-    if (!this.random.chance(disputedShare)) return value;
+    // A number the sources agree on cites the passage that states it (the dataset's value-statement rule).
+    if (!this.random.chance(disputedShare)) return typeof value === 'number' ? this.stated(value, sentence(value)) : value;
     return {
       claims: [
         { value, qualifier: 'preliminary', citations: this.cite(sentence(value)) },
         { value: other, qualifier: 'final', citations: this.cite(sentence(other)) },
       ],
     };
+  }
+
+  /** A number with the one citation that states it, in the dataset's `{ value, citations }` form. */
+  private stated<T extends number>(value: T, sentence: string): { value: T; citations: Citation[] } {
+    return { value, citations: this.cite(sentence) };
   }
 
   private *electionRecords(): Generator<Emitted> {
@@ -606,7 +618,7 @@ export class NetworkGenerator {
           date: p.date,
           place: region ? region.id : this.places[0]!.id,
           turnout: this.claimable(turnout, Math.round((turnout + 1 + this.random.float() * 6) * 10) / 10, 0.3, (v) => `Turnout in the ${name} was ${v} percent.`),
-          ...(seats ? { seats } : {}),
+          ...(seats ? { seats: this.stated(seats, `The ${name} filled ${seats} seats.`) } : {}),
           placeTurnout: [],
           findings,
           citations: this.cite(`The ${name} was held ${spoken(p.date)}.`),
@@ -771,7 +783,7 @@ export class NetworkGenerator {
                   : election.id,
               ...(district ? { district: this.districts[d]!.id, mandate: 'SINGLE_MANDATE' as const } : {}),
               ...(nominatedBy ? { nominatedBy } : { selfNominated: true }),
-              rank: this.claimable(rank, rank + 1, 0.03, (v) => `${person.name} finished in place ${v} in ${race}.`),
+              rank: this.claimable(rank, rank + 1, 0.03, (v) => `${person.name} finished ${ordinal(v)} in ${race}.`),
               statuses,
               citations: this.cite(`${person.name} ran in ${race}.`),
             },
@@ -801,9 +813,9 @@ export class NetworkGenerator {
             party: body.id,
             election: election.id,
             voteShare: this.claimable(share, Math.round((share + 0.3 + this.random.float() * 2) * 100) / 100, 0.25, (v) => `${body.name} received ${v} percent of the vote in the ${election.name}.`),
-            listSeats,
+            listSeats: this.stated(listSeats, `${body.name} won ${listSeats} list seats in the ${election.name}.`),
             districtSeats: this.claimable(districtSeats, districtSeats + 1, 0.1, (v) => `${body.name} won ${v} district seats in the ${election.name}.`),
-            totalSeats: listSeats + districtSeats,
+            totalSeats: this.stated(listSeats + districtSeats, `${body.name} holds ${listSeats + districtSeats} seats after the ${election.name}.`),
             passedThreshold: share >= 5,
             citations: this.cite(`Results were published for ${about}.`),
           },

@@ -143,6 +143,7 @@ const linkTarget: Record<LinkType, 'Entity' | 'Fact'> = {
   NOMINATED_BY: 'Entity',
   DECIDED_BY: 'Entity',
   STATUS_OF: 'Fact',
+  ON_BEHALF_OF: 'Entity',
 };
 
 const factPrefixes = new Set(['membership', 'candidacy', 'result', 'family']);
