@@ -14,11 +14,12 @@ const resolve = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }
 /** Files that start processes or JVMs of their own, or a browser: the system project. */
 const systemFiles = ['test/system/**/*.test.ts', 'test/e2e/**/*.test.ts'];
 
-const project = (test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration => ({ extends: false, resolve, test });
+const project = (test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration => ({ resolve, test });
 
 export default defineConfig({
   test: {
     reporters: ['default'],
+    teardownTimeout: 60_000,
     projects: [
       project({
         name: 'unit',
@@ -38,7 +39,6 @@ export default defineConfig({
         testTimeout: 60_000,
         // A writing file's beforeAll may wait for the scratch Neo4j while another writing file holds it.
         hookTimeout: 600_000,
-        teardownTimeout: 60_000,
         sequence: { groupOrder: 1 },
       }),
       project({
@@ -50,7 +50,6 @@ export default defineConfig({
         fileParallelism: false,
         testTimeout: 120_000,
         hookTimeout: 180_000,
-        teardownTimeout: 60_000,
         sequence: { groupOrder: 2 },
       }),
     ],

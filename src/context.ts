@@ -16,8 +16,8 @@ export interface GraphContext {
   /** Whether root fields fetch their whole selection in one query (src/resolvers/prefetch.ts). */
   prefetch: boolean;
   /**
-   * The entity properties this operation reads (src/resolvers/projection.ts), set once the operation is
-   * known; `props` null reads whole records. A holder, so copies of the context share it.
+   * The entity (`props`) and fact (`factProps`) properties this operation reads (src/resolvers/projection.ts),
+   * set once the operation is known; null reads whole records. A holder, so copies of the context share it.
    */
   projection: EntityProjection;
   /** The HTTP layer's notes on this request (operation name, error codes) for its log line and metrics. */
@@ -28,10 +28,12 @@ export interface GraphContext {
 
 export interface EntityProjection {
   props: readonly string[] | null;
+  /** The fact properties it reads; null reads whole facts. */
+  factProps: readonly string[] | null;
 }
 
 export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  const projection: EntityProjection = { props: null };
+  const projection: EntityProjection = { props: null, factProps: null };
   return { requestId, db, loaders: createLoaders(db, projection), logger: logger.child({ requestId }), caller, prefetch, projection };
 }

@@ -50,8 +50,9 @@ export async function listEntitiesWithPlan(
   page: PageRequest,
   plan: PrefetchPlan,
   props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const prefetch = plan.length > 0 ? compilePlan('n', plan, props) : null;
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps) : null;
   const orderKey =
     filter.order === 'date'
       ? sortKey("coalesce(n.dateStart, '9999')", 'n.id')

@@ -6,17 +6,14 @@ import { citationList, claimList, factMap, factOrder, holdingOn, VariableNames }
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
-/** A fact with the ids of everything it links to, in one map. */
-const FACT = factMap('f', new VariableNames());
-
 /** Facts by id, retracted ones included; the old id of a fact re-numbered by a merge answers the fact itself. */
-export async function factsByIds(db: Database, ids: readonly string[]): Promise<Map<string, FactRecord>> {
+export async function factsByIds(db: Database, ids: readonly string[], props: readonly string[] | null = null): Promise<Map<string, FactRecord>> {
   const rows = await db.read(
     `UNWIND $ids AS asked
      OPTIONAL MATCH (x:Redirect {id: asked})
      WITH asked, coalesce(x.to, asked) AS id
      MATCH (f:Fact {id: id})
-     RETURN asked, ${FACT} AS f`,
+     RETURN asked, ${factMap('f', new VariableNames(), props)} AS f`,
     { ids },
     (r) => [String(r.asked), parseFact(r.f as Record<string, unknown>)] as const,
   );
@@ -42,12 +39,17 @@ export function assertFactLink(label: FactLabel, link: FactLinkKey['link']): voi
 }
 
 /** Facts of one label linked to each of many nodes by one link type, in one round trip. */
-export async function factsLinkedTo(db: Database, key: FactLinkKey, targetIds: readonly string[]): Promise<Map<string, FactRecord[]>> {
+export async function factsLinkedTo(
+  db: Database,
+  key: FactLinkKey,
+  targetIds: readonly string[],
+  props: readonly string[] | null = null,
+): Promise<Map<string, FactRecord[]>> {
   assertFactLink(key.label, key.link);
   const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
   const rows = await db.read(
     `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false)) AND ${holdingOn('f', '$asOf')}
-     RETURN t.id AS target, ${FACT} AS f
+     RETURN t.id AS target, ${factMap('f', new VariableNames(), props)} AS f
      ORDER BY ${factOrder('f')}`,
     { ids: targetIds, includeRetracted: key.includeRetracted ?? false, asOf: key.asOf ?? null },
     (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),

@@ -33,20 +33,25 @@ const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
  * operation's projection, src/resolvers/projection.ts), only those and the ones every record carries.
  */
 export function entityMap(n: string, props: readonly string[] | null = null): string {
-  if (props === null) return `${n} {.*, labels: labels(${n})}`;
-  const names = [...new Set(['id', 'name', 'sortName', ...props])];
+  return `${n} {${propertyList(['id', 'name', 'sortName'], props)}, labels: labels(${n})}`;
+}
+
+/** A map projection's property items: all (`.*`) when `props` is null, else `always` and `props`. */
+function propertyList(always: readonly string[], props: readonly string[] | null): string {
+  if (props === null) return '.*';
+  const names = [...new Set([...always, ...props])];
   for (const name of names) if (!PROPERTY.test(name)) throw new Error(`not a property name: ${name}`);
-  return `${n} {${names.map((p) => `.${p}`).join(', ')}, labels: labels(${n})}`;
+  return names.map((p) => `.${p}`).join(', ');
 }
 
 /**
  * A fact node as a map with the ids of everything it links to (parsed by `parseFact`): one walk over its
  * outgoing links, each as `[type, id]`, not one pattern per link type.
  */
-export function factMap(f: string, names: VariableNames): string {
+export function factMap(f: string, names: VariableNames, props: readonly string[] | null = null): string {
   const x = names.fresh('x');
   const l = names.fresh('l');
-  return `${f} {.*, labels: labels(${f}), links: [(${f})-[${l}:${linkTypes.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
+  return `${f} {${propertyList(['id', 'ord', 'retracted'], props)}, labels: labels(${f}), links: [(${f})-[${l}:${linkTypes.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
 }
 
 /** The order of an owner's facts of one kind: oldest first, then as listed in the sources. */

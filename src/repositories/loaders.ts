@@ -47,12 +47,12 @@ function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fall
   };
 }
 
-function loaderFactories(db: Database, projection: { props: readonly string[] | null }): { [K in keyof Loaders]: () => Loaders[K] } {
+function loaderFactories(db: Database, projection: Projected): { [K in keyof Loaders]: () => Loaders[K] } {
   return {
     entity: () =>
       new DataLoader(byId((ids) => entitiesByIds(db, ids, projection.props))),
     fact: () =>
-      new DataLoader(byId((ids) => factsByIds(db, ids))),
+      new DataLoader(byId((ids) => factsByIds(db, ids, projection.factProps))),
     source: () =>
       new DataLoader(byId((ids) => sourcesByIds(db, ids))),
     citations: () =>
@@ -78,7 +78,7 @@ function loaderFactories(db: Database, projection: { props: readonly string[] | 
           await Promise.all(
             [...groups.values()].map(async (group) => {
               const first = group[0]!;
-              const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))]);
+              const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))], projection.factProps);
               for (const r of group) results.set(factLinkKey(r), found.get(r.id) ?? []);
             }),
           );
@@ -102,7 +102,7 @@ function loaderFactories(db: Database, projection: { props: readonly string[] | 
  * The request's loaders, each made on first use: most operations touch two or three of the nine, and a
  * request should not pay for the others. Entities are read with the operation's projection.
  */
-export function createLoaders(db: Database, projection: { props: readonly string[] | null } = { props: null }): Loaders {
+export function createLoaders(db: Database, projection: Projected = { props: null, factProps: null }): Loaders {
   const make = loaderFactories(db, projection);
   const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
@@ -113,6 +113,12 @@ export function createLoaders(db: Database, projection: { props: readonly string
     });
   }
   return loaders;
+}
+
+/** The properties an operation reads of entities (`props`) and facts (`factProps`); null reads whole records. */
+interface Projected {
+  props: readonly string[] | null;
+  factProps: readonly string[] | null;
 }
 
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */

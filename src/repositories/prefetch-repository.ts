@@ -82,8 +82,11 @@ class PlanCompiler {
   readonly names = new VariableNames();
   readonly params: Record<string, unknown> = {};
 
-  /** `props`: the operation's entity projection (null: whole records). */
-  constructor(private readonly props: readonly string[] | null) {}
+  /** `props`, `factProps`: the operation's entity and fact projections (null: whole records). */
+  constructor(
+    private readonly props: readonly string[] | null,
+    private readonly factProps: readonly string[] | null,
+  ) {}
 
   private entity(v: string): string {
     return entityMap(v, this.props);
@@ -147,7 +150,7 @@ class PlanCompiler {
         return `COLLECT { MATCH (${f}:${need.label})-[:${need.link}]->(${v})
           WHERE (${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)) AND ${holdingOn(f, this.param(need.asOf))}
           WITH ${f} ORDER BY ${factOrder(f)}
-          RETURN ${this.item(f, factMap(f, n), node.children)} }`;
+          RETURN ${this.item(f, factMap(f, n, this.factProps), node.children)} }`;
       }
       case 'events': {
         const req = this.param({ kinds: need.kinds, from: null, to: null, placeId: null });
@@ -174,8 +177,13 @@ class PlanCompiler {
 }
 
 /** The Cypher map expression of `plan` for the node bound to `v`, and the parameters it uses. */
-export function compilePlan(v: string, plan: PrefetchPlan, props: readonly string[] | null = null): { cypher: string; params: Record<string, unknown> } {
-  const compiler = new PlanCompiler(props);
+export function compilePlan(
+  v: string,
+  plan: PrefetchPlan,
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+): { cypher: string; params: Record<string, unknown> } {
+  const compiler = new PlanCompiler(props, factProps);
   return { cypher: compiler.map(v, plan), params: compiler.params };
 }
 
@@ -266,8 +274,14 @@ export interface PrefetchedEntity {
  * An entity by id (or by the id of an entity merged into it) with everything `plan` asks for about it and
  * its neighbours, in one round trip.
  */
-export async function entityWithPlan(db: Database, id: string, plan: PrefetchPlan, props: readonly string[] | null = null): Promise<PrefetchedEntity | null> {
-  const { cypher, params } = compilePlan('n', plan, props);
+export async function entityWithPlan(
+  db: Database,
+  id: string,
+  plan: PrefetchPlan,
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+): Promise<PrefetchedEntity | null> {
+  const { cypher, params } = compilePlan('n', plan, props, factProps);
   const rows = await db.read(
     `OPTIONAL MATCH (x:Redirect {id: $id})
      WITH coalesce(x.to, $id) AS id

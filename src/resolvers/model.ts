@@ -40,6 +40,25 @@ export interface FieldModel<P, R> {
    * src/cost/estimate.ts, reads the parent's degrees of these types).
    */
   sizedBy?: readonly SizedType[];
+  /**
+   * Properties of the records it loads that its answer is computed from (not selected by the client): a
+   * party's dated names for `nameAsOf`, a candidacy's outcome for `winner`. null: whole records.
+   */
+  uses?: Uses;
+}
+
+/** Properties of loaded entities and facts a field's resolver reads itself (./projection.ts adds them). */
+export interface Uses {
+  entity?: readonly string[] | null;
+  fact?: readonly string[] | null;
+}
+
+/** What `nameOn` reads of a party's dated names. */
+export const datedNames: Uses = { fact: ['name', 'from', 'to'] };
+
+/** A model with the properties its resolver reads of what it loads. */
+function using<M extends FieldModel<never, unknown>>(model: M, uses: Uses): M {
+  return { ...model, uses };
 }
 
 /** A list field's model with its size: `sizedBy` relationship types of the parent count its items. */
@@ -176,6 +195,7 @@ export const fieldModel = {
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
     sizedBy: ['SPOUSE_OF', 'RELATIVE_OF'],
+    uses: { fact: ['relation'] },
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
     // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
     resolve: async (p, args, ctx) =>
@@ -183,28 +203,35 @@ export const fieldModel = {
   } satisfies FieldModel<EntityRecord, FactRecord[]>,
   'Party.names': sized(partyNames, ['SUBJECT']),
   'Party.nameAsOf': {
+    uses: datedNames,
     steps: () => [{ need: partyNames.steps({})[0]!.need }],
     resolve: async (p, args, ctx) => {
       const names = await partyNames.resolve(p, {}, ctx);
       return names.length === 0 ? p.name : nameOn(names, String(args.date));
     },
   } satisfies FieldModel<EntityRecord, string | null>,
-  'Party.members': sized(members, membershipTypes),
+  'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
   'Party.candidates': sized(facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
-  'Organization.members': sized(members, membershipTypes),
+  'Organization.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Organization.parent': referenced('parentId', false),
   'Organization.place': referenced('placeId', false),
   'Place.within': referenced('withinId', false),
   'Election.body': referenced('bodyId', false),
   'Election.results': sized(
+    // sorted by seats and vote share: whole facts
+    using(
     facts<EntityRecord>('PartyResult', 'OBJECT', {
       shape: (found) =>
         [...found].sort((a, b) => seatsOf(b) - seatsOf(a) || Number(b.values.voteShare ?? 0) - Number(a.values.voteShare ?? 0) || a.id.localeCompare(b.id)),
     }),
+    { fact: null },
+    ),
     ['CONTESTED'],
   ),
   'Election.candidacies': sized(
+    // filtered by outcome and by rank (a value): whole facts
+    using(
     facts<EntityRecord, Connection<FactRecord>>('Candidacy', 'OBJECT', {
       children: 'connection',
       shape: (found, _e, args) => {
@@ -216,6 +243,8 @@ export const fieldModel = {
         );
       },
     }),
+    { fact: null },
+    ),
     candidacyTypes,
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
@@ -223,6 +252,7 @@ export const fieldModel = {
   'District.place': referenced('placeId', false),
   'District.candidacies': sized(facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
   'District.winner': {
+    uses: { fact: ['outcome'] },
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
     resolve: async (d, args, ctx) => {
       const candidacies = ofElection(await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id }), d, args);
@@ -232,7 +262,8 @@ export const fieldModel = {
   } satisfies FieldModel<EntityRecord, EntityRecord | null>,
   'CourtCase.court': referenced('courtId', false),
   'CourtCase.defendants': sized(
-    facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
+    using(facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
+    { fact: ['role'] }),
     casePartyTypes,
   ),
   'CourtCase.parties': sized(facts('CaseParty', 'OBJECT'), casePartyTypes),
@@ -247,6 +278,7 @@ export const fieldModel = {
   'PartyResult.party': linked('SUBJECT', true),
   'PartyResult.election': linked('OBJECT', true),
   'PartyResult.partyName': {
+    uses: { entity: ['date'], fact: datedNames.fact },
     steps: () => [
       { need: { kind: 'entityByLink', link: 'OBJECT' } },
       { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: { through: partyNames.steps({})[0]!.need } },

@@ -30,7 +30,12 @@ const typeOfFact = {
   Participation: 'Participation',
   PartyName: 'PartyName',
   Finding: 'Finding',
-} as const satisfies Record<FactLabel, string>;
+} as const satisfies Record<Exclude<FactLabel, 'Term'>, string>;
+
+/** The GraphQL type of a fact reachable by id: a legislature's terms are read through `Legislature.terms`, not as nodes. */
+function factType(f: FactRecord): (typeof typeOfFact)[keyof typeof typeOfFact] | null {
+  return f.label === 'Term' ? null : typeOfFact[f.label];
+}
 
 const entityPrefixes = new Set(['person', 'party', 'organization', 'place', 'district', 'election', 'case', 'event']);
 
@@ -44,19 +49,20 @@ export const nodeResolvers: Resolvers = {
     node: async (_p, { id }, ctx, info) => {
       const prefix = id.split(':')[0] ?? '';
       if (entityPrefixes.has(prefix) && !id.includes('#')) return loadEntityFor(ctx, id, info);
-      return ctx.loaders.fact.load(id);
+      const fact = await ctx.loaders.fact.load(id);
+      return fact && factType(fact) ? fact : null;
     },
     source: (_p, { id }, ctx) => ctx.loaders.source.load(id),
     sources: (_p, args, ctx) => listSources(ctx.db, pageRequest(args)),
   },
   Node: {
-    __resolveType: (n) => (isEntity(n) ? typeOfKind[n.kind] : typeOfFact[n.label]),
+    __resolveType: (n) => (isEntity(n) ? typeOfKind[n.kind] : factType(n)),
   },
   Entity: {
     __resolveType: (e) => typeOfKind[e.kind],
   },
   Fact: {
-    __resolveType: (f: FactRecord) => typeOfFact[f.label],
+    __resolveType: (f: FactRecord) => factType(f),
   },
   Relation: {
     other: (r, _a, ctx) => requireEntity(ctx, r.otherId),

@@ -1,17 +1,18 @@
-// Projection: which entity properties an operation reads, so the repositories fetch only those instead of
-// whole records (`n {.*}`). Computed once per parsed operation from every field it selects on an entity type
-// (through fragments): fields of the field model read what their declaration says (./model.ts `reads`),
-// the plain fields below read their own property, and any other field — a value the sources may dispute,
-// a kind-specific scalar, a field added later — makes the operation read whole records. Records primed into
-// a request's loaders therefore always carry every property any resolver of that operation reads.
+// Projection: which entity and fact properties an operation reads, so the repositories fetch only those instead
+// of whole records (`n {.*}`). Computed once per parsed operation from every field it selects on an entity or
+// fact type (through fragments): fields of the field model read what their declaration says (./model.ts
+// `reads`), the plain fields below read their own properties, and any other field — a value the sources may
+// dispute, a kind-specific scalar, a field added later — makes the operation read whole records of that side.
+// Records primed into a request's loaders therefore always carry every property any resolver of that operation
+// reads. With planning off (`PREFETCH=false`) records are read whole, so the planned-versus-unplanned test
+// (test/integration/prefetch.test.ts) checks the projection too.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GraphContext } from '../context.js';
-import { entityKindOfLabel } from '../dataset/to-graph.js';
-import { modelOf } from './model.js';
+import { datedNames, entityTypeNames, factTypeNames, modelOfField, type Uses } from './model.js';
 
-/** Fields of entity types that read only the parent's id (or nothing), and the plain fields that read one property. */
-const plainReads: Record<string, readonly string[]> = {
+/** Entity fields that read only the parent's id (or nothing), and the plain fields that read their own properties. */
+const entityReads: Record<string, readonly string[]> = {
   __typename: [],
   id: [],
   name: [],
@@ -22,13 +23,54 @@ const plainReads: Record<string, readonly string[]> = {
   aliases: ['aliases'],
 };
 
-const entityTypes = new Set<string>(Object.keys(entityKindOfLabel));
-const entityInterfaces = new Set(['Entity', 'Node']);
+/** Fact fields likewise; a fact always carries its links (./fragments.ts `factMap`), which its loading fields follow. */
+const factReads: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  history: [],
+  role: ['role'],
+  title: ['title'],
+  from: ['from'],
+  to: ['to'],
+  date: ['date'],
+  name: ['name'],
+  relation: ['relation'],
+  summary: ['summary'],
+  mandate: ['mandate'],
+  outcome: ['outcome'],
+  selfNominated: ['selfNominated'],
+  passedThreshold: ['passedThreshold'],
+  charges: ['charges'],
+  status: ['status'],
+  retraction: ['retractedReason', 'retractedBy', 'retractedAt'],
+};
 
-/** The properties `operation` reads of entities; null when it needs whole records. */
-export function entityProjection(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string[] | null {
-  const props = new Set<string>();
-  let whole = false;
+/** Fields outside the field model whose resolvers read properties of what they load (not the client's selection). */
+const unmodelledUses: Record<string, Uses> = {
+  'GraphNode.name': datedNames,
+  'Query.parties': datedNames,
+};
+
+export interface Projection {
+  /** Entity properties the operation reads; null: whole records. */
+  entity: string[] | null;
+  /** Fact properties the operation reads; null: whole records. */
+  fact: string[] | null;
+}
+
+/** The properties `operation` reads of entities and of facts. */
+export function projectionOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Projection {
+  const sides = {
+    entity: { reads: entityReads, props: new Set<string>(), whole: false },
+    fact: { reads: factReads, props: new Set<string>(), whole: false },
+  };
+  const use = (uses: Uses | undefined) => {
+    for (const [key, props] of Object.entries(uses ?? {}) as ['entity' | 'fact', readonly string[] | null | undefined][]) {
+      if (props === undefined) continue;
+      if (props === null) sides[key].whole = true;
+      else props.forEach((p) => sides[key].props.add(p));
+    }
+  };
   const typeInfo = new TypeInfo(schema);
   // Fragments are visited where they are defined: a fragment the operation does not use only widens the projection.
   const parts = document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION);
@@ -39,33 +81,42 @@ export function entityProjection(schema: GraphQLSchema, document: DocumentNode, 
         Field(node) {
           const parent = typeInfo.getParentType();
           if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return;
-          const onEntity = entityTypes.has(parent.name) || entityInterfaces.has(parent.name);
-          if (!onEntity) return;
           const name = node.name.value;
-          const plain = plainReads[name];
-          if (plain) return void plain.forEach((p) => props.add(p));
-          const model = modelOf(parent.name, name, true, false);
-          if (model) return void (model.reads ?? []).forEach((p) => props.add(p));
-          // On `Node`, a field of a fact type's fragment is not an entity field; anything else needs the whole record.
-          whole = true;
+          const model = modelOfField(parent.name, name);
+          use(model?.uses ?? unmodelledUses[`${parent.name}.${name}`]);
+          // `Node` is both: its one field, `id`, reads nothing on either side.
+          const side = entityTypeNames.has(parent.name) || parent.name === 'Node' ? sides.entity : factTypeNames.has(parent.name) ? sides.fact : null;
+          if (!side || side.whole) return;
+          const plain = side.reads[name];
+          if (plain) return void plain.forEach((p) => side.props.add(p));
+          if (model) return void (model.reads ?? []).forEach((p) => side.props.add(p));
+          side.whole = true;
         },
       }),
     );
-    if (whole) return null;
   }
-  return [...props].sort();
+  return {
+    entity: sides.entity.whole ? null : [...sides.entity.props].sort(),
+    fact: sides.fact.whole ? null : [...sides.fact.props].sort(),
+  };
 }
 
-const cache = new WeakMap<OperationDefinitionNode, string[] | null>();
+/** The entity properties `operation` reads; null when it needs whole records. */
+export function entityProjection(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string[] | null {
+  return projectionOf(schema, document, operation).entity;
+}
 
-/** Sets each operation's entity projection on its context before any resolver runs. */
+const cache = new WeakMap<OperationDefinitionNode, Projection>();
+
+/** Sets each operation's projection on its context before any resolver runs (not when planning is off). */
 export const projectionPlugin: ApolloServerPlugin<GraphContext> = {
   requestDidStart: async () => ({
     didResolveOperation: async ({ schema, document, operation, contextValue }) => {
-      if (!operation) return;
-      let props = cache.get(operation);
-      if (props === undefined) cache.set(operation, (props = entityProjection(schema, document, operation)));
-      contextValue.projection.props = props;
+      if (!operation || !contextValue.prefetch) return;
+      let projection = cache.get(operation);
+      if (projection === undefined) cache.set(operation, (projection = projectionOf(schema, document, operation)));
+      contextValue.projection.props = projection.entity;
+      contextValue.projection.factProps = projection.fact;
     },
   }),
 };

@@ -3,7 +3,7 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { entityMap } from '../../src/repositories/fragments.js';
-import { entityProjection } from '../../src/resolvers/projection.js';
+import { entityProjection, projectionOf as projections } from '../../src/resolvers/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs());
@@ -31,6 +31,16 @@ describe('entity projection', () => {
   it('reads whole records when any other entity field is selected', () => {
     expect(projectionOf('{ election(id: "x") { turnout { value } } }')).toBeNull();
     expect(projectionOf('{ person(id: "x") { related(first: 2) { edges { node { other { ... on Party { status } } } } } } }')).toBeNull();
+  });
+
+  it('projects facts alike: their plain fields, nothing for their loading fields, whole facts for values', () => {
+    const of = (query: string) => {
+      const document = parse(query);
+      return projections(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!).fact;
+    };
+    expect(of('{ party(id: "x") { members(asOf: "2016-01-01") { role from { text } person { id name } citations { quote } } } }')).toEqual(['from', 'role']);
+    expect(of('{ election(id: "x") { results { party { id } voteShare { value } } } }')).toBeNull();
+    expect(of('{ person(id: "x") { memberships(includeRetracted: true) { id retraction { reason } } } }')).toEqual(['retractedAt', 'retractedBy', 'retractedReason']);
   });
 
   it('refuses a property name that is not a plain identifier', () => {
