@@ -547,19 +547,13 @@ export class NetworkGenerator {
 
   /** A figure the sources may disagree on: most often one value, sometimes a preliminary and a final one. */
   private claimable<T extends number | string>(value: T, other: T, disputedShare: number, sentence: (v: T) => string) {
-    // A number the sources agree on cites the passage that states it (the dataset's value-statement rule).
-    if (!this.random.chance(disputedShare)) return typeof value === 'number' ? this.stated(value, sentence(value)) : value;
+    if (!this.random.chance(disputedShare)) return value;
     return {
       claims: [
         { value, qualifier: 'preliminary', citations: this.cite(sentence(value)) },
         { value: other, qualifier: 'final', citations: this.cite(sentence(other)) },
       ],
     };
-  }
-
-  /** A number with the one citation that states it, in the dataset's `{ value, citations }` form. */
-  private stated<T extends number>(value: T, sentence: string): { value: T; citations: Citation[] } {
-    return { value, citations: this.cite(sentence) };
   }
 
   private *electionRecords(): Generator<Emitted> {
@@ -607,6 +601,7 @@ export class NetworkGenerator {
               },
             ]
           : [];
+      const turnoutValue = this.claimable(turnout, Math.round((turnout + 1 + this.random.float() * 6) * 10) / 10, 0.3, (v) => `Turnout in the ${name} was ${v} percent.`);
       yield {
         collection: 'elections',
         record: {
@@ -617,11 +612,14 @@ export class NetworkGenerator {
           ...(body ? { body } : {}),
           date: p.date,
           place: region ? region.id : this.places[0]!.id,
-          turnout: this.claimable(turnout, Math.round((turnout + 1 + this.random.float() * 6) * 10) / 10, 0.3, (v) => `Turnout in the ${name} was ${v} percent.`),
-          ...(seats ? { seats: this.stated(seats, `The ${name} filled ${seats} seats.`) } : {}),
+          turnout: turnoutValue,
+          ...(seats ? { seats } : {}),
           placeTurnout: [],
           findings,
-          citations: this.cite(`The ${name} was held ${spoken(p.date)}.`),
+          // The record's passage states its plain numbers (the dataset's value-statement rule).
+          citations: this.cite(
+            `The ${name} was held ${spoken(p.date)}${typeof turnoutValue === 'number' ? `, with a turnout of ${turnout} percent` : ''}${seats ? `, for ${seats} seats` : ''}.`,
+          ),
         },
       };
     }
@@ -767,6 +765,7 @@ export class NetworkGenerator {
           const rank = rankIndex === winner ? 1 : rankIndex < winner ? rankIndex + 2 : rankIndex + 1;
           const disputedRace = this.random.chance(0.005) && election.kind === 'LOCAL';
           const otherElection = this.elections.find((x) => x.kind === 'PARLIAMENTARY' && x.year === election.year);
+          const rankValue = this.claimable(rank, rank + 1, 0.03, (v) => `${person.name} finished ${ordinal(v)} in ${race}.`);
           yield {
             collection: 'candidacies',
             record: {
@@ -783,9 +782,9 @@ export class NetworkGenerator {
                   : election.id,
               ...(district ? { district: this.districts[d]!.id, mandate: 'SINGLE_MANDATE' as const } : {}),
               ...(nominatedBy ? { nominatedBy } : { selfNominated: true }),
-              rank: this.claimable(rank, rank + 1, 0.03, (v) => `${person.name} finished ${ordinal(v)} in ${race}.`),
+              rank: rankValue,
               statuses,
-              citations: this.cite(`${person.name} ran in ${race}.`),
+              citations: this.cite(`${person.name} ran in ${race}${typeof rankValue === 'number' ? ` and finished ${ordinal(rank)}` : ''}.`),
             },
           };
         }
@@ -806,18 +805,22 @@ export class NetworkGenerator {
         const listSeats = election.kind === 'PARLIAMENTARY' && share >= 5 ? Math.round((share / 100) * 69) : 0;
         const districtSeats = this.wins.get(`${e}|${party}`) ?? 0;
         const about = `${body.name} in the ${election.name}`;
+        const voteShare = this.claimable(share, Math.round((share + 0.3 + this.random.float() * 2) * 100) / 100, 0.25, (v) => `${body.name} received ${v} percent of the vote in the ${election.name}.`);
+        const districtSeatsValue = this.claimable(districtSeats, districtSeats + 1, 0.1, (v) => `${body.name} won ${v} district seats in the ${election.name}.`);
         yield {
           collection: 'partyResults',
           record: {
             id: `result:${election.id.slice('election:'.length)}-${body.id.slice('party:'.length)}`,
             party: body.id,
             election: election.id,
-            voteShare: this.claimable(share, Math.round((share + 0.3 + this.random.float() * 2) * 100) / 100, 0.25, (v) => `${body.name} received ${v} percent of the vote in the ${election.name}.`),
-            listSeats: this.stated(listSeats, `${body.name} won ${listSeats} list seats in the ${election.name}.`),
-            districtSeats: this.claimable(districtSeats, districtSeats + 1, 0.1, (v) => `${body.name} won ${v} district seats in the ${election.name}.`),
-            totalSeats: this.stated(listSeats + districtSeats, `${body.name} holds ${listSeats + districtSeats} seats after the ${election.name}.`),
+            voteShare,
+            listSeats,
+            districtSeats: districtSeatsValue,
+            totalSeats: listSeats + districtSeats,
             passedThreshold: share >= 5,
-            citations: this.cite(`Results were published for ${about}.`),
+            citations: this.cite(
+              `Results were published for ${about}: ${typeof voteShare === 'number' ? `${share} percent of the vote, ` : ''}${listSeats} list seats${typeof districtSeatsValue === 'number' ? `, ${districtSeats} district seats` : ''}, ${listSeats + districtSeats} seats in all.`,
+            ),
           },
         };
       }
