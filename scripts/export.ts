@@ -1,4 +1,4 @@
-// `npm run export -- --format graphml|gexf|cytoscape|csv --out FILE [--root ID --depth N --as-of DAY --types A,B]`:
+// `npm run export -- --format graphml|gexf|cytoscape|csv|jsonl|popolo --out FILE [--root ID --depth N --as-of DAY --types A,B]`:
 // writes the network (or one entity's neighbourhood) to a file, connecting like the app does (NEO4J_URI, or the
 // embedded Neo4j in DATA_DIR). Formats are entries of `cliFormats`; a new one is one more entry.
 import { writeFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { exportJsonlText } from '../src/bulk/export.js';
 import { networkFormats } from '../src/export/formats.js';
 import { exportOptions, loadExportNetwork, toGraphology } from '../src/export/network.js';
 import { createLogger } from '../src/logger.js';
+import { exportPopolo } from '../src/popolo/export.js';
+import { checkPopolo } from '../src/popolo/schemas.js';
 import type { Database } from '../src/neo4j/database.js';
 import type { WholeNetworkProgress } from '../src/repositories/graph-repository.js';
 import { openDatabase, type DatabaseRuntime } from '../src/runtime.js';
@@ -65,6 +67,22 @@ cliFormats.jsonl = {
     const { text, counts } = await exportJsonlText(database, progress);
     console.error(Object.entries(counts).map(([collection, n]) => `${n} ${collection}`).join(', '));
     return text;
+  },
+};
+
+// People, organisations and memberships as one Popolo JSON document (re-importable with npm run import -- --format popolo).
+cliFormats.popolo = {
+  description: 'Popolo JSON: persons, organizations, memberships, events, areas (re-importable with --format popolo)',
+  check: (args) => {
+    if (args.root || args.depth || args.asOf || args.types) throw new Error('popolo exports the whole graph: --root, --depth, --as-of and --types do not apply');
+  },
+  produce: async (database, _args, progress) => {
+    const doc = await exportPopolo(database, progress);
+    // Never write a file that does not meet the Popolo schemas.
+    const errors = checkPopolo(doc);
+    if (errors.length > 0) throw new Error(`the export does not meet the Popolo schemas:\n${errors.slice(0, 20).map((e) => `  ${e.pointer}: ${e.message}`).join('\n')}`);
+    console.error(`${doc.persons.length} persons, ${doc.organizations.length} organizations, ${doc.memberships.length} memberships, ${doc.events.length} events, ${doc.areas.length} areas`);
+    return `${JSON.stringify(doc, null, 2)}\n`;
   },
 };
 

@@ -6,7 +6,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import type { ValidationIssue } from '../dataset/validate.js';
 import type { CollectionRecord } from '../dataset/from-graph.js';
-import type { Dataset } from '../dataset/schema.js';
+import { OrganizationKind, type Dataset } from '../dataset/schema.js';
 import { normalize } from '../search/fold.js';
 
 const Str = z.string();
@@ -224,6 +224,15 @@ export function splitName(name: string): PersonName {
   return { display: [givenTitle, surnameTitle].filter((s) => s !== '').join(' '), surname: surnameTitle, given: givenTitle, patronymic: patronymicTitle };
 }
 
+/**
+ * The name a person is stored under. The parliament's lists write `SURNAME Given`, turned into `Given Surname`; a
+ * name with no word in capitals (Popolo's "preferred full name", as our own export writes it) is kept as it is.
+ */
+export function displayNameOf(name: string): string {
+  const tokens = name.trim().split(/\s+/);
+  return tokens.some(isCapitals) ? splitName(name).display : tokens.join(' ');
+}
+
 /** The spellings resolution compares a person by: surname first and given first, with and without patronymic. */
 export function nameVariants(name: string): string[] {
   const n = splitName(name);
@@ -290,6 +299,14 @@ function identifiersOf(list: { scheme: string; identifier: string }[] | undefine
       ? { scheme, value: i.identifier, url: `https://www.wikidata.org/wiki/${i.identifier}` }
       : { scheme, value: i.identifier };
   });
+}
+
+/**
+ * The element's id in the file as a `popolo` identifier, unless the element already carries one (a file this
+ * graph exported keeps the id of the file its entities first came from): one value per scheme.
+ */
+function fileId(id: string, list: { scheme: string }[] | undefined): { scheme: string; value: string }[] {
+  return list?.some((i) => i.scheme.toLowerCase() === 'popolo') ? [] : [{ scheme: 'popolo', value: id }];
 }
 
 function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
@@ -369,7 +386,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
       skipped.push({ pointer: o.pointer, line: o.line, reason: `"${v.name}" is a placeholder, not an organisation: memberships on its behalf get no party` });
       continue;
     }
-    const identifiers = uniqueBy([{ scheme: 'popolo', value: v.id }, ...identifiersOf(v.identifiers)], (i) => `${i.scheme}:${i.value}`);
+    const identifiers = uniqueBy([...fileId(v.id, v.identifiers), ...identifiersOf(v.identifiers)], (i) => `${i.scheme}:${i.value}`);
     const base = {
       name: v.name,
       aliases: aliasesOf(v.name, v.other_names),
@@ -389,7 +406,8 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
         .filter((p) => p.organization === v.id)
         .sort((a, b) => a.from.localeCompare(b.from))
         .map((p) => ({ key: p.key, name: p.name, from: p.from, ...(p.to ? { to: p.to } : {}), ...(p.identifiers.length > 0 ? { identifiers: p.identifiers } : {}), citations: cite(p.pointer) }));
-      const orgKind = v.classification === 'legislature' ? 'LEGISLATURE' : 'OTHER';
+      const kind = (v.classification ?? '').toUpperCase().replace(/[\s-]+/g, '_');
+      const orgKind = (OrganizationKind.options as readonly string[]).includes(kind) ? (kind as z.infer<typeof OrganizationKind>) : 'OTHER';
       records.push({
         record: { collection: 'organizations', record: { id, ...base, orgKind, ...(terms.length > 0 ? { terms } : {}) } },
         pointer: o.pointer,
@@ -401,19 +419,19 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
   const personIds = new Map<string, string>();
   for (const p of doc.persons) {
     const v = p.value;
-    const split = splitName(v.name);
-    const id = idFor('person', split.display, v.id);
+    const display = displayNameOf(v.name);
+    const id = idFor('person', display, v.id);
     personIds.set(v.id, id);
     const images = uniqueBy([...(v.image ? [v.image] : []), ...(v.images ?? []).map((i) => i.url)].filter(isUrl), (u) => u);
     const parlam = images.map((u) => parlamPersonImage.exec(u)?.[1]).find((x) => x !== undefined);
     const identifiers = uniqueBy(
-      [{ scheme: 'popolo', value: v.id }, ...(parlam ? [{ scheme: 'parlam.kz', value: parlam }] : []), ...identifiersOf(v.identifiers)],
+      [...fileId(v.id, v.identifiers), ...(parlam ? [{ scheme: 'parlam.kz', value: parlam }] : []), ...identifiersOf(v.identifiers)],
       (i) => `${i.scheme}:${i.value}`,
     );
     const record = {
       id,
-      name: split.display,
-      aliases: aliasesOf(split.display, v.other_names, [v.name]).map((a) => (a.name === v.name ? { ...a, lang: 'en' } : a)),
+      name: display,
+      aliases: aliasesOf(display, v.other_names, [v.name]).map((a) => (a.name === v.name ? { ...a, lang: 'en' } : a)),
       ...(v.summary ? { description: v.summary } : {}),
       identifiers,
       ...(images.length > 0 ? { images } : {}),

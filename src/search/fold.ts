@@ -40,7 +40,8 @@ const MIN_STEM = 3;
 
 /**
  * Phonetic key for one normalized token. Order matters:
- * - digraphs first (dzh/zh/kh/gh) so their letters are not rewritten individually;
+ * - digraphs first (dzh/zh/kh/gh, shch/şş, ng) so their letters are not rewritten individually: every
+ *   romanisation of a Cyrillic name (src/search/transliterate.ts) folds to the Cyrillic original's skeleton;
  * - Latin hard c → k before ts → c, so "Respublica" meets "Respublika" while the c that
  *   stands for Ц (ts) survives and still matches "centr"/"tsentr";
  * - "ye" → "e" before y → i: English-style transliteration writes ае/ие as "aye"/"iye"
@@ -61,6 +62,9 @@ function foldLetters(token: string): string {
     .replace(/dzh|dj|zh/g, 'j')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
+    // щ is shch (BGN/PCGN, passports) or şş (Kazakh Latin 2021); ң is ng (BGN/PCGN), ñ (2021) or n (passports).
+    .replace(/shch|shsh/g, 'sh')
+    .replace(/ng/g, 'n')
     .replace(/c(?![hiey])/g, 'k')
     .replace(/ts/g, 'c')
     .replace(/q/g, 'k')
