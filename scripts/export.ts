@@ -10,7 +10,7 @@ import { exportJsonlText } from '../src/bulk/export.js';
 import { networkFormats } from '../src/export/formats.js';
 import { exportOptions, loadExportNetwork, toGraphology } from '../src/export/network.js';
 import { createLogger } from '../src/logger.js';
-import { exportPopolo } from '../src/popolo/export.js';
+import { exportPopolo, serialisePopolo } from '../src/popolo/export.js';
 import { checkPopolo } from '../src/popolo/schemas.js';
 import type { Database } from '../src/neo4j/database.js';
 import type { WholeNetworkProgress } from '../src/repositories/graph-repository.js';
@@ -82,7 +82,7 @@ cliFormats.popolo = {
     const errors = checkPopolo(doc);
     if (errors.length > 0) throw new Error(`the export does not meet the Popolo schemas:\n${errors.slice(0, 20).map((e) => `  ${e.pointer}: ${e.message}`).join('\n')}`);
     console.error(`${doc.persons.length} persons, ${doc.organizations.length} organizations, ${doc.memberships.length} memberships, ${doc.events.length} events, ${doc.areas.length} areas`);
-    return `${JSON.stringify(doc, null, 2)}\n`;
+    return serialisePopolo(doc);
   },
 };
 

@@ -71,7 +71,6 @@ function common(e: Entity): Record<string, unknown> {
 
 /** Popolo membership roles: a deputy is a `member` of the legislature; other roles keep their words. */
 function roleOf(m: Dataset['memberships'][number]): string {
-  if (m.title) return m.title;
   return m.role === 'deputy' ? 'member' : m.role;
 }
 
@@ -128,6 +127,7 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
           person_id: m.person,
           organization_id: m.organization,
           role: roleOf(m),
+          ...(m.title ? { label: m.title } : {}),
           ...(m.onBehalfOf ? { on_behalf_of_id: m.onBehalfOf } : {}),
           ...(term && dates ? { legislative_period_id: term } : {}),
           ...(from ? { start_date: from } : {}),
@@ -161,6 +161,16 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
   const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
   for (const list of [out.persons, out.organizations, out.memberships, out.events, out.areas]) list.sort(byId);
   return out;
+}
+
+/**
+ * The document as JSON text with one element a line: compact (the import stores the file as the dataset source's
+ * text) yet every element has a line of its own for the import's error messages.
+ */
+export function serialisePopolo(doc: PopoloExport): string {
+  const list = (items: readonly unknown[]) => (items.length === 0 ? '[]' : `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]`);
+  const parts = (['persons', 'organizations', 'memberships', 'events', 'areas'] as const).map((k) => `  ${JSON.stringify(k)}: ${list(doc[k])}`);
+  return `{\n${parts.join(',\n')},\n  "meta": ${JSON.stringify(doc.meta)}\n}\n`;
 }
 
 /** The whole graph as a Popolo document. */

@@ -6,7 +6,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import type { ValidationIssue } from '../dataset/validate.js';
 import type { CollectionRecord } from '../dataset/from-graph.js';
-import { OrganizationKind, type Dataset } from '../dataset/schema.js';
+import { MembershipRole, OrganizationKind, type Dataset } from '../dataset/schema.js';
 import { normalize } from '../search/fold.js';
 
 const Str = z.string();
@@ -45,6 +45,7 @@ export const PopoloMembership = z.looseObject({
   on_behalf_of_id: Str.optional(),
   legislative_period_id: Str.optional(),
   role: Str.optional(),
+  label: Str.optional(),
   start_date: Str.optional(),
   end_date: Str.optional(),
 });
@@ -462,6 +463,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
     });
   }
 
+  const legislatures = new Set(doc.organizations.filter((o) => o.value.classification === 'legislature').map((o) => o.value.id));
   const seats = new Map<string, { body: string; from: string | null; to: string | null }[]>();
   const membershipIds = new Set<string>();
   for (const m of doc.memberships) {
@@ -479,20 +481,23 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
     let id = `membership:${slug(`${organization.slice(organization.indexOf(':') + 1)} ${period?.key ?? from ?? ''} ${person.slice(person.indexOf(':') + 1)}`)}`;
     if (membershipIds.has(id)) id = `${id}-${m.pointer.split('/')[2]}`;
     membershipIds.add(id);
-    const legislature = v.role === undefined || v.role === 'member';
+    // A plain member of a legislature (or of one of its terms) is a deputy; a role our model names is kept (a party's
+    // `chairman`); any other role is a member with the role's words as its title.
+    const seat = (v.role === undefined || v.role === 'member') && (legislatures.has(v.organization_id) || period !== undefined);
+    const known = v.role !== undefined && (MembershipRole.options as readonly string[]).includes(v.role) ? (v.role as z.infer<typeof MembershipRole>) : null;
     const record = {
       id,
       person,
       organization,
-      role: legislature ? 'deputy' : 'member',
-      ...(v.role && v.role !== 'member' ? { title: v.role } : {}),
+      role: seat ? 'deputy' : (known ?? 'member'),
+      ...(v.label ? { title: v.label } : v.role && !seat && !known ? { title: v.role } : {}),
       ...(party ? { onBehalfOf: party } : {}),
       ...(period ? { term: period.key } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       citations: cite(m.pointer),
     };
-    records.push({ record: { collection: 'memberships', record: record as Dataset['memberships'][number] }, pointer: m.pointer, line: m.line });
+    records.push({ record: { collection: 'memberships', record: record }, pointer: m.pointer, line: m.line });
     const list = seats.get(person) ?? [];
     list.push({ body: organization, from: from ?? null, to: to ?? null });
     seats.set(person, list);
