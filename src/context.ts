@@ -30,10 +30,13 @@ export interface EntityProjection {
   props: readonly string[] | null;
   /** The fact properties it reads; null reads whole facts. */
   factProps: readonly string[] | null;
+  /** The citation and source properties it reads; null reads all. */
+  citationProps: readonly string[] | null;
+  sourceProps: readonly string[] | null;
 }
 
 export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  const projection: EntityProjection = { props: null, factProps: null };
+  const projection: EntityProjection = { props: null, factProps: null, citationProps: null, sourceProps: null };
   return { requestId, db, loaders: createLoaders(db, projection), logger: logger.child({ requestId }), caller, prefetch, projection };
 }

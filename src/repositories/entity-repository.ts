@@ -2,7 +2,7 @@
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames } from './fragments.js';
+import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -51,8 +51,9 @@ export async function listEntitiesWithPlan(
   plan: PrefetchPlan,
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps) : null;
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps, citations) : null;
   const orderKey =
     filter.order === 'date'
       ? sortKey("coalesce(n.dateStart, '9999')", 'n.id')

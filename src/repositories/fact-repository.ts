@@ -2,7 +2,7 @@
 // lookups that DataLoaders call once per level of a query, whatever the number of parents.
 import type { FactLabel, LinkType } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { citationList, claimList, factMap, factOrder, holdingOn, VariableNames } from './fragments.js';
+import { citationList, claimList, factMap, factOrder, holdingOn, VariableNames, type CitationProjection } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
@@ -60,7 +60,7 @@ export async function factsLinkedTo(
 }
 
 /** Citations of many entities, facts or claims, with their sources, in one round trip. */
-export async function citationsOf(db: Database, ownerIds: readonly string[]): Promise<Map<string, CitationRecord[]>> {
+export async function citationsOf(db: Database, ownerIds: readonly string[], projection: CitationProjection | null = null): Promise<Map<string, CitationRecord[]>> {
   const rows = await db.read(
     `UNWIND $ids AS id
      CALL (id) {
@@ -68,7 +68,7 @@ export async function citationsOf(db: Database, ownerIds: readonly string[]): Pr
        UNION MATCH (o:Fact {id: id}) RETURN o
        UNION MATCH (o:Claim {id: id}) RETURN o
      }
-     RETURN id, ${citationList('o', new VariableNames())} AS citations`,
+     RETURN id, ${citationList('o', new VariableNames(), projection)} AS citations`,
     { ids: ownerIds },
     (r) => ({ id: String(r.id), citations: (r.citations as Record<string, unknown>[]).map(parseCitation) }),
   );
@@ -78,10 +78,10 @@ export async function citationsOf(db: Database, ownerIds: readonly string[]): Pr
 }
 
 /** Disputed values of many entities or facts, each claim with its citations, in one round trip. */
-export async function claimsOf(db: Database, ownerIds: readonly string[]): Promise<Map<string, ClaimRecord[]>> {
+export async function claimsOf(db: Database, ownerIds: readonly string[], projection: CitationProjection | null = null): Promise<Map<string, ClaimRecord[]>> {
   const rows = await db.read(
     `UNWIND $ids AS ownerId
-     RETURN ownerId, ${claimList('ownerId', new VariableNames())} AS claims`,
+     RETURN ownerId, ${claimList('ownerId', new VariableNames(), projection)} AS claims`,
     { ids: ownerIds },
     (r) => ({ ownerId: String(r.ownerId), claims: (r.claims as Record<string, unknown>[]).map(parseClaim) }),
   );

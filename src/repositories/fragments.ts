@@ -65,24 +65,33 @@ export function holdingOn(f: string, asOf: string): string {
 }
 
 /** A source's properties without its text (which `Source.text` loads on request), as parsed by `parseSource`. */
-export function sourceMap(s: string): string {
-  return `${s} {.id, .kind, .publisher, .author, .title, .date, .url, .language, .sha256, .retrievedAt, .version}`;
+export function sourceMap(s: string, props: readonly string[] | null = null): string {
+  return `${s} {${props === null ? '.id, .kind, .publisher, .author, .title, .date, .url, .language, .sha256, .retrievedAt, .version' : propertyList(['id', 'publisher'], props)}}`;
 }
 
+/** The properties read of citations (`citation`) and of their sources (`source`); null: all. */
+export interface CitationProjection {
+  citation: readonly string[] | null;
+  source: readonly string[] | null;
+}
+
+const CITATION_PROPERTIES = ['quote', 'locator', 'start', 'end'] as const;
+
 /** The citations of node `o` in their stated order, as a list of `{quote, locator, start, end, source}` (parsed by `parseCitation`). */
-export function citationList(o: string, names: VariableNames): string {
+export function citationList(o: string, names: VariableNames, projection: CitationProjection | null = null): string {
   const c = names.fresh('c');
   const s = names.fresh('s');
+  const props = CITATION_PROPERTIES.filter((p) => projection?.citation == null || projection.citation.includes(p));
   return `COLLECT { MATCH (${o})-[${c}:CITES]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${c}.ord
-    RETURN {quote: ${c}.quote, locator: ${c}.locator, start: ${c}.start, end: ${c}.end, source: ${sourceMap(s)}} }`;
+    RETURN {${props.map((p) => `${p}: ${c}.${p}, `).join('')}source: ${sourceMap(s, projection?.source ?? null)}} }`;
 }
 
 /** The disputed-value claims of the entity or fact with id `ownerId`, each with its citations (parsed by `parseClaim`). */
-export function claimList(ownerId: string, names: VariableNames): string {
+export function claimList(ownerId: string, names: VariableNames, projection: CitationProjection | null = null): string {
   const c = names.fresh('c');
   return `COLLECT { MATCH (${c}:Claim) WHERE ${c}.id STARTS WITH ${ownerId} + '#'
       WITH ${c} ORDER BY ${c}.field, ${c}.ord
-      RETURN {ownerId: ${ownerId}, field: ${c}.field, value: ${c}.value, qualifier: ${c}.qualifier, citations: ${citationList(c, names)}} }`;
+      RETURN {ownerId: ${ownerId}, field: ${c}.field, value: ${c}.value, qualifier: ${c}.qualifier, citations: ${citationList(c, names, projection)}} }`;
 }
 
 /** The rows of a keyset page: those after cursor key `after` (an expression; null: from the start), at most `limit`. */

@@ -6,6 +6,7 @@ import { historyOf, type ChangeRecord } from './curation-repository.js';
 import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
 import { citationsOf, claimsOf, factsByIds, factsLinkedTo, sourcesByIds, type FactLinkKey } from './fact-repository.js';
 import type { Connection } from './pagination.js';
+import type { CitationProjection } from './fragments.js';
 import type { Prime } from './prefetch-repository.js';
 import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
 
@@ -57,12 +58,12 @@ function loaderFactories(db: Database, projection: Projected): { [K in keyof Loa
       new DataLoader(byId((ids) => sourcesByIds(db, ids))),
     citations: () =>
       new DataLoader(async (ids) => {
-        const found = await citationsOf(db, ids);
+        const found = await citationsOf(db, ids, citationsProjected(projection));
         return ids.map((id) => found.get(id) ?? []);
       }),
     claims: () =>
       new DataLoader(async (ids) => {
-        const found = await claimsOf(db, ids);
+        const found = await claimsOf(db, ids, citationsProjected(projection));
         return ids.map((id) => found.get(id) ?? []);
       }),
     factsLinked: () =>
@@ -102,7 +103,7 @@ function loaderFactories(db: Database, projection: Projected): { [K in keyof Loa
  * The request's loaders, each made on first use: most operations touch two or three of the nine, and a
  * request should not pay for the others. Entities are read with the operation's projection.
  */
-export function createLoaders(db: Database, projection: Projected = { props: null, factProps: null }): Loaders {
+export function createLoaders(db: Database, projection: Projected = { props: null, factProps: null, citationProps: null, sourceProps: null }): Loaders {
   const make = loaderFactories(db, projection);
   const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
@@ -119,6 +120,13 @@ export function createLoaders(db: Database, projection: Projected = { props: nul
 interface Projected {
   props: readonly string[] | null;
   factProps: readonly string[] | null;
+  citationProps: readonly string[] | null;
+  sourceProps: readonly string[] | null;
+}
+
+/** The citation side of an operation's projection. */
+export function citationsProjected(projection: Projected): CitationProjection {
+  return { citation: projection.citationProps, source: projection.sourceProps };
 }
 
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */

@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type PageBounds } from './fragments.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type CitationProjection, type PageBounds } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import {
   parseCitation,
@@ -86,6 +86,7 @@ class PlanCompiler {
   constructor(
     private readonly props: readonly string[] | null,
     private readonly factProps: readonly string[] | null,
+    private readonly citations: CitationProjection | null,
   ) {}
 
   private entity(v: string): string {
@@ -131,9 +132,9 @@ class PlanCompiler {
     const n = this.names;
     switch (need.kind) {
       case 'citations':
-        return citationList(v, n);
+        return citationList(v, n, this.citations);
       case 'claims':
-        return claimList(`${v}.id`, n);
+        return claimList(`${v}.id`, n, this.citations);
       case 'entityByLink': {
         if (!allowedEntityLinks.has(need.link)) throw new Error(`not an entity link: ${need.link}`);
         const x = n.fresh('e');
@@ -182,8 +183,9 @@ export function compilePlan(
   plan: PrefetchPlan,
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
 ): { cypher: string; params: Record<string, unknown> } {
-  const compiler = new PlanCompiler(props, factProps);
+  const compiler = new PlanCompiler(props, factProps, citations);
   return { cypher: compiler.map(v, plan), params: compiler.params };
 }
 
@@ -280,8 +282,9 @@ export async function entityWithPlan(
   plan: PrefetchPlan,
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
 ): Promise<PrefetchedEntity | null> {
-  const { cypher, params } = compilePlan('n', plan, props, factProps);
+  const { cypher, params } = compilePlan('n', plan, props, factProps, citations);
   const rows = await db.read(
     `OPTIONAL MATCH (x:Redirect {id: $id})
      WITH coalesce(x.to, $id) AS id

@@ -51,6 +51,8 @@ export interface FieldModel<P, R> {
 export interface Uses {
   entity?: readonly string[] | null;
   fact?: readonly string[] | null;
+  citation?: readonly string[] | null;
+  source?: readonly string[] | null;
 }
 
 /** What `nameOn` reads of a party's dated names. */

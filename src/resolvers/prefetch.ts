@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { entityKindOfLabel } from '../dataset/to-graph.js';
-import { primeLoaders } from '../repositories/loaders.js';
+import { citationsProjected, primeLoaders } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
@@ -256,7 +256,7 @@ export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
 
 /** A filtered page of entities for a root field, with everything its selection loads, in one query. */
 export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
-  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps);
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connection;
@@ -269,7 +269,7 @@ export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInf
 export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
   const plan = ctx.prefetch ? planOf(info) : [];
   if (plan.length === 0) return ctx.loaders.entity.load(id);
-  const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps);
+  const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
   if (!found) return null;
   primeLoaders(ctx.loaders, found.primes);
   ctx.loaders.entity.prime(id, found.entity);

@@ -45,10 +45,38 @@ const factReads: Record<string, readonly string[]> = {
   retraction: ['retractedReason', 'retractedBy', 'retractedAt'],
 };
 
+/** A citation's own properties; its `source` reads the source side. */
+const citationReads: Record<string, readonly string[]> = {
+  __typename: [],
+  source: [],
+  quote: ['quote'],
+  locator: ['locator'],
+  start: ['start'],
+  end: ['end'],
+};
+
+/** A source's fields that read a stored property of the same name; its loading fields read nothing of the record. */
+const sourceReads: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  ...Object.fromEntries(['kind', 'title', 'publisher', 'author', 'date', 'url', 'language', 'sha256', 'retrievedAt', 'version'].map((p) => [p, [p]])),
+  citationCount: [],
+  previousVersions: [],
+  citations: [],
+};
+
+/** Claims of a plain value keep only the owner's citations whose quote states it (./values.ts). */
+const statesItsValue: Uses = { citation: ['quote'] };
+
 /** Fields outside the field model whose resolvers read properties of what they load (not the client's selection). */
 const unmodelledUses: Record<string, Uses> = {
   'GraphNode.name': datedNames,
   'Query.parties': datedNames,
+  'IntValue.claims': statesItsValue,
+  'FloatValue.claims': statesItsValue,
+  'StringValue.claims': statesItsValue,
+  'PartialDateValue.claims': statesItsValue,
+  'EntityValue.claims': statesItsValue,
 };
 
 export interface Projection {
@@ -56,6 +84,10 @@ export interface Projection {
   entity: string[] | null;
   /** Fact properties the operation reads; null: whole records. */
   fact: string[] | null;
+  /** Citation properties (quote, locator, offsets) it reads; null: all. */
+  citation: string[] | null;
+  /** Source properties it reads under citations; null: all (their text aside). */
+  source: string[] | null;
 }
 
 /** The properties `operation` reads of entities and of facts. */
@@ -63,9 +95,11 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
   const sides = {
     entity: { reads: entityReads, props: new Set<string>(), whole: false },
     fact: { reads: factReads, props: new Set<string>(), whole: false },
+    citation: { reads: citationReads, props: new Set<string>(), whole: false },
+    source: { reads: sourceReads, props: new Set<string>(), whole: false },
   };
   const use = (uses: Uses | undefined) => {
-    for (const [key, props] of Object.entries(uses ?? {}) as ['entity' | 'fact', readonly string[] | null | undefined][]) {
+    for (const [key, props] of Object.entries(uses ?? {}) as [keyof typeof sides, readonly string[] | null | undefined][]) {
       if (props === undefined) continue;
       if (props === null) sides[key].whole = true;
       else props.forEach((p) => sides[key].props.add(p));
@@ -85,7 +119,16 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           const model = modelOfField(parent.name, name);
           use(model?.uses ?? unmodelledUses[`${parent.name}.${name}`]);
           // `Node` is both: its one field, `id`, reads nothing on either side.
-          const side = entityTypeNames.has(parent.name) || parent.name === 'Node' ? sides.entity : factTypeNames.has(parent.name) ? sides.fact : null;
+          const side =
+            entityTypeNames.has(parent.name) || parent.name === 'Node'
+              ? sides.entity
+              : factTypeNames.has(parent.name)
+                ? sides.fact
+                : parent.name === 'Citation'
+                  ? sides.citation
+                  : parent.name === 'Source'
+                    ? sides.source
+                    : null;
           if (!side || side.whole) return;
           const plain = side.reads[name];
           if (plain) return void plain.forEach((p) => side.props.add(p));
@@ -98,6 +141,8 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
   return {
     entity: sides.entity.whole ? null : [...sides.entity.props].sort(),
     fact: sides.fact.whole ? null : [...sides.fact.props].sort(),
+    citation: sides.citation.whole ? null : [...sides.citation.props].sort(),
+    source: sides.source.whole ? null : [...sides.source.props].sort(),
   };
 }
 
@@ -117,6 +162,8 @@ export const projectionPlugin: ApolloServerPlugin<GraphContext> = {
       if (projection === undefined) cache.set(operation, (projection = projectionOf(schema, document, operation)));
       contextValue.projection.props = projection.entity;
       contextValue.projection.factProps = projection.fact;
+      contextValue.projection.citationProps = projection.citation;
+      contextValue.projection.sourceProps = projection.source;
     },
   }),
 };
