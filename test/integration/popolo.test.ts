@@ -1,11 +1,16 @@
 // Popolo import of EveryPolitician's Mazhilis file into a seeded Neo4j of this file's own: what is merged into
 // the seed (and on which evidence), what is created and flagged, identifiers, terms and their members, every
 // deputy found top-1 by each Cyrillic name, a re-import that changes nothing, and the Popolo round trip.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarise, writeImport } from '../../src/bulk/import.js';
 import { describeResolutions, planPopoloImport, readPopoloFile, type PopoloPlan } from '../../src/popolo/import.js';
-import type { SourceMeta } from '../../src/popolo/popolo.js';
+import { exportPopolo, serialisePopolo, type PopoloExport } from '../../src/popolo/export.js';
+import { splitName, type SourceMeta } from '../../src/popolo/popolo.js';
+import { checkPopolo } from '../../src/popolo/schemas.js';
+import { transliterate, transliterationSchemes } from '../../src/search/transliterate.js';
 import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
 import type { TestServer } from '../helpers.js';
 
@@ -34,10 +39,14 @@ beforeAll(async () => {
   await writeImport(neo4j.database, first.plan, { actor: 'popolo-test' });
   importSeconds = (Date.now() - started) / 1000;
 }, 180_000);
-afterAll(async () => {
+let closed = false;
+async function closeFirst(): Promise<void> {
+  if (closed) return;
+  closed = true;
   await server?.close();
   await neo4j?.close();
-});
+}
+afterAll(closeFirst);
 
 function merges(plan: PopoloPlan): Map<string, string> {
   return new Map(plan.resolutions.filter((r) => r.decision.action === 'MERGE').map((r) => [r.pointer, r.id]));
@@ -153,4 +162,70 @@ describe('Popolo import of the Mazhilis file', () => {
     // Every entity the first import created is now found again by its Popolo identifier.
     expect(again.resolutions.every((r) => r.decision.action === 'MERGE')).toBe(true);
   }, 60_000);
+  it('finds a sample of deputies top-1 by Latin transliterations of their Cyrillic names, either order, with and without patronymic', async () => {
+    const withCyrillic = popolo.persons.filter((p) => p.other_names?.some((n) => n.lang === 'kk'));
+    // Every third deputy with a Kazakh name: 36 of them.
+    const sample = withCyrillic.filter((_, i) => i % 3 === 0);
+    expect(sample.length).toBeGreaterThanOrEqual(30);
+    const ids = new Map(first.resolutions.filter((r) => r.collection === 'people').map((r) => [r.pointer, r.id]));
+    const misses: string[] = [];
+    let asked = 0;
+    for (const p of sample) {
+      const id = ids.get(`/persons/${popolo.persons.indexOf(p)}`);
+      const cyrillic = splitName(p.other_names!.find((n) => n.lang === 'kk')!.name);
+      for (const scheme of transliterationSchemes) {
+        const [surname, given, patronymic] = [cyrillic.surname, cyrillic.given, cyrillic.patronymic].map((x) => (x === null ? null : transliterate(x, scheme)));
+        const queries = new Set([`${surname} ${given}`, `${given} ${surname}`]);
+        if (patronymic) queries.add(`${surname} ${given} ${patronymic}`).add(`${given} ${patronymic} ${surname}`);
+        for (const q of queries) {
+          asked += 1;
+          const res = await server.gql<{ search: { entity: { id: string } }[] }>(`query($q: String!) { search(query: $q, kinds: [PERSON], first: 1) { entity { id } } }`, { q });
+          if (res.data?.search[0]?.entity.id !== id) misses.push(`${scheme} "${q}" → ${res.data?.search[0]?.entity.id ?? 'nothing'} (want ${id})`);
+        }
+      }
+    }
+    console.log(`transliterated queries: ${sample.length} deputies, ${asked} queries, ${asked - misses.length} top-1 hits (${(((asked - misses.length) / asked) * 100).toFixed(1)} %)`);
+    expect(misses).toEqual([]);
+  }, 180_000);
+
+  it('exports Popolo that meets the Popolo schemas, and a round trip into an empty database keeps the counts', async () => {
+    const exported: PopoloExport = await exportPopolo(neo4j.database);
+    expect(checkPopolo(exported)).toEqual([]);
+    // Every deputy of the file is there, with the party each sat for in each term.
+    const withTerm = exported.memberships.filter((m) => typeof m.legislative_period_id === 'string');
+    expect(withTerm).toHaveLength(214);
+    // Every seat the file gives a real party (not its placeholder "unknown") carries that party.
+    const source = JSON.parse(readFileSync(FILE, 'utf8')) as { organizations: { id: string; name: string }[]; memberships: { on_behalf_of_id?: string }[] };
+    const placeholders = new Set(source.organizations.filter((o) => o.name === 'unknown').map((o) => o.id));
+    const withParty = source.memberships.filter((m) => m.on_behalf_of_id !== undefined && !placeholders.has(m.on_behalf_of_id)).length;
+    expect(withParty).toBe(104);
+    expect(withTerm.filter((m) => typeof m.on_behalf_of_id === 'string')).toHaveLength(withParty);
+    expect(exported.events.filter((e) => e.classification === 'legislative period').map((e) => e.id).sort()).toEqual(['organization:mazhilis/term/5', 'organization:mazhilis/term/6']);
+    const kuzmin = exported.persons.find((p) => (p.identifiers as { scheme: string }[] | undefined)?.some((i) => i.scheme === 'popolo') && p.name === 'Nikolai Kuzmin');
+    expect(kuzmin?.other_names).toContainEqual(expect.objectContaining({ lang: 'ru' }));
+
+    const dir = mkdtempSync(join(tmpdir(), 'popolo-export-'));
+    const file = join(dir, 'export.json');
+    writeFileSync(file, serialisePopolo(exported));
+    await closeFirst();
+    const empty = await startIsolatedNeo4j({ seed: false });
+    try {
+      const plan = await planPopoloImport(empty.database, await readPopoloFile(file), { title: 'Round trip', publisher: 'kz-political-graph', url: null, retrieved: '2026-12-02' });
+      expect(plan.issues).toEqual([]);
+      expect(plan.skipped.filter((s) => !s.pointer.startsWith('/events/') && !s.pointer.startsWith('/areas/'))).toEqual([]);
+      await writeImport(empty.database, plan.plan!, { actor: 'popolo-round-trip' });
+      const back = await exportPopolo(empty.database);
+      const counts = (d: PopoloExport) => ({ persons: d.persons.length, organizations: d.organizations.length, memberships: d.memberships.length });
+      console.log(`round trip: exported ${JSON.stringify(counts(exported))}, re-imported ${JSON.stringify(counts(back))}`);
+      expect(counts(back)).toEqual(counts(exported));
+      expect(back.persons.map((p) => p.name).sort()).toEqual(exported.persons.map((p) => p.name).sort());
+      // The deputies' popolo identifiers (the first file's ids) survive the round trip.
+      const popoloIds = (d: PopoloExport) => d.persons.flatMap((p) => ((p.identifiers as { scheme: string; identifier: string }[] | undefined) ?? []).filter((i) => i.scheme === 'popolo' && !i.identifier.startsWith('person:')).map((i) => i.identifier)).sort();
+      expect(popoloIds(back)).toEqual(popoloIds(exported));
+      expect(checkPopolo(back)).toEqual([]);
+    } finally {
+      await empty.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
