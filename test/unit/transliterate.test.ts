@@ -1,5 +1,6 @@
 // Romanisation of Cyrillic names (src/search/transliterate.ts) in the three schemes users meet, and the property
 // search relies on: every romanisation folds (src/search/fold.ts) to the Cyrillic original's skeleton.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldName, matchScore } from '../../src/search/fold.js';
 import { transliterate, transliterationSchemes } from '../../src/search/transliterate.js';
@@ -48,6 +49,16 @@ describe('every romanisation meets the Cyrillic name in folding', () => {
       }
     });
   }
+
+  it("every Kazakh and Russian name of EveryPolitician's 107 deputies, in each scheme", () => {
+    const file = new URL('../../../shared/data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
+    const persons = (JSON.parse(readFileSync(file, 'utf8')) as { persons: { other_names?: { lang?: string; name: string }[] }[] }).persons;
+    const names = persons.flatMap((p) => (p.other_names ?? []).filter((n) => n.lang === 'kk' || n.lang === 'ru').map((n) => n.name));
+    expect(new Set(persons.filter((p) => p.other_names?.some((n) => n.lang === 'kk' || n.lang === 'ru'))).size).toBe(107);
+    const misses = names.flatMap((name) => transliterationSchemes.map((scheme) => [scheme, name, transliterate(name, scheme)] as const).filter(([, , latin]) => foldName(latin) !== foldName(name)));
+    expect(names.length * transliterationSchemes.length).toBe(642);
+    expect(misses).toEqual([]);
+  });
 
   it('distinct people stay distinct: folding is not so coarse that different surnames meet', () => {
     expect(foldName(transliterate('Абдиров', 'passport'))).not.toBe(foldName('Абдыкаров'));
