@@ -2,7 +2,9 @@
 // `npm run seed` and, when the database holds no entities, by `npm start`.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readValueExceptions } from './dataset/files.js';
 import { formatIssue, loadAndValidate, type ValidationIssue } from './dataset/index.js';
+import type { ValueException } from './dataset/validate.js';
 import { datasetToGraph } from './dataset/to-graph.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
@@ -23,6 +25,22 @@ export class DatasetInvalidError extends Error {
     super(`The dataset has ${issues.length} problem(s); nothing was written:\n${issues.map(formatIssue).join('\n')}`);
     this.name = 'DatasetInvalidError';
   }
+}
+
+let valueExceptions: Promise<ValueException[]> | undefined;
+/**
+ * The project's exceptions to the value-statement rule (seed/value-citation-exceptions.yaml), read once. Every
+ * path that validates records applies them (the seed, API writes, imports), so a record the seed stored can be
+ * written again by the API and an exported graph re-imports.
+ */
+export function projectValueExceptions(): Promise<ValueException[]> {
+  valueExceptions ??= (async () => {
+    const issues: ValidationIssue[] = [];
+    const list = await readValueExceptions(seedDirs.valueExceptionsFile, issues);
+    if (issues.length > 0) throw new DatasetInvalidError(issues);
+    return list;
+  })();
+  return valueExceptions;
 }
 
 /** Validates everything first; writes only a dataset without a single issue. Returns counts after writing. */

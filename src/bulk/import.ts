@@ -28,6 +28,7 @@ import {
   type RetractionRow,
 } from '../repositories/bulk-repository.js';
 import { sourceTextsOf } from '../repositories/source-repository.js';
+import { projectValueExceptions } from '../seed.js';
 import {
   electionDates,
   factsOfElections,
@@ -173,7 +174,13 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
 
   // Every quote must be in its source's text: the file's own sources' texts, or the stored ones.
   plan.sourceTexts = await db.readTransaction((tx) => sourceTextsOf(tx, [...lookup.sources]));
-  const validation = validateDataset(loaded, { existing: existingCollections(lookup), requireSourceTexts: false, sourceTexts: plan.sourceTexts });
+  const validation = validateDataset(loaded, {
+    existing: existingCollections(lookup),
+    requireSourceTexts: false,
+    sourceTexts: plan.sourceTexts,
+    // The exceptions the seed was validated with: an exported graph re-imports (the values it holds are the same).
+    valueExceptions: await projectValueExceptions(),
+  });
   plan.issues.push(...validation.issues.filter((i) => !loaded.issues.includes(i)));
   onProgress?.('checking', records.length, records.length);
 

@@ -11,6 +11,7 @@ import { datasetToGraph, factLabels } from '../dataset/to-graph.js';
 import { referencesIn, validateDataset, type IssueCode, type Segment } from '../dataset/validate.js';
 import type { Database } from '../neo4j/database.js';
 import { sourceTextsOf } from '../repositories/source-repository.js';
+import { projectValueExceptions } from '../seed.js';
 import {
   collectionOfKind,
   electionDates,
@@ -276,6 +277,7 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
     existing: existingCollections(lookup),
     requireSourceTexts: false,
     sourceTexts,
+    valueExceptions: await projectValueExceptions(),
   });
   if (!validation.dataset) {
     // The validator names records by their position in their collection, as loadedDatasetOf numbered them.

@@ -80,7 +80,7 @@ export async function readDatasetFiles(dirs: DatasetDirs): Promise<LoadedDataset
 }
 
 /** `exceptions: [{ record, field, value, reason }]`; a malformed entry is an issue at its line. */
-async function readValueExceptions(file: string, issues: ValidationIssue[]): Promise<ValueException[]> {
+export async function readValueExceptions(file: string, issues: ValidationIssue[]): Promise<ValueException[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

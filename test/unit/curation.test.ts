@@ -11,7 +11,7 @@ import { datasetOf, recordFromGraph, type CollectionRecord, type StoredNode, typ
 import { datasetKeys, type Dataset } from '../../src/dataset/schema.js';
 import { datasetToGraph, entityLabels, factLabels, linkTypes, type GraphRows, type Props } from '../../src/dataset/to-graph.js';
 import { validateDataset } from '../../src/dataset/validate.js';
-import { seedDirs } from '../../src/seed.js';
+import { projectValueExceptions, seedDirs } from '../../src/seed.js';
 
 /** What Neo4j would hold for the rows: null properties are not stored at all. */
 function stored(rows: GraphRows, id: string, labels: string[], props: Props): StoredNode {
@@ -51,14 +51,14 @@ describe('reading records back from the graph', () => {
     const back = storedRecords(rows).map((r) => recordFromGraph(r)!);
     const ids = datasetKeys.flatMap((k) => (dataset[k] as { id: string }[]).map((r) => r.id));
     expect(back.map((r) => r.record.id).sort()).toEqual([...ids].sort());
-    // Valid by the dataset's own rules...
+    // Valid by the dataset's own rules, with the exceptions every write path applies (the API and imports too)...
     const revalidated = validateDataset(
       {
         collections: Object.fromEntries(datasetKeys.map((k) => [k, back.filter((r) => r.collection === k).map((r, index) => ({ collection: k, index, value: r.record, file: 'x', line: null, node: null, doc: null, lineCounter: null }))])) as never,
         texts: new Map(),
         issues: [],
       },
-      { requireSourceTexts: false },
+      { requireSourceTexts: false, valueExceptions: await projectValueExceptions() },
     );
     expect(revalidated.issues).toEqual([]);
     // ...and writing them gives the very same rows, record by record.
