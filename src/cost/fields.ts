@@ -2,7 +2,7 @@
 // degrees), which label a root list pages over, or which argument bounds it. Fields not listed here are
 // either not lists or lists held inside their record (aliases, charges), sized by `EMBEDDED_LIST_SIZE`.
 import { relationTypes } from '../dataset/to-graph.js';
-import { modelOfField } from '../resolvers/model.js';
+import { modelOfField, typeOfFactLabel } from '../resolvers/model.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
 
 export type SizeRule =
@@ -80,15 +80,7 @@ export const labelOfType: Record<string, SizedLabel> = {
   Event: 'Event',
   Entity: 'Entity',
   GraphNode: 'Entity',
-  Membership: 'Membership',
-  Candidacy: 'Candidacy',
-  CandidacyStatusChange: 'CandidacyStatus',
-  PartyResult: 'PartyResult',
-  FamilyTie: 'FamilyTie',
-  CaseParty: 'CaseParty',
-  Participation: 'Participation',
-  PartyName: 'PartyName',
-  Finding: 'Finding',
+  ...(Object.fromEntries(Object.entries(typeOfFactLabel).map(([label, type]) => [type, label])) as Record<string, SizedLabel>),
   Fact: 'Fact',
   // A relation's and a network edge's citations and history are their fact's.
   Relation: 'Fact',

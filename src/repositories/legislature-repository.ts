@@ -3,11 +3,7 @@
 import { identifierKey } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 
-export interface IdentifierRecord {
-  scheme: string;
-  value: string;
-  url: string | null;
-}
+export type { IdentifierRecord } from './records.js';
 
 export interface TermRecord {
   legislatureId: string;
@@ -33,15 +29,6 @@ function str(v: unknown): string | null {
 }
 
 /** Identifiers of many entities in one round trip (empty for an unknown id). */
-export async function identifiersOf(db: Database, ids: readonly string[]): Promise<Map<string, IdentifierRecord[]>> {
-  const rows = await db.read(
-    `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, n.identifiers AS identifiers`,
-    { ids: [...ids] },
-    (r) => [String(r.id), typeof r.identifiers === 'string' ? (JSON.parse(r.identifiers) as IdentifierRecord[]) : []] as const,
-  );
-  return new Map(rows);
-}
-
 /** The id of the entity with this identifier, or null. */
 export async function entityIdByIdentifier(db: Database, scheme: string, value: string): Promise<string | null> {
   const rows = await db.read(

@@ -39,6 +39,13 @@ function jsonArray(v: unknown): unknown[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
+/** An external identifier of an entity (Wikidata, a parliament's person id...). */
+export interface IdentifierRecord {
+  scheme: string;
+  value: string;
+  url: string | null;
+}
+
 export interface AliasRecord {
   name: string;
   lang: string | null;
@@ -79,6 +86,8 @@ export interface EntityRecord {
   sortName: string;
   description: string | null;
   aliases: AliasRecord[];
+  /** External identifiers (stored as JSON in `identifiers`). */
+  identifiers: IdentifierRecord[];
   /** Every name to match a search against (name, aliases, a party's former names). */
   searchNames: string[];
   /** Fields whose value the sources dispute (their values are Claim nodes). */
@@ -202,6 +211,10 @@ export function parseEntity(row: Row): EntityRecord {
     aliases: jsonArray(row.aliases).map((a) => {
       const alias = a as Row;
       return { name: String(alias.name), lang: str(alias.lang), script: str(alias.script) };
+    }),
+    identifiers: jsonArray(row.identifiers).flatMap((x) => {
+      const i = x as Row;
+      return typeof i.scheme === 'string' && typeof i.value === 'string' ? [{ scheme: i.scheme, value: i.value, url: str(i.url) }] : [];
     }),
     searchNames: jsonArray(row.searchNames).map(String),
     disputed: strs(row.disputed),

@@ -2,16 +2,15 @@
 // Thin: arguments in, a repository call (batched per request where a field fans out), records out.
 import DataLoader from 'dataloader';
 import type { GraphContext } from '../context.js';
+import type { EntityRecord } from '../repositories/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
 import {
   entityIdByIdentifier,
-  identifiersOf,
   isLegislature,
   seatsOf,
   seatsOfPersons,
   termsOf,
-  type IdentifierRecord,
   type SeatRecord,
   type TermRecord,
 } from '../repositories/legislature-repository.js';
@@ -26,7 +25,6 @@ export interface PartySeatsRecord {
 }
 
 interface LegislatureLoaders {
-  identifiers: DataLoader<string, IdentifierRecord[]>;
   seats: DataLoader<string, SeatRecord[]>;
 }
 
@@ -36,10 +34,6 @@ function loaders(ctx: GraphContext): LegislatureLoaders {
   let made = perRequest.get(ctx);
   if (!made) {
     made = {
-      identifiers: new DataLoader(async (ids: readonly string[]) => {
-        const found = await identifiersOf(ctx.db, ids);
-        return ids.map((id) => found.get(id) ?? []);
-      }),
       seats: new DataLoader(async (ids: readonly string[]) => {
         const found = await seatsOfPersons(ctx.db, ids);
         return ids.map((id) => found.get(id) ?? []);
@@ -50,7 +44,8 @@ function loaders(ctx: GraphContext): LegislatureLoaders {
   return made;
 }
 
-const identifiers = (entity: { id: string }, _args: unknown, ctx: GraphContext) => loaders(ctx).identifiers.load(entity.id);
+/** Read with the entity itself (the projection reads `identifiers` when they are asked for). */
+const identifiers = (entity: EntityRecord) => entity.identifiers;
 
 const MAX_MEMBERS = 1000;
 

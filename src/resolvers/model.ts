@@ -340,6 +340,14 @@ export const unplannedFields: Record<string, string> = {
   'Source.text': 'a source\'s text (up to 500,000 characters) is read only when asked, through the source loader',
   'Source.previousVersions': 'earlier texts of a corrected source: their own query, rarely asked',
   'Source.citations': 'a page of a source\'s citations in text order: its own keyset query',
+  'Legislature.organization': 'the legislature root (src/resolvers/legislature.ts) reads its own terms and seats query; the body is one entity by id',
+  'Legislature.terms': 'a legislature\'s terms with their composition: one query of its own (src/repositories/legislature-repository.ts)',
+  'Legislature.members': 'seats on a day or in a term: one query of its own, bounded (src/repositories/legislature-repository.ts)',
+  'PartySeats.party': 'the parties of a term\'s composition batch through the entity loader',
+  'LegislativeSeat.person': 'the people of a page of seats batch through the entity loader',
+  'LegislativeSeat.legislature': 'the body a seat is in, through the entity loader',
+  'LegislativeSeat.party': 'the party a seat was held for, through the entity loader',
+  'Person.legislativeTerms': 'a person\'s seats: batched by a loader of the legislature module, one query per level',
   'SourceCitation.citedBy': 'the entity or fact citing a source, batched through the entity and fact loaders',
 };
 
@@ -352,9 +360,22 @@ export function unplannedReason(typeName: string, field: string, isEntity: boole
   );
 }
 
+/** The GraphQL type of each fact label reachable through the API (a legislature's terms are read as `Legislature.terms`). */
+export const typeOfFactLabel = {
+  Membership: 'Membership',
+  Candidacy: 'Candidacy',
+  CandidacyStatus: 'CandidacyStatusChange',
+  PartyResult: 'PartyResult',
+  FamilyTie: 'FamilyTie',
+  CaseParty: 'CaseParty',
+  Participation: 'Participation',
+  PartyName: 'PartyName',
+  Finding: 'Finding',
+} as const satisfies Record<Exclude<FactLabel, 'Term'>, string>;
+
 /** GraphQL types backed by entity records (named as their labels) and by fact records. */
 export const entityTypeNames: ReadonlySet<string> = new Set([...Object.keys(entityKindOfLabel), 'Entity']);
-export const factTypeNames: ReadonlySet<string> = new Set(['Fact', 'Membership', 'Candidacy', 'CandidacyStatusChange', 'PartyResult', 'FamilyTie', 'CaseParty', 'Participation', 'PartyName', 'Finding']);
+export const factTypeNames: ReadonlySet<string> = new Set(['Fact', ...Object.values(typeOfFactLabel)]);
 
 /** The model of field `field` of GraphQL type `typeName`, looked up on its interface when it has none of its own. */
 export function modelOfField(typeName: string, field: string): FieldModel<never, unknown> | undefined {

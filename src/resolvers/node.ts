@@ -1,10 +1,10 @@
 // The graph's generic surface: `node(id)`, how interfaces resolve to concrete types, relations and sources.
-import type { FactLabel } from '../dataset/to-graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { listSources } from '../repositories/fact-repository.js';
 import type { EntityKind, EntityRecord, FactRecord } from '../repositories/records.js';
 import type { NodeRecord } from './mappers.js';
+import { typeOfFactLabel } from './model.js';
 import { loadEntityFor } from './prefetch.js';
 import { requireEntity } from './shared.js';
 import { API_VERSION } from '../version.js';
@@ -20,21 +20,10 @@ const typeOfKind = {
   EVENT: 'Event',
 } as const satisfies Record<EntityKind, string>;
 
-const typeOfFact = {
-  Membership: 'Membership',
-  Candidacy: 'Candidacy',
-  CandidacyStatus: 'CandidacyStatusChange',
-  PartyResult: 'PartyResult',
-  FamilyTie: 'FamilyTie',
-  CaseParty: 'CaseParty',
-  Participation: 'Participation',
-  PartyName: 'PartyName',
-  Finding: 'Finding',
-} as const satisfies Record<Exclude<FactLabel, 'Term'>, string>;
 
 /** The GraphQL type of a fact reachable by id: a legislature's terms are read through `Legislature.terms`, not as nodes. */
-function factType(f: FactRecord): (typeof typeOfFact)[keyof typeof typeOfFact] | null {
-  return f.label === 'Term' ? null : typeOfFact[f.label];
+function factType(f: FactRecord): (typeof typeOfFactLabel)[keyof typeof typeOfFactLabel] | null {
+  return f.label === 'Term' ? null : typeOfFactLabel[f.label];
 }
 
 const entityPrefixes = new Set(['person', 'party', 'organization', 'place', 'district', 'election', 'case', 'event']);

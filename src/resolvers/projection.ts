@@ -21,6 +21,7 @@ const entityReads: Record<string, readonly string[]> = {
   history: [],
   description: ['description'],
   aliases: ['aliases'],
+  identifiers: ['identifiers'],
 };
 
 /** Fact fields likewise; a fact always carries its links (./fragments.ts `factMap`), which its loading fields follow. */
