@@ -31,7 +31,7 @@ export const searchResolvers: Resolvers = {
       });
       return hits
         .filter((h) => h.score >= MIN_SCORE)
-        .sort((a, b) => b.score - a.score || a.entity.sortName.localeCompare(b.entity.sortName))
+        .sort((a, b) => b.score - a.score || a.entity.sortName.localeCompare(b.entity.sortName) || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
         .slice(0, limit);
     },
   },
