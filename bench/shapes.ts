@@ -1019,6 +1019,8 @@ const nested: Shape = {
   name: 'nested-3-levels',
   description: "Three levels of relationships: a person's parties and organisations (5), their members (5 each, with totalCount), and those members' own (5 each).",
   probes: joiners,
+  neo4jGraphqlIncomparable:
+    "@neo4j/graphql 7 breaks ties on the member's sortName inside the interface relationship connection (Body.memberPeople) in another order than its requested edge `id` (seen at large scale: two members named Aydos Yermekov in the other order); the data is otherwise the same, so its answers are measured but not compared",
   ours: {
     build: (p) =>
       gql(
