@@ -201,8 +201,9 @@ describe('Popolo import of the Mazhilis file', () => {
     expect(withParty).toBe(104);
     expect(withTerm.filter((m) => typeof m.on_behalf_of_id === 'string')).toHaveLength(withParty);
     expect(exported.events.filter((e) => e.classification === 'legislative period').map((e) => e.id).sort()).toEqual(['organization:mazhilis/term/5', 'organization:mazhilis/term/6']);
-    const kuzmin = exported.persons.find((p) => (p.identifiers as { scheme: string }[] | undefined)?.some((i) => i.scheme === 'popolo') && p.name === 'Nikolai Kuzmin');
-    expect(kuzmin?.other_names).toContainEqual(expect.objectContaining({ lang: 'ru' }));
+    const abdiraiym = exported.persons.find((p) => p.name === 'Bakytzhan Abdiraiym');
+    expect(abdiraiym?.other_names).toContainEqual({ name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk' });
+    expect(abdiraiym?.identifiers).toContainEqual({ scheme: 'popolo', identifier: '50fb1de0-bf61-40c5-8bb3-816605f55b4a' });
 
     const dir = mkdtempSync(join(tmpdir(), 'popolo-export-'));
     const file = join(dir, 'export.json');
