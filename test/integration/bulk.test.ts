@@ -46,7 +46,7 @@ async function curate(): Promise<void> {
     expect(r.errors).toEqual([]);
     return r.id!;
   };
-  const source = ok(await curation.addSource(db, 'tester', { publisher: 'Test Wire', date: '2024-05', title: 'A test article', url: 'https://example.org/a' }));
+  const source = ok(await curation.addSource(db, 'tester', { publisher: 'Test Wire', date: '2024-05', title: 'A test article', url: 'https://example.org/a', text: 'Asel Bulkova said so in an interview. The rest of the article is not quoted.' }));
   ok(await curation.upsertPerson(db, 'tester', { id: 'person:bulk-asel', name: 'Asel Bulkova', aliases: [{ name: 'Асель Булкова', script: 'Cyrl' }], citations: [{ source, quote: 'Asel Bulkova said so in an interview.' }] }));
   ok(await curation.upsertPerson(db, 'tester', { id: 'person:bulk-asel-2', name: 'Asel Bulkova-Dup', citations: cite }));
   const membership = ok(await curation.addMembership(db, 'tester', { person: 'person:bulk-asel-2', organization: 'party:amanat', role: 'member', from: '2021', citations: cite }));

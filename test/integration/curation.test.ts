@@ -71,7 +71,8 @@ describe('who may write', () => {
   // Every mutation, with input that succeeds for a key of the role it needs; they run in this order.
   const id = (s: string) => `${s}-${run}`;
   const cases: { name: string; query: string; variables: () => Data; role: 'editor' | 'admin' }[] = [
-    { name: 'addSource', role: 'editor', query: `mutation($i: AddSourceInput!) { addSource(input: $i) { source { id } errors { code } } }`, variables: () => ({ i: { id: `source:${id('auth')}`, publisher: 'Auth Wire', date: '2024-05-01' } }) },
+    { name: 'addSource', role: 'editor', query: `mutation($i: AddSourceInput!) { addSource(input: $i) { source { id } errors { code } } }`, variables: () => ({ i: { id: `source:${id('auth')}`, publisher: 'Auth Wire', date: '2024-05-01', text: 'Auth Wire reports that the auth test wrote this article.' } }) },
+    { name: 'reviseSourceText', role: 'editor', query: `mutation($i: ReviseSourceTextInput!) { reviseSourceText(input: $i) { source { id } errors { code } } }`, variables: () => ({ i: { id: `source:${id('auth')}`, text: 'Auth Wire reports that the auth test wrote this article, corrected.', reason: 'auth test: a corrected text' } }) },
     { name: 'upsertPerson', role: 'editor', query: `mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { person { id } errors { code } } }`, variables: () => ({ i: { id: `person:${id('auth-a')}`, name: 'Auth A', citations: cite() } }) },
     { name: 'upsertParty', role: 'editor', query: `mutation($i: UpsertPartyInput!) { upsertParty(input: $i) { party { id } errors { code } } }`, variables: () => ({ i: { id: `party:${id('auth')}`, name: 'Auth Party', addNames: [{ name: 'Auth Party', from: '2020' }], citations: cite() } }) },
     { name: 'upsertOrganization', role: 'editor', query: `mutation($i: UpsertOrganizationInput!) { upsertOrganization(input: $i) { organization { id } errors { code } } }`, variables: () => ({ i: { id: `organization:${id('auth')}`, name: 'Auth Org', orgKind: 'NGO', citations: cite() } }) },
@@ -83,7 +84,7 @@ describe('who may write', () => {
     { name: 'addMembership', role: 'editor', query: `mutation($i: AddMembershipInput!) { addMembership(input: $i) { membership { id } errors { code } } }`, variables: () => ({ i: { id: `membership:${id('auth')}`, person: `person:${id('auth-a')}`, organization: `party:${id('auth')}`, role: 'member', from: '2021', citations: cite() } }) },
     { name: 'addCandidacy', role: 'editor', query: `mutation($i: AddCandidacyInput!) { addCandidacy(input: $i) { candidacy { id } errors { code } } }`, variables: () => ({ i: { id: `candidacy:${id('auth')}`, person: `person:${id('auth-a')}`, election: `election:${id('auth')}`, nominatedBy: `party:${id('auth')}`, citations: cite() } }) },
     { name: 'addCandidacyStatus', role: 'editor', query: `mutation($i: AddCandidacyStatusInput!) { addCandidacyStatus(input: $i) { status { id } errors { code } } }`, variables: () => ({ i: { candidacy: `candidacy:${id('auth')}`, status: 'REGISTERED', date: '2024-02', citations: cite() } }) },
-    { name: 'addPartyResult', role: 'editor', query: `mutation($i: AddPartyResultInput!) { addPartyResult(input: $i) { result { id } errors { code } } }`, variables: () => ({ i: { party: `party:${id('auth')}`, election: `election:${id('auth')}`, voteShare: 3.5, citations: cite() } }) },
+    { name: 'addPartyResult', role: 'editor', query: `mutation($i: AddPartyResultInput!) { addPartyResult(input: $i) { result { id } errors { code } } }`, variables: () => ({ i: { party: `party:${id('auth')}`, election: `election:${id('auth')}`, voteShare: 54, citations: [{ source: '004_501aa6378d191ed4.txt', quote: 'obtained almost 54% and ended up with 62 out of the 98 seats' }] } }) },
     { name: 'addFamilyTie', role: 'editor', query: `mutation($i: AddFamilyTieInput!) { addFamilyTie(input: $i) { familyTie { id } errors { code } } }`, variables: () => ({ i: { person: `person:${id('auth-a')}`, relative: 'person:nursultan-nazarbayev', relation: 'SIBLING', citations: cite() } }) },
     { name: 'addCaseParty', role: 'editor', query: `mutation($i: AddCasePartyInput!) { addCaseParty(input: $i) { caseParty { id } errors { code } } }`, variables: () => ({ i: { courtCase: `case:${id('auth')}`, entity: 'organization:mazhilis', role: 'WITNESS', citations: cite() } }) },
     { name: 'addEventParticipant', role: 'editor', query: `mutation($i: AddEventParticipantInput!) { addEventParticipant(input: $i) { participation { id } errors { code } } }`, variables: () => ({ i: { event: `event:${id('auth')}`, entity: `person:${id('auth-a')}`, role: 'protester', citations: cite() } }) },
@@ -341,7 +342,21 @@ describe('concurrent edits', () => {
   it('twelve parallel upserts of one person each add their citation: none is lost', async () => {
     const id = `person:concurrent-${run}`;
     await person(id, 'Zz Concurrent Tester');
-    const quotes = Array.from({ length: 12 }, (_, i) => `Concurrent citation number ${i} of twelve`);
+    // Twelve distinct passages of the source (a quote must occur in its source's text).
+    const quotes = [
+      'Nobody can accuse Lukpan Akhmedyarov of being a system candidate.',
+      'The former editor of a legendary newspaper',
+      'More than 400 people are competing in',
+      'These changes to the electoral law are',
+      'But while these elections look to be',
+      'Already, checks on the financial declarations of',
+      'Candidates better connected to the political mainstream,',
+      'Tleuzhanova, under investigation for what prosecutors say',
+      'Despite limited campaign finances, the journalist has',
+      'Akhmedyarov characterized the questions about his 17-year-old',
+      'Seven years ago, authorities said that clean',
+      'RFE/RL journalists report the news in 21',
+    ];
     const results = await Promise.all(quotes.map((quote, i) => payload(UPSERT_PERSON, { input: { id, description: `writer ${i}`, citations: cite(quote) } })));
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     const res = await gql(`{ person(id: "${id}") { citations { quote } history { operation } } }`);
@@ -411,14 +426,23 @@ describe('hostile strings', () => {
     'Тоқаев Қасым-Жомарт 🇰🇿 ٱلْعَرَبِيَّة ‮reversed‬ zero​width',
   ];
 
+  // A source whose text holds the hostile strings, so each can also be a verbatim quote of it.
+  const hostileSource = `source:hostile-${run}`;
+  beforeAll(async () => {
+    const added = await payload(`mutation($i: AddSourceInput!) { addSource(input: $i) { errors { field code message } } }`, {
+      i: { id: hostileSource, publisher: 'Hostile Wire', date: '2024-05-01', text: `Strings that must survive storage:\n${hostile.join('\n')}\n` },
+    });
+    expect(added.errors).toEqual([]);
+  });
+
   it.each(hostile.map((h, i) => [i, h] as const))('name %i is stored and returned byte for byte', async (i, name) => {
     const id = `person:hostile-${i}-${run}`;
-    const written = await payload(UPSERT_PERSON, { input: { id, name, aliases: [{ name: `${name} alias` }], citations: cite(name.padEnd(8, '.')) } });
+    const written = await payload(UPSERT_PERSON, { input: { id, name, aliases: [{ name: `${name} alias` }], citations: [{ source: hostileSource, quote: name }] } });
     expect(written.errors).toEqual([]);
     const read = (await gql(`query($id: ID!) { person(id: $id) { name aliases { name } citations { quote } } }`, { id })).data!.person as { name: string; aliases: { name: string }[]; citations: { quote: string }[] };
     expect(read.name).toBe(name);
     expect(read.aliases[0]!.name).toBe(`${name} alias`);
-    expect(read.citations[0]!.quote).toBe(name.padEnd(8, '.'));
+    expect(read.citations[0]!.quote).toBe(name);
     expect(((await gql('{ people(first: 1) { totalCount } }')).data!.people as { totalCount: number }).totalCount).toBeGreaterThan(10);
   });
 
