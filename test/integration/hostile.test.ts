@@ -264,10 +264,19 @@ function injectionCases(): { typeName: string; cases: InjectionCase[] }[] {
   return byType;
 }
 
-/** The operation for a case: on Query directly, on any other type through node(id: $id). */
+/**
+ * Types that are not Nodes (node(id) never returns them), reached through the root field that does, with the
+ * query finding a real id for it.
+ */
+const rootFieldOf: Partial<Record<string, { field: string; idQuery: string }>> = {
+  Legislature: { field: 'legislature', idQuery: `MATCH (o:Organization {orgKind: 'LEGISLATURE'}) RETURN o.id AS id ORDER BY o.id LIMIT 1` },
+};
+
+/** The operation for a case: on Query directly, on a Node type through node(id: $id), else through its root field. */
 function operation(typeName: string, c: InjectionCase, value: string, variables: string[]): string {
   const declared = variables.length > 0 ? `(${variables.join(', ')})` : '';
-  const body = typeName === 'Query' ? c.call(value) : `node(id: $id) { ... on ${typeName} { ${c.call(value)} } }`;
+  const root = rootFieldOf[typeName];
+  const body = typeName === 'Query' ? c.call(value) : root ? `${root.field}(id: $id) { ${c.call(value)} }` : `node(id: $id) { ... on ${typeName} { ${c.call(value)} } }`;
   return `query Hostile${declared} { ${body} }`;
 }
 
@@ -286,7 +295,8 @@ describe('Cypher injection in every string argument of the read API', () => {
   for (const { typeName, cases } of allCases) {
     it(`${typeName}: ${cases.length} string arguments × ${injections.length} payloads, inline and as variables`, async () => {
       // A real node of this type (nodes carry their GraphQL type as a label) for the nested fields.
-      const [id] = typeName === 'Query' ? [null] : await db.read(`MATCH (n:${typeName}) RETURN n.id AS id ORDER BY n.id LIMIT 1`, {}, (r) => r.id as string);
+      const idQuery = rootFieldOf[typeName]?.idQuery ?? `MATCH (n:${typeName}) RETURN n.id AS id ORDER BY n.id LIMIT 1`;
+      const [id] = typeName === 'Query' ? [null] : await db.read(idQuery, {}, (r) => r.id as string);
       expect(typeName === 'Query' || id !== undefined, `no ${typeName} in the seed`).toBe(true);
       for (const c of cases) {
         const idVariable = typeName === 'Query' ? [] : ['$id: ID!'];
