@@ -22,14 +22,25 @@ describe('/metrics', () => {
   it('counts requests and latency by operation name, errors by code, and Neo4j queries', async () => {
     const server = await startTestServer();
     servers.push(server);
+    const scrape = async () => {
+      const res = await fetch(`${server.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/plain');
+      const text = await res.text();
+      return (series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+    };
+    const reads = async () => (await scrape())('neo4j_queries_total{kind="read",outcome="ok"}');
+    expect(await reads()).toBe(0);
     await server.gql('query PersonName { person(id: "person:zhanbolat-mamai") { name related(first: 2) { totalCount } } }');
+    // The first operation's cost estimate reads the store-wide counts (the count store, one read, then cached for
+    // COST_STATS_TTL): a real round trip to Neo4j, so it is counted like any other. The operation itself is one
+    // read: the person with its relations is planned into a single query.
+    expect(await reads()).toBe(2);
     await server.gql('query PersonName { person(id: "person:inga-imanbai") { name } }');
+    // With the counts cached, an operation is exactly its own read.
+    expect(await reads()).toBe(3);
     await server.gql('{ noSuchField }');
-    const res = await fetch(`${server.url}/metrics`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/plain');
-    const text = await res.text();
-    const value = (series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1]);
+    const value = await scrape();
 
     expect(value('graphql_operations_total{operation="PersonName",type="query"}')).toBe(2);
     expect(value('graphql_operation_duration_seconds_count{operation="PersonName",type="query"}')).toBe(2);
@@ -37,9 +48,9 @@ describe('/metrics', () => {
     expect(value('http_requests_total{method="POST",route="/graphql",status="200"}')).toBe(2);
     expect(value('http_requests_total{method="POST",route="/graphql",status="400"}')).toBe(1);
     expect(value('api_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
-    // One read per operation: the person with its relations is planned into a single query.
-    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBe(2);
-    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBe(2);
+    // A refused document reads nothing: the two operations' reads and the one count-store read.
+    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBe(3);
+    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBe(3);
     expect(value('neo4j_queries_in_flight')).toBe(0);
     expect(value('neo4j_pool_max_size')).toBe(50);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
