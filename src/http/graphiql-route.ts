@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pageDir = resolve(projectRoot, 'public/graphiql');
@@ -124,7 +124,7 @@ export function exampleQueries(): ExampleQuery[] {
  * Mounted before Apollo's middleware. Only a GET that prefers HTML (a browser's navigation) gets the page;
  * clients asking for JSON, and every POST, go on to Apollo with its CSRF prevention untouched.
  */
-export function graphiqlRouter(): Router {
+export function graphiqlRouter(): RequestHandler {
   const router = Router();
   router.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) !== 'text/html') {
@@ -146,5 +146,10 @@ export function graphiqlRouter(): Router {
     res.sendFile(resolve(projectRoot, file), { maxAge: '1d' });
   });
   router.use('/graphiql', express.static(pageDir, { index: false }));
-  return router;
+  // A router answers OPTIONS by itself (200, Allow: GET, HEAD) for any path it has a route for, so a browser's
+  // CORS preflight of /graphql would end here, without CORS headers. Preflights belong to the API's gate.
+  return (req, res, next) => {
+    if (req.method === 'OPTIONS') next();
+    else router(req, res, next);
+  };
 }
