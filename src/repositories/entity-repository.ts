@@ -1,6 +1,7 @@
 // Entities: lookup by ids (batched), filtered lists with keyset pagination, an entity's relations and events
 // (batched over many entities at once), and the search index. All Cypher for entities lives here.
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
+import { UserInputError } from '../errors.js';
 import { int, type Database } from '../neo4j/database.js';
 import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
@@ -54,12 +55,21 @@ export async function listEntitiesWithPlan(
   citations: CitationProjection | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
   const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps, citations) : null;
-  const orderKey =
+  // The order as a tuple of expressions: compared and sorted part by part (as `ORDER BY a, b`), so no row but
+  // the page's needs its key string built.
+  const orderParts =
     filter.order === 'date'
-      ? sortKey("coalesce(n.dateStart, '9999')", 'n.id')
+      ? ["coalesce(n.dateStart, '9999')", 'n.id']
       : filter.order === 'number'
-        ? sortKey("coalesce(n.bodyId, '')", "right('000000' + toString(coalesce(n.number, 999999)), 6)", 'n.sortName', 'n.id')
-        : sortKey('n.sortName', 'n.id');
+        ? ["coalesce(n.bodyId, '')", "right('000000' + toString(coalesce(n.number, 999999)), 6)", 'n.sortName', 'n.id']
+        : ['n.sortName', 'n.id'];
+  const after = page.afterKey === null ? null : page.afterKey.split('\u0001');
+  if (after !== null && after.length !== orderParts.length) throw new UserInputError('Argument "after" is not a cursor of this list.', 'after');
+  // (p0, p1, ...) > (a0, a1, ...): the first part greater, or equal and the rest greater.
+  const afterTuple = orderParts
+    .map((part, i) => [...orderParts.slice(0, i).map((earlier, j) => `${earlier} = $after[${j}]`), `${part} > $after[${i}]`].join(' AND '))
+    .map((clause) => `(${clause})`)
+    .join(' OR ');
   const where = `n.kind IN $kinds
     AND ($nameKey IS NULL OR n.searchKeys CONTAINS $nameKey)
     AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) WHERE NOT coalesce(m.retracted, false) })
@@ -75,18 +85,17 @@ export async function listEntitiesWithPlan(
   const labels = entityLabels.filter((l) => (filter.kinds as string[]).includes(entityKindOfLabel[l]));
   const label = labels.length > 0 ? labels.join('|') : 'Entity';
   const rows = await db.read(
-    // One scan: the total and the rows after the cursor (keys and node references only) are gathered in the
-    // same pass, then the page is a top-k of those rows; only the page's entities are read as records.
+    // One scan gathers the matches (node references only) and their count; the page is a top-k of those after
+    // the cursor, compared and sorted as a tuple; only the page's rows are read as records and given a key.
     `MATCH (n:${label}) WHERE ${where}
-     WITH n, ${orderKey} AS key
-     WITH count(*) AS total, collect(CASE WHEN $after IS NULL OR key > $after THEN {key: key, n: n} END) AS rows
-     CALL (rows) {
-       UNWIND rows AS row
-       WITH row ORDER BY row.key LIMIT $limit
-       WITH row.key AS key, row.n AS n
-       RETURN collect({key: key, node: ${entityMap('n', props)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
+     WITH collect(n) AS matches
+     CALL (matches) {
+       UNWIND matches AS n
+       WITH n WHERE $after IS NULL OR ${afterTuple}
+       WITH n ORDER BY ${orderParts.join(', ')} LIMIT $limit
+       RETURN collect({key: ${sortKey(...orderParts)}, node: ${entityMap('n', props)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
      }
-     RETURN total, page`,
+     RETURN size(matches) AS total, page`,
     {
       ...prefetch?.params,
       kinds: filter.kinds,
@@ -98,7 +107,7 @@ export async function listEntitiesWithPlan(
       placeId: filter.placeId ?? null,
       dateFrom: filter.dateFrom ?? null,
       dateTo: filter.dateTo ?? null,
-      after: page.afterKey,
+      after,
       limit: int(page.first + 1),
     },
     (r) => ({
