@@ -37,11 +37,13 @@ export interface PlaceTurnoutRecord {
   turnout: ValueRecord;
 }
 
+import type { SourceCitationRecord } from '../repositories/source-repository.js';
+import type { TimelineEntryRecord } from '../repositories/timeline-repository.js';
 export type { SourceCitationRecord, SourceVersionRecord } from '../repositories/source-repository.js';
 export type { TimelineEntryRecord } from '../repositories/timeline-repository.js';
-export type SourceCitationConnectionRecord = Connection<import('../repositories/source-repository.js').SourceCitationRecord>;
+export type SourceCitationConnectionRecord = Connection<SourceCitationRecord>;
 export type SourceCitationEdgeRecord = SourceCitationConnectionRecord['edges'][number];
-export type TimelineConnectionRecord = Connection<import('../repositories/timeline-repository.js').TimelineEntryRecord>;
+export type TimelineConnectionRecord = Connection<TimelineEntryRecord>;
 export type TimelineEdgeRecord = TimelineConnectionRecord['edges'][number];
 
 /** One source's value for a claimable field. */

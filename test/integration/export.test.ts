@@ -143,7 +143,7 @@ describe('GET /export of a neighbourhood', () => {
         // Every quote travels with the file, with its source's id, as the API gives them.
         const cited = (JSON.parse(String(edge.citations)) as { source: string; quote: string | null }[]).map((c) => `${c.source} ${c.quote}`).sort();
         expect(cited, e.id).toEqual(e.citations.map((c) => `${c.source.id} ${c.quote}`).sort());
-        expect(String(edge.sourceIds ?? '').split('; ').filter(Boolean).sort(), e.id).toEqual([...new Set(e.citations.map((c) => c.source.id))].sort());
+        expect((typeof edge.sourceIds === 'string' ? edge.sourceIds : '').split('; ').filter(Boolean).sort(), e.id).toEqual([...new Set(e.citations.map((c) => c.source.id))].sort());
       }
       expect([...parsed.edges.values()].some((e) => e.from !== undefined)).toBe(true);
     });

@@ -1,6 +1,6 @@
 // Which entity properties an operation reads (src/resolvers/projection.ts): pinned per selection, through
 // fragments, and whole records as soon as a field outside the known ones is selected.
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { entityMap } from '../../src/repositories/fragments.js';
 import { entityProjection, projectionOf as projections } from '../../src/resolvers/projection.js';
@@ -9,7 +9,7 @@ import { loadTypeDefs } from '../../src/schema.js';
 const schema = buildSchema(loadTypeDefs());
 function projectionOf(query: string): string[] | null {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return entityProjection(schema, document, operation);
 }
 
@@ -36,7 +36,7 @@ describe('entity projection', () => {
   it('projects facts alike: their plain fields, nothing for their loading fields, whole facts for values', () => {
     const of = (query: string) => {
       const document = parse(query);
-      return projections(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!).fact;
+      return projections(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!).fact;
     };
     expect(of('{ party(id: "x") { members(asOf: "2016-01-01") { role from { text } person { id name } citations { quote } } } }')).toEqual(['from', 'role']);
     expect(of('{ election(id: "x") { results { party { id } voteShare { value } } } }')).toBeNull();
