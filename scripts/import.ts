@@ -26,9 +26,12 @@ import { openDatabase, type DatabaseRuntime } from '../src/runtime.js';
 
 const usage = `Usage: npm run import -- FILE [--dry-run] [--staged [--rows-per-transaction N]] [--format jsonl|csv|popolo]
                       [--collection NAME] [--actor NAME]
+                      [--title TEXT --publisher NAME --url URL --retrieved YYYY-MM-DD]   (popolo: the dataset source)
 
 FILE is JSONL (one {"collection", "record"} a line, as \`npm run export -- --format jsonl\` writes) or CSV
-(one collection a file: people.csv, memberships.csv..., or say which with --collection). See docs/import-format.md.
+(one collection a file: people.csv, memberships.csv..., or say which with --collection), or Popolo JSON with
+--format popolo: persons, parties and legislatures are resolved against the graph (merged only on agreeing
+evidence; --dry-run lists what would be created, merged and flagged). See docs/import-format.md.
 Everything is validated first; if any line is bad, every problem is listed with its line and nothing is written.
 --dry-run validates and reports what would change, writing nothing. --actor names who the audit trail records
 (default: import). A file is written in one transaction; when the database refuses one that large
@@ -74,6 +77,7 @@ function parseCommandLine(argv: string[]): Args {
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one FILE');
   if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'csv' && values.format !== 'popolo') throw new UsageError('--format is jsonl, csv or popolo');
+  if (values.retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.retrieved)) throw new UsageError('--retrieved is a date, YYYY-MM-DD');
   if (values.collection !== undefined && !(datasetKeys as readonly string[]).includes(values.collection)) {
     throw new UsageError(`--collection is one of ${datasetKeys.join(', ')}`);
   }

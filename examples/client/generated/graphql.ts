@@ -38,7 +38,7 @@ export type PersonRelationsQuery = { person: { id: string, name: string, related
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
-          , from: { text: string } | null, citations: Array<{ quote: string, source: { publisher: string } }> } }> } } | null };
+          , from: { text: string } | null, citations: Array<{ quote: string | null, source: { publisher: string } }> } }> } } | null };
 
 export type SearchQueryVariables = Exact<{
   query: string;
