@@ -403,7 +403,14 @@ async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImp
   // Whatever an earlier run left goes first.
   await removeAbandonedImports(db);
   const perTransaction = options.rowsPerTransaction ?? 20_000;
-  const context = { electionDates: plan.electionDates, sourceTexts: plan.sourceTexts };
+  // Staged records are turned into rows apart from the file's sources (published last), so the texts their
+  // quotes are located in must include the texts the file itself brings, as one dataset would.
+  const sourceTexts = new Map(plan.sourceTexts);
+  for (const r of [...plan.create, ...plan.update.map((u) => u.after)]) {
+    const text = r.collection === 'sources' ? (r.record as { text?: unknown }).text : undefined;
+    if (typeof text === 'string') sourceTexts.set(r.record.id, text);
+  }
+  const context = { electionDates: plan.electionDates, sourceTexts };
   const stagedRecords = plan.create.filter((r) => r.collection !== 'sources');
   const publishedRecords = [...plan.create.filter((r) => r.collection === 'sources'), ...plan.update.map((u) => u.after), ...plan.rebuild];
   const stagedRows = datasetToGraph(datasetOf(stagedRecords), context);
