@@ -191,7 +191,8 @@ function titleCase(word: string): string {
 
 /** Whether a token is written in capitals (the surname, in the parliament's "SURNAME Given Patronymic"). */
 function isCapitals(token: string): boolean {
-  return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
+  // Two letters at least: an initial ("E.") is no surname written in capitals.
+  return (token.match(/\p{L}/gu) ?? []).length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
 
 export interface PersonName {

@@ -2,22 +2,28 @@
 // before → after, ending at the stored value), and Idempotency-Key: a retry answers the first outcome and
 // writes nothing more; the same key with another request is refused; a malformed key is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GqlResponse, type TestServer } from '../helpers.js';
+import { type GqlResponse, type TestServer } from '../helpers.js';
+import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
 
 const EDITOR = 'writes-editor-secret-0123456789';
 const OTHER = 'writes-other-secret-0123456789a';
 const as = (secret: string, key?: string) => ({ authorization: `Bearer ${secret}`, ...(key ? { 'idempotency-key': key } : {}) });
 const SOURCE = '000_b6498a7c669cd33d.txt';
 const cite = (quote = 'Chris Rickleton is a journalist living in Almaty.') => [{ source: SOURCE, quote }];
-/** Unique per run: this file writes to the shared database, so its ids are its own. */
+/** Unique per run, so re-runs against a kept database never collide. */
 const run = Math.random().toString(36).slice(2, 8);
 
+// This file writes: it leases the run's scratch Neo4j (test/isolated.ts), so files reading the shared one (an
+// export compared with another export, say) never see its writes appear between two reads.
+let neo4j: IsolatedNeo4j;
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ API_KEYS: `wanda:editor:${EDITOR},otto:editor:${OTHER}`, RATE_LIMIT_PER_MINUTE: '100000' });
+  neo4j = await startIsolatedNeo4j();
+  server = await startServerOn(neo4j, { API_KEYS: `wanda:editor:${EDITOR},otto:editor:${OTHER}`, RATE_LIMIT_PER_MINUTE: '100000' });
 });
 afterAll(async () => {
   await server?.close();
+  await neo4j?.close();
 });
 
 const UPSERT = `mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) {
