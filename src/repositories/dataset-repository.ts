@@ -136,34 +136,6 @@ export async function writeRowsInTransaction(tx: ManagedTransaction, rows: Graph
   }
 }
 
-/**
- * Runs statements over their rows in several transactions of about `rowsPerTransaction` rows each, in order:
- * for work too large for one transaction (a staged import). Each transaction commits on its own.
- */
-export async function runStepsInStages(db: Database, steps: readonly WriteStep[], rowsPerTransaction: number, onRows?: (count: number) => void, timeoutMs?: number): Promise<void> {
-  let stage: { cypher: string; rows: readonly unknown[] }[] = [];
-  let size = 0;
-  const commit = async () => {
-    if (stage.length === 0) return;
-    const work = stage;
-    stage = [];
-    size = 0;
-    await db.writeTransaction(async (tx) => {
-      for (const part of work) await tx.run(part.cypher, { rows: part.rows });
-    }, timeoutMs);
-    for (const part of work) onRows?.(part.rows.length);
-  };
-  for (const step of steps) {
-    for (let i = 0; i < step.rows.length; i += BATCH) {
-      const rows = step.rows.slice(i, i + BATCH);
-      stage.push({ cypher: step.cypher, rows });
-      size += rows.length;
-      if (size >= rowsPerTransaction) await commit();
-    }
-  }
-  await commit();
-}
-
 /** Writes the rows in one transaction; `progress` is told after each step. */
 export async function writeGraphRows(db: Database, rows: GraphRows, progress?: WriteProgress, timeoutMs?: number): Promise<void> {
   const steps = writeSteps(rows);
