@@ -18,7 +18,8 @@ import { startTestServer, type TestServer } from '../helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // A neighbourhood on a cold JVM beside other files' imports can take longer than the default 10 s; timing is not under test here.
+  server = await startTestServer({ OPERATION_TIMEOUT: '60s' });
 });
 afterAll(async () => {
   await server.close();
