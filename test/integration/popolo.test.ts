@@ -14,7 +14,7 @@ import { transliterate, transliterationSchemes } from '../../src/search/translit
 import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
 import type { TestServer } from '../helpers.js';
 
-const FILE = new URL('../../../shared/data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
+const FILE = new URL('../../data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
 const META: SourceMeta = {
   title: 'EveryPolitician: Kazakhstan, Mazhilis (Popolo JSON)',
   publisher: 'EveryPolitician',

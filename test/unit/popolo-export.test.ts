@@ -82,7 +82,7 @@ describe('toPopolo', () => {
 
 describe('checkPopolo', () => {
   it("accepts EveryPolitician's Mazhilis file", () => {
-    const file = new URL('../../../shared/data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
+    const file = new URL('../../data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
     expect(checkPopolo(JSON.parse(readFileSync(file, 'utf8')))).toEqual([]);
   });
 

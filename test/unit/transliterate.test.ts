@@ -51,7 +51,7 @@ describe('every romanisation meets the Cyrillic name in folding', () => {
   }
 
   it("every Kazakh and Russian name of EveryPolitician's 107 deputies, in each scheme", () => {
-    const file = new URL('../../../shared/data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
+    const file = new URL('../../data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
     const persons = (JSON.parse(readFileSync(file, 'utf8')) as { persons: { other_names?: { lang?: string; name: string }[] }[] }).persons;
     const names = persons.flatMap((p) => (p.other_names ?? []).filter((n) => n.lang === 'kk' || n.lang === 'ru').map((n) => n.name));
     expect(new Set(persons.filter((p) => p.other_names?.some((n) => n.lang === 'kk' || n.lang === 'ru'))).size).toBe(107);
