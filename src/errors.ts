@@ -47,6 +47,16 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/**
+ * The stored graph breaks a guarantee it is validated to keep (a reference to an entity of the wrong kind): the
+ * server's fault, not the client's. Clients see INTERNAL_SERVER_ERROR; the message is for the log.
+ */
+export class DataFaultError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  }
+}
+
 /** Which of the document limits (src/http/query-limits.ts) a query broke. */
 export type QueryLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
 

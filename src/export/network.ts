@@ -7,7 +7,7 @@ import { asOfArg, intArg, relationTypesArg } from '../graph/options.js';
 import type { Database } from '../neo4j/database.js';
 import { citationsOf, factsLinkedTo } from '../repositories/fact-repository.js';
 import { NETWORK_BOUNDS, neighbourhood, wholeNetwork, type NetworkFilter, type WholeNetworkProgress } from '../repositories/graph-repository.js';
-import type { CitationRecord, NetworkEdgeRecord } from '../repositories/records.js';
+import type { CitationRecord, EntityRecord, NetworkEdgeRecord } from '../repositories/records.js';
 import type { PartialDate } from '../domain/partial-date.js';
 import { nameOn } from '../resolvers/names.js';
 
@@ -109,13 +109,24 @@ export async function loadExportNetwork(
   const citations = await exportCitations(db, [...network.nodes.map((n) => n.id), ...new Set(network.edges.map((e) => e.factId))]);
   return {
     options,
-    nodes: network.nodes.map((n) => {
-      const from = n.date ?? n.opened ?? null;
-      return { id: n.id, kind: n.kind, name: names.get(n.id) ?? n.name, from, to: n.endDate ?? (n.kind === 'EVENT' || n.kind === 'ELECTION' ? from : null), citations: citations.get(n.id) ?? [] };
-    }),
+    nodes: network.nodes.map((n) => ({ id: n.id, kind: n.kind, name: names.get(n.id) ?? n.name, ...spanOf(n), citations: citations.get(n.id) ?? [] })),
     edges: network.edges.map((e) => ({ ...e, citations: citations.get(e.factId) ?? [] })),
     truncated: network.truncated,
   };
+}
+
+/** When an entity was, on the export's timeline: an election's day, an event's dates, a court case's opening; others are undated. */
+function spanOf(n: EntityRecord): { from: PartialDate | null; to: PartialDate | null } {
+  switch (n.kind) {
+    case 'ELECTION':
+      return { from: n.date, to: n.date };
+    case 'EVENT':
+      return { from: n.date, to: n.endDate ?? n.date };
+    case 'COURT_CASE':
+      return { from: n.opened, to: null };
+    default:
+      return { from: null, to: null };
+  }
 }
 
 /** Node attributes; absent values (undated) are left out rather than written empty. */

@@ -2,7 +2,8 @@
 // database values become typed objects. Resolvers only ever see these.
 import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
 import type { FactLabel } from '../dataset/to-graph.js';
-import { entityKindOfLabel, entityLabels, factLabels } from '../dataset/to-graph.js';
+import { entityLabels, factLabels } from '../dataset/to-graph.js';
+import { DataFaultError } from '../errors.js';
 import { CandidacyStatus, ElectionKind, EventKind, OrganizationKind, PlaceKind } from '../dataset/schema.js';
 import type { z } from 'zod';
 
@@ -78,8 +79,13 @@ export interface CitationRecord {
   source: SourceRecord;
 }
 
-/** Any entity; kind-specific fields are null on other kinds. */
-export interface EntityRecord {
+/**
+ * What every entity has, whatever its kind. An entity record is one of the per-kind records below (a union
+ * discriminated on `kind`): a kind's own fields exist only on its record, so code holding an `EntityRecord`
+ * narrows on `kind` (or with `entityOfKind`) before it reads them. Records may be projected (read with only
+ * some properties, src/resolvers/projection.ts): an absent property reads as null or empty.
+ */
+export interface EntityBase {
   id: string;
   kind: EntityKind;
   name: string;
@@ -94,23 +100,86 @@ export interface EntityRecord {
   disputed: string[];
   /** Plain (agreed) values of claimable fields, and other scalar properties. */
   values: Record<string, string | number | null>;
-  /** A party's registration status. */
+}
+
+export interface PersonRecord extends EntityBase {
+  kind: 'PERSON';
+}
+
+export interface PartyRecord extends EntityBase {
+  kind: 'PARTY';
+  /** The registration status. */
   status: 'REGISTERED' | 'UNREGISTERED' | 'DISSOLVED' | 'RENAMED' | null;
+}
+
+export interface OrganizationRecord extends EntityBase {
+  kind: 'ORGANIZATION';
   orgKind: z.infer<typeof OrganizationKind> | null;
-  placeKind: z.infer<typeof PlaceKind> | null;
-  electionKind: z.infer<typeof ElectionKind> | null;
-  eventKind: z.infer<typeof EventKind> | null;
-  number: number | null;
-  seats: number | null;
-  date: PartialDate | null;
-  endDate: PartialDate | null;
-  opened: PartialDate | null;
-  charges: string[];
   parentId: string | null;
   placeId: string | null;
+}
+
+export interface PlaceRecord extends EntityBase {
+  kind: 'PLACE';
+  placeKind: z.infer<typeof PlaceKind> | null;
   withinId: string | null;
+}
+
+export interface DistrictRecord extends EntityBase {
+  kind: 'DISTRICT';
+  number: number | null;
+  seats: number | null;
   bodyId: string | null;
+  placeId: string | null;
+}
+
+export interface ElectionRecord extends EntityBase {
+  kind: 'ELECTION';
+  electionKind: z.infer<typeof ElectionKind> | null;
+  date: PartialDate | null;
+  bodyId: string | null;
+}
+
+export interface CourtCaseRecord extends EntityBase {
+  kind: 'COURT_CASE';
+  charges: string[];
+  /** Stored as `from`. */
+  opened: PartialDate | null;
   courtId: string | null;
+}
+
+export interface EventRecord extends EntityBase {
+  kind: 'EVENT';
+  eventKind: z.infer<typeof EventKind> | null;
+  /** The plain date; null when the sources dispute it (its claims are in `values`/Claim nodes then). */
+  date: PartialDate | null;
+  endDate: PartialDate | null;
+  placeId: string | null;
+  charges: string[];
+}
+
+/** Any entity: one of the per-kind records, discriminated on `kind`. */
+export type EntityRecord = PersonRecord | PartyRecord | OrganizationRecord | PlaceRecord | DistrictRecord | ElectionRecord | CourtCaseRecord | EventRecord;
+
+/** The record of entities of kind `K` (of any kind when `K` is the whole `EntityKind`). */
+export type EntityOfKind<K extends EntityKind> = Extract<EntityRecord, { kind: K }>;
+
+// Every kind has its record, and every record's kind is a kind.
+const _everyKindHasARecord: [EntityKind, EntityRecord['kind']] extends [EntityRecord['kind'], EntityKind] ? true : never = true;
+void _everyKindHasARecord;
+
+/** Whether `entity` is of kind `kind` (a type guard). */
+export function isEntityOfKind<K extends EntityKind>(entity: EntityRecord, kind: K): entity is EntityOfKind<K> {
+  return entity.kind === kind;
+}
+
+/**
+ * `entity` as a record of kind `kind`, for a reference the graph guarantees to be of that kind (a district's
+ * body is an organisation): another kind is a data fault, not a user error.
+ */
+export function entityOfKind<K extends EntityKind>(entity: EntityRecord, kind: K): EntityOfKind<K> {
+  if (isEntityOfKind(entity, kind)) return entity;
+  throw new DataFaultError(`entity ${entity.id} is of kind ${entity.kind} where one of kind ${kind} was expected`);
 }
 
 export interface FactRecord {
@@ -201,10 +270,8 @@ export function parseEntity(row: Row): EntityRecord {
   const labels = strs(row.labels);
   const label = entityLabels.find((l) => labels.includes(l));
   if (!label) throw new Error(`entity ${String(row.id)} has no entity label`);
-  const kind = entityKindOfLabel[label] as EntityKind;
-  return {
+  const base = {
     id: requireStr(row, 'id'),
-    kind,
     name: requireStr(row, 'name'),
     sortName: str(row.sortName) ?? '',
     description: str(row.description),
@@ -219,23 +286,37 @@ export function parseEntity(row: Row): EntityRecord {
     searchNames: jsonArray(row.searchNames).map(String),
     disputed: strs(row.disputed),
     values: values(row),
-    status: row.status === 'REGISTERED' || row.status === 'UNREGISTERED' || row.status === 'DISSOLVED' || row.status === 'RENAMED' ? row.status : null,
-    orgKind: oneOf(OrganizationKind, row.orgKind),
-    placeKind: oneOf(PlaceKind, row.placeKind),
-    electionKind: oneOf(ElectionKind, row.electionKind),
-    eventKind: oneOf(EventKind, row.eventKind),
-    number: num(row.number),
-    seats: num(row.seats),
-    date: partialDateOrNull(row.date),
-    endDate: partialDateOrNull(row.endDate),
-    opened: partialDateOrNull(row.from),
-    charges: strs(row.charges),
-    parentId: str(row.parentId),
-    placeId: str(row.placeId),
-    withinId: str(row.withinId),
-    bodyId: str(row.bodyId),
-    courtId: str(row.courtId),
   };
+  switch (label) {
+    case 'Person':
+      return { ...base, kind: 'PERSON' };
+    case 'Party':
+      return {
+        ...base,
+        kind: 'PARTY',
+        status: row.status === 'REGISTERED' || row.status === 'UNREGISTERED' || row.status === 'DISSOLVED' || row.status === 'RENAMED' ? row.status : null,
+      };
+    case 'Organization':
+      return { ...base, kind: 'ORGANIZATION', orgKind: oneOf(OrganizationKind, row.orgKind), parentId: str(row.parentId), placeId: str(row.placeId) };
+    case 'Place':
+      return { ...base, kind: 'PLACE', placeKind: oneOf(PlaceKind, row.placeKind), withinId: str(row.withinId) };
+    case 'District':
+      return { ...base, kind: 'DISTRICT', number: num(row.number), seats: num(row.seats), bodyId: str(row.bodyId), placeId: str(row.placeId) };
+    case 'Election':
+      return { ...base, kind: 'ELECTION', electionKind: oneOf(ElectionKind, row.electionKind), date: partialDateOrNull(row.date), bodyId: str(row.bodyId) };
+    case 'CourtCase':
+      return { ...base, kind: 'COURT_CASE', charges: strs(row.charges), opened: partialDateOrNull(row.from), courtId: str(row.courtId) };
+    case 'Event':
+      return {
+        ...base,
+        kind: 'EVENT',
+        eventKind: oneOf(EventKind, row.eventKind),
+        date: partialDateOrNull(row.date),
+        endDate: partialDateOrNull(row.endDate),
+        placeId: str(row.placeId),
+        charges: strs(row.charges),
+      };
+  }
 }
 
 /** The ids a fact links to by each link type, from `links: [[type, id], ...]` (./fragments.ts `factMap`). */

@@ -2,15 +2,15 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
-import { entityOfKind } from './person.js';
+import { entityById } from './person.js';
 import { resolversOf } from './model.js';
 import { entityFields, factCitations, valueOf } from './shared.js';
 
 export const courtCaseResolvers: Resolvers = {
   Query: {
-    courtCase: entityOfKind('COURT_CASE'),
+    courtCase: entityById('COURT_CASE'),
     courtCases: (_p, args, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['COURT_CASE'] }, pageRequest(args)),
-    event: entityOfKind('EVENT'),
+    event: entityById('EVENT'),
     events: (_p, { filter, ...args }, ctx) =>
       ctx.loaders.events.load({
         entityId: filter?.entity ?? null,

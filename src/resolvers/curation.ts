@@ -13,7 +13,8 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
 import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
-import type { EntityRecord, FactRecord } from '../repositories/records.js';
+import type { EntityKind, EntityOfKind, FactRecord } from '../repositories/records.js';
+import { optionalEntity } from './shared.js';
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -41,9 +42,10 @@ function freshLoaders(ctx: GraphContext): void {
   ctx.loaders = createLoaders(ctx.db);
 }
 
-async function entityOf(ctx: GraphContext, result: MutationResult): Promise<EntityRecord | null> {
+/** The entity a write made or changed, read fresh; of `kind` when the payload's field is of a concrete type. */
+async function entityOf<K extends EntityKind = EntityKind>(ctx: GraphContext, result: MutationResult, kind?: K): Promise<EntityOfKind<K> | null> {
   freshLoaders(ctx);
-  return result.id ? ctx.loaders.entity.load(result.id) : null;
+  return optionalEntity(ctx, result.id, kind);
 }
 
 async function factOf(ctx: GraphContext, result: MutationResult): Promise<FactRecord | null> {
@@ -87,35 +89,35 @@ export const curationResolvers: Resolvers = {
   Mutation: {
     upsertPerson: async (_p, { input }, ctx) => {
       const result = await curation.upsertPerson(ctx.db, editor(ctx), input);
-      return { ...result, person: await entityOf(ctx, result) };
+      return { ...result, person: await entityOf(ctx, result, 'PERSON') };
     },
     upsertParty: async (_p, { input }, ctx) => {
       const result = await curation.upsertParty(ctx.db, editor(ctx), input);
-      return { ...result, party: await entityOf(ctx, result) };
+      return { ...result, party: await entityOf(ctx, result, 'PARTY') };
     },
     upsertOrganization: async (_p, { input }, ctx) => {
       const result = await curation.upsertOrganization(ctx.db, editor(ctx), input);
-      return { ...result, organization: await entityOf(ctx, result) };
+      return { ...result, organization: await entityOf(ctx, result, 'ORGANIZATION') };
     },
     upsertPlace: async (_p, { input }, ctx) => {
       const result = await curation.upsertPlace(ctx.db, editor(ctx), input);
-      return { ...result, place: await entityOf(ctx, result) };
+      return { ...result, place: await entityOf(ctx, result, 'PLACE') };
     },
     upsertDistrict: async (_p, { input }, ctx) => {
       const result = await curation.upsertDistrict(ctx.db, editor(ctx), input);
-      return { ...result, district: await entityOf(ctx, result) };
+      return { ...result, district: await entityOf(ctx, result, 'DISTRICT') };
     },
     upsertElection: async (_p, { input }, ctx) => {
       const result = await curation.upsertElection(ctx.db, editor(ctx), input);
-      return { ...result, election: await entityOf(ctx, result) };
+      return { ...result, election: await entityOf(ctx, result, 'ELECTION') };
     },
     upsertCourtCase: async (_p, { input }, ctx) => {
       const result = await curation.upsertCourtCase(ctx.db, editor(ctx), input);
-      return { ...result, courtCase: await entityOf(ctx, result) };
+      return { ...result, courtCase: await entityOf(ctx, result, 'COURT_CASE') };
     },
     upsertEvent: async (_p, { input }, ctx) => {
       const result = await curation.upsertEvent(ctx.db, editor(ctx), input);
-      return { ...result, event: await entityOf(ctx, result) };
+      return { ...result, event: await entityOf(ctx, result, 'EVENT') };
     },
     addSource: async (_p, { input }, ctx) => {
       const result = await curation.addSource(ctx.db, editor(ctx), input);

@@ -3,15 +3,15 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { resolversOf } from './model.js';
-import { entityOfKind } from './person.js';
+import { entityById } from './person.js';
 import { entityFields, factCitations, valueOf } from './shared.js';
 
 export const electionResolvers: Resolvers = {
   Query: {
-    election: entityOfKind('ELECTION'),
+    election: entityById('ELECTION'),
     elections: (_p, { kinds, from, to, ...args }, ctx, info) =>
       listEntitiesFor(ctx, info, { kinds: ['ELECTION'], subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
-    district: entityOfKind('DISTRICT'),
+    district: entityById('DISTRICT'),
     districts: (_p, { body, place, ...args }, ctx, info) =>
       listEntitiesFor(ctx, info, { kinds: ['DISTRICT'], bodyId: body ?? null, placeId: place ?? null, order: 'number' }, pageRequest(args)),
   },

@@ -2,7 +2,8 @@
 // Thin: arguments in, a repository call (batched per request where a field fans out), records out.
 import DataLoader from 'dataloader';
 import type { GraphContext } from '../context.js';
-import type { EntityRecord } from '../repositories/records.js';
+import { entityOfKind, type EntityRecord } from '../repositories/records.js';
+import { optionalEntity } from './shared.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
 import {
@@ -62,7 +63,7 @@ export const legislatureResolvers: Resolvers = {
     organization: async (l, _a, ctx) => {
       const org = await ctx.loaders.entity.load(l.id);
       if (!org) throw new Error(`legislature ${l.id} vanished`);
-      return org;
+      return entityOfKind(org, 'ORGANIZATION');
     },
     terms: (l, _a, ctx) => termsOf(ctx.db, l.id),
     members: async (l, { asOf, term, first }, ctx) => {
@@ -76,20 +77,20 @@ export const legislatureResolvers: Resolvers = {
     composition: (t) => t.composition,
   },
   PartySeats: {
-    party: (s, _a, ctx) => (s.partyId === null ? null : ctx.loaders.entity.load(s.partyId)),
+    party: (s, _a, ctx) => optionalEntity(ctx, s.partyId, 'PARTY'),
   },
   LegislativeSeat: {
     person: async (s, _a, ctx) => {
       const person = await ctx.loaders.entity.load(s.personId);
       if (!person) throw new Error(`member ${s.personId} vanished`);
-      return person;
+      return entityOfKind(person, 'PERSON');
     },
     legislature: async (s, _a, ctx) => {
       const org = await ctx.loaders.entity.load(s.legislatureId);
       if (!org) throw new Error(`legislature ${s.legislatureId} vanished`);
-      return org;
+      return entityOfKind(org, 'ORGANIZATION');
     },
-    party: (s, _a, ctx) => (s.partyId === null ? null : ctx.loaders.entity.load(s.partyId)),
+    party: (s, _a, ctx) => optionalEntity(ctx, s.partyId, 'PARTY'),
   },
   Person: { identifiers, legislativeTerms: (p, _a, ctx) => loaders(ctx).seats.load(p.id) },
   Party: { identifiers },

@@ -5,9 +5,26 @@ import type { Connection } from '../repositories/pagination.js';
 import type { ChangeRecord } from '../repositories/curation-repository.js';
 import type { DuplicateCandidateRecord } from '../curation/duplicates.js';
 import type { KeyPlayerMeasures } from '../graph/measures.js';
-import type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord } from '../repositories/records.js';
+import type {
+  CitationRecord,
+  CourtCaseRecord,
+  DistrictRecord,
+  ElectionRecord,
+  EntityRecord,
+  EventRecord,
+  FactRecord,
+  NetworkEdgeRecord,
+  OrganizationRecord,
+  PartyRecord,
+  PersonRecord,
+  PlaceRecord,
+  RelationRecord,
+  SourceRecord,
+} from '../repositories/records.js';
 
 export type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord };
+// Each entity type is backed by its kind's record; `Entity` and `Node` by the union.
+export type { CourtCaseRecord, DistrictRecord, ElectionRecord, EventRecord, OrganizationRecord, PartyRecord, PersonRecord, PlaceRecord };
 export type PartialDateRecord = PartialDate;
 
 export type NodeRecord = EntityRecord | FactRecord;

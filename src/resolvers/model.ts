@@ -9,7 +9,7 @@
 import type { GraphContext } from '../context.js';
 import { pageRequest, paginate, type Connection } from '../repositories/pagination.js';
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
-import type { CitationRecord, EntityRecord, FactRecord } from '../repositories/records.js';
+import type { CitationRecord, DistrictRecord, EntityKind, EntityOfKind, EntityRecord, FactRecord, PersonRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
@@ -119,13 +119,17 @@ export function linkedId(fact: FactRecord, link: EntityLink): string | null {
   }
 }
 
-/** The entity a fact links to by `link`: required (a data fault when missing) or optional. */
-export function linked(link: EntityLink, required: true): FieldModel<FactRecord, EntityRecord>;
-export function linked(link: EntityLink, required: false): FieldModel<FactRecord, EntityRecord | null>;
-export function linked(link: EntityLink, required: boolean): FieldModel<FactRecord, EntityRecord | null> {
+/**
+ * The entity a fact links to by `link`: required (a data fault when missing) or optional. `kind` is the kind
+ * the field's type is (`Candidacy.person` is a Person), checked as it loads; omitted for fields of interface
+ * type (`Membership.organization` is any Entity).
+ */
+export function linked<K extends EntityKind = EntityKind>(link: EntityLink, required: true, kind?: K): FieldModel<FactRecord, EntityOfKind<K>>;
+export function linked<K extends EntityKind = EntityKind>(link: EntityLink, required: false, kind?: K): FieldModel<FactRecord, EntityOfKind<K> | null>;
+export function linked(link: EntityLink, required: boolean, kind?: EntityKind): FieldModel<FactRecord, EntityRecord | null> {
   return {
     steps: () => [{ need: { kind: 'entityByLink', link }, children: 'field' }],
-    resolve: (fact, _args, ctx) => (required ? requireEntity(ctx, linkedId(fact, link)) : optionalEntity(ctx, linkedId(fact, link))),
+    resolve: (fact, _args, ctx) => (required ? requireEntity(ctx, linkedId(fact, link), kind) : optionalEntity(ctx, linkedId(fact, link), kind)),
   };
 }
 
@@ -133,24 +137,27 @@ export function linked(link: EntityLink, required: boolean): FieldModel<FactReco
  * An end of a two-ended fact read from the side asked about (its record turned round, ./family.ts): the
  * `link` end of the record as resolved, which may be either stored end, so both are planned.
  */
-function eitherEnd(link: 'SUBJECT' | 'OBJECT'): FieldModel<FactRecord, EntityRecord> {
+function eitherEnd<K extends EntityKind>(link: 'SUBJECT' | 'OBJECT', kind: K): FieldModel<FactRecord, EntityOfKind<K>> {
   return {
     steps: () => [
       { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: 'field' },
       { need: { kind: 'entityByLink', link: 'OBJECT' }, children: 'field' },
     ],
-    resolve: (fact, _args, ctx) => requireEntity(ctx, linkedId(fact, link)),
+    resolve: (fact, _args, ctx) => requireEntity(ctx, linkedId(fact, link), kind),
   };
 }
 
-/** The entity an entity names in a property (its body, place, parent...). */
-export function referenced(property: EntityProperty, required: true): FieldModel<EntityRecord, EntityRecord>;
-export function referenced(property: EntityProperty, required: false): FieldModel<EntityRecord, EntityRecord | null>;
-export function referenced(property: EntityProperty, required: boolean): FieldModel<EntityRecord, EntityRecord | null> {
+/** A record that names another entity in `property` (an organisation its parent, a district its body...). */
+type Referencing<Property extends EntityProperty> = { readonly [P in Property]: string | null };
+
+/** The entity an entity names in a property (its body, place, parent...), of the kind the field's type is. */
+export function referenced<Property extends EntityProperty, K extends EntityKind>(property: Property, required: true, kind: K): FieldModel<Referencing<Property>, EntityOfKind<K>>;
+export function referenced<Property extends EntityProperty, K extends EntityKind>(property: Property, required: false, kind: K): FieldModel<Referencing<Property>, EntityOfKind<K> | null>;
+export function referenced(property: EntityProperty, required: boolean, kind: EntityKind): FieldModel<Referencing<EntityProperty>, EntityRecord | null> {
   return {
     reads: [property],
     steps: () => [{ need: { kind: 'entityByProperty', property }, children: 'field' }],
-    resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property]) : optionalEntity(ctx, entity[property])),
+    resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property], kind) : optionalEntity(ctx, entity[property], kind)),
   };
 }
 
@@ -216,10 +223,10 @@ export const fieldModel = {
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
   'Party.candidates': sized(facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
   'Organization.members': sized(using(members, { fact: ['role'] }), membershipTypes),
-  'Organization.parent': referenced('parentId', false),
-  'Organization.place': referenced('placeId', false),
-  'Place.within': referenced('withinId', false),
-  'Election.body': referenced('bodyId', false),
+  'Organization.parent': referenced('parentId', false, 'ORGANIZATION'),
+  'Organization.place': referenced('placeId', false, 'PLACE'),
+  'Place.within': referenced('withinId', false, 'PLACE'),
+  'Election.body': referenced('bodyId', false, 'ORGANIZATION'),
   'Election.results': sized(
     // sorted by seats and vote share: whole facts
     using(
@@ -250,8 +257,8 @@ export const fieldModel = {
     candidacyTypes,
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
-  'District.body': referenced('bodyId', true),
-  'District.place': referenced('placeId', false),
+  'District.body': referenced('bodyId', true, 'ORGANIZATION'),
+  'District.place': referenced('placeId', false, 'PLACE'),
   'District.candidacies': sized(facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
   'District.winner': {
     uses: { fact: ['outcome'] },
@@ -259,26 +266,26 @@ export const fieldModel = {
     resolve: async (d, args, ctx) => {
       const candidacies = ofElection(await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id }), d, args);
       const won = candidacies.find((c) => c.outcome === 'ELECTED');
-      return won ? requireEntity(ctx, won.subjectId) : null;
+      return won ? requireEntity(ctx, won.subjectId, 'PERSON') : null;
     },
-  } satisfies FieldModel<EntityRecord, EntityRecord | null>,
-  'CourtCase.court': referenced('courtId', false),
+  } satisfies FieldModel<DistrictRecord, PersonRecord | null>,
+  'CourtCase.court': referenced('courtId', false, 'ORGANIZATION'),
   'CourtCase.defendants': sized(
     using(facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
     { fact: ['role'] }),
     casePartyTypes,
   ),
   'CourtCase.parties': sized(facts('CaseParty', 'OBJECT'), casePartyTypes),
-  'Event.place': referenced('placeId', false),
+  'Event.place': referenced('placeId', false, 'PLACE'),
   'Event.participants': sized(facts('Participation', 'OBJECT'), ['PARTICIPATED_IN']),
-  'Membership.person': linked('SUBJECT', true),
+  'Membership.person': linked('SUBJECT', true, 'PERSON'),
   'Membership.organization': linked('OBJECT', true),
   // Ties are turned round to the side asked about (./family.ts), so either stored end may be asked for.
-  'FamilyTie.person': eitherEnd('SUBJECT'),
-  'FamilyTie.relative': eitherEnd('OBJECT'),
-  'FamilyTie.other': eitherEnd('OBJECT'),
-  'PartyResult.party': linked('SUBJECT', true),
-  'PartyResult.election': linked('OBJECT', true),
+  'FamilyTie.person': eitherEnd('SUBJECT', 'PERSON'),
+  'FamilyTie.relative': eitherEnd('OBJECT', 'PERSON'),
+  'FamilyTie.other': eitherEnd('OBJECT', 'PERSON'),
+  'PartyResult.party': linked('SUBJECT', true, 'PARTY'),
+  'PartyResult.election': linked('OBJECT', true, 'ELECTION'),
   'PartyResult.partyName': {
     uses: { entity: ['date'], fact: datedNames.fact },
     steps: () => [
@@ -286,22 +293,22 @@ export const fieldModel = {
       { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: { through: partyNames.steps({})[0]!.need } },
     ],
     resolve: async (r, _args, ctx) => {
-      const election = await requireEntity(ctx, r.objectIds[0] ?? null);
-      const party = await requireEntity(ctx, r.subjectId);
+      const election = await requireEntity(ctx, r.objectIds[0] ?? null, 'ELECTION');
+      const party = await requireEntity(ctx, r.subjectId, 'PARTY');
       const names = await partyNames.resolve(party, {}, ctx);
       return names.length === 0 || !election.date ? party.name : (nameOn(names, election.date.start) ?? party.name);
     },
   } satisfies FieldModel<FactRecord, string>,
-  'Candidacy.person': linked('SUBJECT', true),
-  'Candidacy.nominatedBy': linked('NOMINATED_BY', false),
+  'Candidacy.person': linked('SUBJECT', true, 'PERSON'),
+  'Candidacy.nominatedBy': linked('NOMINATED_BY', false, 'PARTY'),
   'Candidacy.statuses': sized(facts('CandidacyStatus', 'STATUS_OF'), ['STATUS_OF']),
   'CandidacyStatusChange.decidedBy': linked('DECIDED_BY', false),
   'Finding.observer': linked('SUBJECT', true),
-  'Finding.election': linked('OBJECT', true),
+  'Finding.election': linked('OBJECT', true, 'ELECTION'),
   'CaseParty.entity': linked('SUBJECT', true),
-  'CaseParty.courtCase': linked('OBJECT', true),
+  'CaseParty.courtCase': linked('OBJECT', true, 'COURT_CASE'),
   'Participation.entity': linked('SUBJECT', true),
-  'Participation.event': linked('OBJECT', true),
+  'Participation.event': linked('OBJECT', true, 'EVENT'),
 } as const;
 
 export type ModelledFieldName = keyof typeof fieldModel;

@@ -2,15 +2,15 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
-import { entityOfKind } from './person.js';
+import { entityById } from './person.js';
 import { resolversOf } from './model.js';
 import { entityFields } from './shared.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: entityOfKind('ORGANIZATION'),
+    organization: entityById('ORGANIZATION'),
     organizations: (_p, { kinds, ...args }, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['ORGANIZATION'], subKinds: kinds ?? null }, pageRequest(args)),
-    place: entityOfKind('PLACE'),
+    place: entityById('PLACE'),
   },
   Organization: {
     ...entityFields,

@@ -3,23 +3,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { pageRequest } from '../repositories/pagination.js';
-import type { EntityKind, EntityRecord } from '../repositories/records.js';
+import { isEntityOfKind, type EntityKind, type EntityOfKind } from '../repositories/records.js';
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
 import { resolversOf } from './model.js';
 import { entityFields, factCitations } from './shared.js';
 
-/** `person(id)`, `party(id)`...: an entity of the asked kind, or null. */
-export function entityOfKind(kind: EntityKind) {
-  return async (_parent: unknown, { id }: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityRecord | null> => {
+/** `person(id)`, `party(id)`...: an entity of the asked kind, or null (an id of another kind is not found). */
+export function entityById<K extends EntityKind>(kind: K) {
+  return async (_parent: unknown, { id }: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityOfKind<K> | null> => {
     const entity = await loadEntityFor(ctx, id, info);
-    return entity?.kind === kind ? entity : null;
+    return entity && isEntityOfKind(entity, kind) ? entity : null;
   };
 }
 
 export const personResolvers: Resolvers = {
   Query: {
-    person: entityOfKind('PERSON'),
+    person: entityById('PERSON'),
     people: (_p, { filter, ...args }, ctx, info) =>
       listEntitiesFor(
         ctx,

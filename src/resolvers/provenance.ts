@@ -8,7 +8,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { citationsOfSource, sourceVersions } from '../repositories/source-repository.js';
 import { timelineOf, type TimelineEntryKind } from '../repositories/timeline-repository.js';
-import type { EntityRecord } from '../repositories/records.js';
+import type { ElectionRecord, EntityRecord } from '../repositories/records.js';
 import type { GraphContext } from '../context.js';
 import type { PlaceTurnoutRecord } from './mappers.js';
 import { requireEntity, valueOf } from './shared.js';
@@ -29,7 +29,7 @@ function ownerOfClaim(id: string): string {
   return parts.slice(0, parts.length - 2).join('#');
 }
 
-async function turnoutByPlace(ctx: GraphContext, election: EntityRecord): Promise<PlaceTurnoutRecord[]> {
+async function turnoutByPlace(ctx: GraphContext, election: ElectionRecord): Promise<PlaceTurnoutRecord[]> {
   const claims = (await ctx.loaders.claims.load(election.id)).filter((c) => c.field === 'placeTurnout');
   return claims.map((c) => {
     const v = c.value as { place: string; turnout: number };
@@ -58,16 +58,16 @@ export const provenanceResolvers: Resolvers = {
     turnoutByPlace: (e, _a, ctx) => turnoutByPlace(ctx, e),
   },
   PlaceTurnout: {
-    place: (t, _a, ctx) => requireEntity(ctx, t.placeId),
+    place: (t, _a, ctx) => requireEntity(ctx, t.placeId, 'PLACE'),
   },
   FamilyTie: {
-    recordedFor: async (f, _a, ctx) => requireEntity(ctx, (await ctx.loaders.fact.load(f.id))?.subjectId ?? f.subjectId),
+    recordedFor: async (f, _a, ctx) => requireEntity(ctx, (await ctx.loaders.fact.load(f.id))?.subjectId ?? f.subjectId, 'PERSON'),
   },
   Person: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
   Party: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
   TimelineEntry: {
-    event: (t, _a, ctx) => (t.kind === 'EVENT' ? requireEntity(ctx, t.entityId) : null),
-    election: (t, _a, ctx) => (t.kind === 'ELECTION' ? requireEntity(ctx, t.entityId) : null),
+    event: (t, _a, ctx) => (t.kind === 'EVENT' ? requireEntity(ctx, t.entityId, 'EVENT') : null),
+    election: (t, _a, ctx) => (t.kind === 'ELECTION' ? requireEntity(ctx, t.entityId, 'ELECTION') : null),
     result: async (t, _a, ctx) => {
       const fact = t.factId ? await ctx.loaders.fact.load(t.factId) : null;
       return fact?.label === 'PartyResult' ? fact : null;

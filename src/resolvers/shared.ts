@@ -2,19 +2,27 @@
 // day, and the resolvers common to every entity type (kind, aliases, citations, events, related).
 import type { GraphContext } from '../context.js';
 import { pageRequest } from '../repositories/pagination.js';
-import type { EntityRecord, FactRecord } from '../repositories/records.js';
+import { entityOfKind, type EntityKind, type EntityOfKind, type EntityRecord, type FactRecord } from '../repositories/records.js';
 import type { ValueRecord } from './mappers.js';
 import { fieldModel } from './model.js';
 
-/** A reference the graph guarantees (validated at load); its absence is a data fault, not a user error. */
-export async function requireEntity(ctx: GraphContext, id: string | null): Promise<EntityRecord> {
+/**
+ * A reference the graph guarantees (validated at load); its absence is a data fault, not a user error. With
+ * `kind`, the entity must be of that kind (the field's type is concrete: a district's `body` is an
+ * Organization), and another kind is a data fault too (`entityOfKind`).
+ */
+export async function requireEntity<K extends EntityKind = EntityKind>(ctx: GraphContext, id: string | null, kind?: K): Promise<EntityOfKind<K>>;
+export async function requireEntity(ctx: GraphContext, id: string | null, kind?: EntityKind): Promise<EntityRecord> {
   const entity = id ? await ctx.loaders.entity.load(id) : null;
   if (!entity) throw new Error(`dangling reference to entity ${String(id)}`);
-  return entity;
+  return kind ? entityOfKind(entity, kind) : entity;
 }
 
-export async function optionalEntity(ctx: GraphContext, id: string | null): Promise<EntityRecord | null> {
-  return id ? ctx.loaders.entity.load(id) : null;
+/** An optional reference: null when there is none; with `kind`, as `requireEntity`. */
+export async function optionalEntity<K extends EntityKind = EntityKind>(ctx: GraphContext, id: string | null, kind?: K): Promise<EntityOfKind<K> | null>;
+export async function optionalEntity(ctx: GraphContext, id: string | null, kind?: EntityKind): Promise<EntityRecord | null> {
+  const entity = id ? await ctx.loaders.entity.load(id) : null;
+  return entity && kind ? entityOfKind(entity, kind) : entity;
 }
 
 /** A claimable field as a value record, or null when the record has no value for it at all. */
