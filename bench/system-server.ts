@@ -8,6 +8,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
@@ -76,7 +77,8 @@ async function startNeo4jGraphql(driver: Driver): Promise<Server> {
     // Date bounds are ISO strings; comparing them needs the string range filters, off by default.
     features: { filters: { String: { LT: true, LTE: true, GT: true, GTE: true } } },
   });
-  const apollo = new ApolloServer({ schema: await library.getSchema(), introspection: false });
+  // Cache control off, as ours and apolloFloor run (src/server.ts): its per-field hook is a cost neither needs.
+  const apollo = new ApolloServer({ schema: await library.getSchema(), introspection: false, plugins: [ApolloServerPluginCacheControlDisabled()] });
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');

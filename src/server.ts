@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptionsWithTypeDefs } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { createAuthenticator } from './auth.js';
@@ -85,6 +85,9 @@ export async function startApp({ config, logger, database, readiness, graphql }:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field carries a cache hint, and responses are per caller: Apollo's cache-control plugin,
+      // on by default, would only cost a willResolveField hook on every resolved field (docs/benchmarks.md).
+      ApolloServerPluginCacheControlDisabled(),
       statsPlugin(),
       requestInfoPlugin(),
       deadlinePlugin(durationMs(config.OPERATION_TIMEOUT)),

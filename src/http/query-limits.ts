@@ -13,7 +13,7 @@ import { AdmissionGate, AdmissionRefused } from '../cost/admission.js';
 import { costInput, estimateCost, rootEntityIds } from '../cost/estimate.js';
 import { GraphSizes, type SizeSource } from '../cost/sizes.js';
 import { OverloadedError, QueryLimitError, type QueryLimit } from '../errors.js';
-import type { Database } from '../neo4j/database.js';
+import { QueryLane, type Database } from '../neo4j/database.js';
 import type { StoreCounts } from '../repositories/degree-repository.js';
 
 export interface QueryLimits {
@@ -31,6 +31,7 @@ type LimitsConfig = Pick<
   | 'MAX_TOKENS'
   | 'NODE_ENV'
   | 'EXPENSIVE_COST'
+  | 'EXPENSIVE_DB_CONCURRENCY'
   | 'EXPENSIVE_CONCURRENCY'
   | 'EXPENSIVE_QUEUE'
   | 'EXPENSIVE_WAIT'
@@ -92,6 +93,8 @@ export interface CostReport {
 export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServerPlugin<GraphContext> {
   const gate = new AdmissionGate({ concurrency: config.EXPENSIVE_CONCURRENCY, queueLength: config.EXPENSIVE_QUEUE, maxWaitMs: durationMs(config.EXPENSIVE_WAIT) });
   const budgetMs = durationMs(config.EXPENSIVE_DB_BUDGET);
+  // However many root fields or aliases an admitted operation fans out to, its queries take turns here.
+  const lane = new QueryLane(config.EXPENSIVE_DB_CONCURRENCY);
   const refine = Math.min(config.EXPENSIVE_COST, config.MAX_COST);
   return {
     async requestDidStart() {
@@ -129,6 +132,7 @@ export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServe
             throw error;
           }
           contextValue.db.deadline.narrow(budgetMs);
+          contextValue.db.queueIn(lane);
         },
         async willSendResponse({ response }) {
           release?.();

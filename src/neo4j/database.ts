@@ -137,14 +137,56 @@ export interface WriteOptions {
   repeatable?: boolean;
 }
 
+/**
+ * A shared lane some requests' queries queue in (at most `concurrency` of them in Neo4j at once): the expensive
+ * operations' lane (src/cost/), so that however many root fields or aliases they fan out to, together they hold
+ * at most that many of Neo4j's threads and the rest of the machine stays with cheap operations.
+ */
+export class QueryLane {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly concurrency: number) {}
+
+  /** Queries in the lane now: running in Neo4j, and waiting for their turn. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  /** Resolves once the caller may send its query, with the function that gives the turn back (call it once). */
+  async enter(): Promise<() => void> {
+    if (this.running < this.concurrency) this.running += 1;
+    else await new Promise<void>((admit) => this.waiting.push(admit));
+    // A turn begins after pending I/O (other requests arriving) has been taken in, not inside a burst of
+    // promise callbacks: the lane's work is interleaved with everyone else's instead of running back to back.
+    await new Promise<void>((next) => setImmediate(next));
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const next = this.waiting.shift();
+      if (next) next(); // the turn passes on directly: `running` stays counted
+      else this.running -= 1;
+    };
+  }
+}
+
 /** A handle bound to one request: every query through it is counted, timed and kept within its deadline. */
 export class Database {
+  /** The lane this request's queries queue in (set once an operation is found expensive); none: straight to Neo4j. */
+  private lane: QueryLane | null = null;
+
   constructor(
     readonly driver: Driver,
     private readonly connection: DatabaseOptions,
     readonly counter: RoundTripCounter = new RoundTripCounter(),
     readonly deadline: OperationDeadline = new OperationDeadline(),
   ) {}
+
+  /** From now on, this request's queries take turns in `lane` (src/cost/: expensive operations). */
+  queueIn(lane: QueryLane): void {
+    this.lane = lane;
+  }
 
   forRequest(counter: RoundTripCounter): Database {
     return new Database(this.driver, this.connection, counter, new OperationDeadline());
@@ -250,6 +292,23 @@ export class Database {
 
   /** Every round trip goes through here: counted, given its timeout, watched, and raced against the deadline. */
   private async run<T>(kind: QueryKind, timeoutMs: number | undefined, query: (timeout: number) => Promise<T>): Promise<T> {
+    if (!this.lane) return this.send(kind, timeoutMs, query);
+    const entering = this.lane.enter();
+    let leave: () => void;
+    try {
+      leave = await this.deadline.race(entering);
+    } catch (error) {
+      void entering.then((turn) => turn()); // out of time while waiting: the turn, when it comes, is passed on
+      throw error;
+    }
+    try {
+      return await this.send(kind, timeoutMs, query);
+    } finally {
+      leave();
+    }
+  }
+
+  private async send<T>(kind: QueryKind, timeoutMs: number | undefined, query: (timeout: number) => Promise<T>): Promise<T> {
     this.counter.count += 1;
     const timeout = this.deadline.timeoutFor(timeoutMs ?? this.connection.txTimeoutMs);
     const done = this.connection.observer?.(kind);

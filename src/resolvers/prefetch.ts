@@ -269,9 +269,31 @@ export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInf
 export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
   const plan = ctx.prefetch ? planOf(info) : [];
   if (plan.length === 0) return ctx.loaders.entity.load(id);
-  const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
-  if (!found) return null;
-  primeLoaders(ctx.loaders, found.primes);
-  ctx.loaders.entity.prime(id, found.entity);
-  return found.entity;
+  // Root fields asking the same of the same entity (aliases) share one fetch: one round trip, primed once.
+  let fetches = rootFetches.get(ctx);
+  if (!fetches) rootFetches.set(ctx, (fetches = new Map<string, Promise<EntityRecord | null>>()));
+  const key = `${id}\u0001${planKey(plan)}`;
+  let fetch = fetches.get(key);
+  if (!fetch) {
+    fetch = (async () => {
+      const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
+      if (!found) return null;
+      primeLoaders(ctx.loaders, found.primes);
+      ctx.loaders.entity.prime(id, found.entity);
+      return found.entity;
+    })();
+    fetches.set(key, fetch);
+  }
+  return fetch;
+}
+
+/** The root fetches of each request (by context), keyed by entity id and plan. */
+const rootFetches = new WeakMap<GraphContext, Map<string, Promise<EntityRecord | null>>>();
+
+/** A plan's content as a key (plans equal in content, made for different aliases, have the same key). */
+const planKeys = new WeakMap<PrefetchPlan, string>();
+function planKey(plan: PrefetchPlan): string {
+  let key = planKeys.get(plan);
+  if (key === undefined) planKeys.set(plan, (key = JSON.stringify(plan)));
+  return key;
 }

@@ -58,6 +58,16 @@ describe('cost from variables and real sizes', () => {
     expect(res.extensions?.cost).toMatchObject({ limit: 20000, expensive: false });
   });
 
+  it('answers aliases asking the same of the same entity from one shared fetch', async () => {
+    const res = await server.gql<Record<string, unknown>>(twoLevels(30), { n: 5 });
+    expect(res.errors).toBeUndefined();
+    const answers = Object.values(res.data!).map((a) => JSON.stringify(a));
+    expect(answers).toHaveLength(30);
+    expect(new Set(answers).size).toBe(1);
+    // One fetch for the 30 aliases (and at most one more: the root's degrees for the estimate).
+    expect(res.extensions?.stats?.databaseRoundTrips).toBeLessThanOrEqual(2);
+  });
+
   it('reads `first` from variables: a smaller page costs less', async () => {
     const big = (await server.gql('query ($n: Int) { people(first: $n) { edges { node { name } } } }', { n: 20 })) as { extensions?: CostExtensions };
     const small = (await server.gql('query ($n: Int) { people(first: $n) { edges { node { name } } } }', { n: 2 })) as { extensions?: CostExtensions };
@@ -109,6 +119,24 @@ describe('the gate of expensive operations', () => {
       }
     } finally {
       await server.close();
+    }
+  });
+
+  it('queues an expensive operation\'s queries in one lane (EXPENSIVE_DB_CONCURRENCY 1): many roots answer as they do without it', async () => {
+    const roots = ['person:zhanbolat-mamai', 'place:kazakhstan', 'party:amanat', 'party:respublica', 'party:auyl'];
+    const query = `{ ${roots.map((id, i) => `a${i}: node(id: "${id}") { ... on Entity { name related(first: 5) { totalCount edges { node { type other { name } } } } } }`).join(' ')} }`;
+    const laned = await startTestServer({ RATE_LIMIT_PER_MINUTE: '0', EXPENSIVE_COST: '10', EXPENSIVE_DB_CONCURRENCY: '1' });
+    const free = await startTestServer({ RATE_LIMIT_PER_MINUTE: '0' });
+    try {
+      const [a, b] = await Promise.all([laned.gql<Record<string, unknown>>(query), free.gql<Record<string, unknown>>(query)]);
+      expect(a.errors).toBeUndefined();
+      expect((a as { extensions?: CostExtensions }).extensions?.cost?.expensive).toBe(true);
+      expect((b as { extensions?: CostExtensions }).extensions?.cost?.expensive).toBe(false);
+      expect(a.data).toEqual(b.data);
+      expect(Object.values(a.data!).filter((x) => x !== null)).toHaveLength(roots.length);
+    } finally {
+      await laned.close();
+      await free.close();
     }
   });
 
