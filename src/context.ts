@@ -5,6 +5,7 @@ import type { RequestInfo } from './http/request-info.js';
 import type { Logger } from './logger.js';
 import { RoundTripCounter, type Database } from './neo4j/database.js';
 import { createLoaders, type Loaders } from './repositories/loaders.js';
+import type { RelationProperty } from './repositories/fragments.js';
 
 export interface GraphContext {
   requestId: string;
@@ -33,10 +34,12 @@ export interface EntityProjection {
   /** The citation and source properties it reads; null reads all. */
   citationProps: readonly string[] | null;
   sourceProps: readonly string[] | null;
+  /** The relationship properties (of `RelationProperty`) its relation pages read; null reads all. */
+  relationProps: readonly RelationProperty[] | null;
 }
 
 export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  const projection: EntityProjection = { props: null, factProps: null, citationProps: null, sourceProps: null };
+  const projection: EntityProjection = { props: null, factProps: null, citationProps: null, sourceProps: null, relationProps: null };
   return { requestId, db, loaders: createLoaders(db, projection), logger: logger.child({ requestId }), caller, prefetch, projection };
 }

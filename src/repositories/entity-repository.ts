@@ -3,7 +3,7 @@
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { UserInputError } from '../errors.js';
 import { int, type Database } from '../neo4j/database.js';
-import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection } from './fragments.js';
+import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -53,8 +53,9 @@ export async function listEntitiesWithPlan(
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
   citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps, citations) : null;
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps, citations, relationProps) : null;
   // The order as a tuple of expressions: compared and sorted part by part (as `ORDER BY a, b`), so no row but
   // the page's needs its key string built.
   const orderParts =

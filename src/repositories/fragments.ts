@@ -172,10 +172,18 @@ function typePattern(types: readonly string[] | null): string {
   return `:${[...known, 'RETRACTED_RELATION'].join('|')}`;
 }
 
-/** One relation row `x` (from `relationRows`) as a map (parsed by `parseRelation`), plus `extra` entries. */
-export function relationMap(x: string, extra = ''): string {
-  return `{key: ${x}.key, id: ${x}.r.id, type: ${x}.type, direction: CASE WHEN ${x}.outgoing THEN 'OUTGOING' ELSE 'INCOMING' END,
-    otherId: ${x}.o.id, factId: ${x}.r.factId, role: ${x}.r.role, from: ${x}.r.from, to: ${x}.r.to,
+/** A relationship's stored properties a relation map may carry (its type, direction and other end always come). */
+export const relationProperties = ['id', 'factId', 'role', 'from', 'to'] as const;
+export type RelationProperty = (typeof relationProperties)[number];
+
+/**
+ * One relation row `x` (from `relationRows`) as a map (parsed by `parseRelation`), plus `extra` entries: with the
+ * stored properties `props` only (null: all of them), since each one read is a db hit per relation.
+ */
+export function relationMap(x: string, extra = '', props: readonly RelationProperty[] | null = null): string {
+  const stored = (p: RelationProperty) => (props === null || props.includes(p) ? `${p}: ${x}.r.${p}, ` : '');
+  return `{key: ${x}.key, ${stored('id')}type: ${x}.type, direction: CASE WHEN ${x}.outgoing THEN 'OUTGOING' ELSE 'INCOMING' END,
+    otherId: ${x}.o.id, ${stored('factId')}${stored('role')}${stored('from')}${stored('to')}
     retracted: type(${x}.r) = 'RETRACTED_RELATION'${extra}}`;
 }
 

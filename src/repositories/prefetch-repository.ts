@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type CitationProjection, type PageBounds } from './fragments.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type CitationProjection, type PageBounds, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import {
   parseCitation,
@@ -87,6 +87,7 @@ class PlanCompiler {
     private readonly props: readonly string[] | null,
     private readonly factProps: readonly string[] | null,
     private readonly citations: CitationProjection | null,
+    private readonly relationProps: readonly RelationProperty[] | null,
   ) {}
 
   private entity(v: string): string {
@@ -169,8 +170,8 @@ class PlanCompiler {
         const rows = relationRows(v, req, n, this.bounds(need.page), [], need.types);
         return this.page(relationCount(v, req, n, need.types), rows, (x) => {
           const o = n.fresh('o');
-          if (!need.other) return `RETURN ${relationMap(x)}`;
-          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, this.entity(o), node.children)}`)}`;
+          if (!need.other) return `RETURN ${relationMap(x, '', this.relationProps)}`;
+          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, this.entity(o), node.children)}`, this.relationProps)}`;
         });
       }
     }
@@ -184,8 +185,9 @@ export function compilePlan(
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
   citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
 ): { cypher: string; params: Record<string, unknown> } {
-  const compiler = new PlanCompiler(props, factProps, citations);
+  const compiler = new PlanCompiler(props, factProps, citations, relationProps);
   return { cypher: compiler.map(v, plan), params: compiler.params };
 }
 
@@ -283,8 +285,9 @@ export async function entityWithPlan(
   props: readonly string[] | null = null,
   factProps: readonly string[] | null = null,
   citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
 ): Promise<PrefetchedEntity | null> {
-  const { cypher, params } = compilePlan('n', plan, props, factProps, citations);
+  const { cypher, params } = compilePlan('n', plan, props, factProps, citations, relationProps);
   const rows = await db.read(
     `OPTIONAL MATCH (x:Redirect {id: $id})
      WITH coalesce(x.to, $id) AS id

@@ -377,11 +377,13 @@ export function parseClaim(row: Row): ClaimRecord {
 export function parseRelation(row: Row): RelationRecord {
   const direction = row.direction === 'INCOMING' ? 'INCOMING' : 'OUTGOING';
   return {
-    id: requireStr(row, 'id'),
+    // A projected row (./fragments.ts `relationMap`) leaves out the stored properties its operation does not
+    // select: their fields are then empty, and no resolver of that operation reads them.
+    id: 'id' in row ? requireStr(row, 'id') : '',
     type: requireStr(row, 'type'),
     direction,
     otherId: requireStr(row, 'otherId'),
-    factId: requireStr(row, 'factId'),
+    factId: 'factId' in row ? requireStr(row, 'factId') : '',
     role: str(row.role),
     from: partialDateOrNull(row.from),
     to: partialDateOrNull(row.to),

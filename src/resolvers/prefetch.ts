@@ -256,7 +256,7 @@ export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
 
 /** A filtered page of entities for a root field, with everything its selection loads, in one query. */
 export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
-  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connection;
@@ -276,7 +276,7 @@ export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQL
   let fetch = fetches.get(key);
   if (!fetch) {
     fetch = (async () => {
-      const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection));
+      const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
       if (!found) return null;
       primeLoaders(ctx.loaders, found.primes);
       ctx.loaders.entity.prime(id, found.entity);

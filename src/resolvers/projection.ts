@@ -9,6 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GraphContext } from '../context.js';
+import { relationProperties, type RelationProperty } from '../repositories/fragments.js';
 import { datedNames, entityTypeNames, factTypeNames, modelOfField, type Uses } from './model.js';
 
 /** Entity fields that read only the parent's id (or nothing), and the plain fields that read their own properties. */
@@ -66,6 +67,21 @@ const sourceReads: Record<string, readonly string[]> = {
   citations: [],
 };
 
+/** A relation's fields and the relationship properties they read (type, direction and the other end always come). */
+const relationReads: Record<string, readonly RelationProperty[]> = {
+  __typename: [],
+  id: ['id'],
+  type: [],
+  direction: [],
+  other: [],
+  retracted: [],
+  role: ['role'],
+  from: ['from'],
+  to: ['to'],
+  fact: ['factId'],
+  citations: ['factId'],
+};
+
 /** Claims of a plain value keep only the owner's citations whose quote states it (./values.ts). */
 const statesItsValue: Uses = { citation: ['quote'] };
 
@@ -89,6 +105,8 @@ export interface Projection {
   citation: string[] | null;
   /** Source properties it reads under citations; null: all (their text aside). */
   source: string[] | null;
+  /** Relationship properties its relations read; null: all. */
+  relation: RelationProperty[] | null;
 }
 
 /** The properties `operation` reads of entities and of facts. */
@@ -98,6 +116,7 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
     fact: { reads: factReads, props: new Set<string>(), whole: false },
     citation: { reads: citationReads, props: new Set<string>(), whole: false },
     source: { reads: sourceReads, props: new Set<string>(), whole: false },
+    relation: { reads: relationReads as Record<string, readonly string[]>, props: new Set<string>(), whole: false },
   };
   const use = (uses: Uses | undefined) => {
     for (const [key, props] of Object.entries(uses ?? {}) as [keyof typeof sides, readonly string[] | null | undefined][]) {
@@ -129,7 +148,9 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
                   ? sides.citation
                   : parent.name === 'Source'
                     ? sides.source
-                    : null;
+                    : parent.name === 'Relation'
+                      ? sides.relation
+                      : null;
           if (!side || side.whole) return;
           const plain = side.reads[name];
           if (plain) return void plain.forEach((p) => side.props.add(p));
@@ -144,6 +165,7 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
     fact: sides.fact.whole ? null : [...sides.fact.props].sort(),
     citation: sides.citation.whole ? null : [...sides.citation.props].sort(),
     source: sides.source.whole ? null : [...sides.source.props].sort(),
+    relation: sides.relation.whole ? null : relationProperties.filter((p) => sides.relation.props.has(p)),
   };
 }
 
@@ -165,6 +187,7 @@ export const projectionPlugin: ApolloServerPlugin<GraphContext> = {
       contextValue.projection.factProps = projection.fact;
       contextValue.projection.citationProps = projection.citation;
       contextValue.projection.sourceProps = projection.source;
+      contextValue.projection.relationProps = projection.relation;
     },
   }),
 };

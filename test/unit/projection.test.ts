@@ -2,7 +2,7 @@
 // fragments, and whole records as soon as a field outside the known ones is selected.
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { entityMap } from '../../src/repositories/fragments.js';
+import { entityMap, relationMap } from '../../src/repositories/fragments.js';
 import { entityProjection, projectionOf as projections } from '../../src/resolvers/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -45,5 +45,29 @@ describe('entity projection', () => {
 
   it('refuses a property name that is not a plain identifier', () => {
     expect(() => entityMap('n', ['name}) MATCH (m'])).toThrow(/not a property name/);
+  });
+});
+
+describe('relation projection', () => {
+  const of = (query: string) => {
+    const document = parse(query);
+    return projections(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!).relation;
+  };
+
+  it('reads no stored relationship property for type, direction and the other end', () => {
+    expect(of('{ person(id: "x") { related(first: 5) { edges { node { type direction other { name } } } } } }')).toEqual([]);
+    expect(relationMap('x', '', [])).not.toContain('x.r.');
+  });
+
+  it('reads the properties its fields show, and the fact id for the fact and its citations', () => {
+    expect(of('{ person(id: "x") { related(first: 5) { edges { node { id role from { year } } } } } }')).toEqual(['id', 'role', 'from']);
+    expect(of('{ person(id: "x") { related { edges { node { citations { quote } } } } } }')).toEqual(['factId']);
+    expect(of('query { person(id: "x") { ...R } } fragment R on Person { related { edges { node { fact { id } to { year } } } } }')).toEqual(['factId', 'to']);
+    expect(relationMap('x', '', ['role'])).toContain('role: x.r.role');
+    expect(relationMap('x', '', ['role'])).not.toContain('x.r.factId');
+  });
+
+  it('reads them all unprojected', () => {
+    expect(relationMap('x')).toMatch(/id: x\.r\.id.*factId: x\.r\.factId, role: x\.r\.role, from: x\.r\.from, to: x\.r\.to/s);
   });
 });
