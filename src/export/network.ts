@@ -7,7 +7,7 @@ import { asOfArg, intArg, relationTypesArg } from '../graph/options.js';
 import type { Database } from '../neo4j/database.js';
 import { citationsOf, factsLinkedTo } from '../repositories/fact-repository.js';
 import { NETWORK_BOUNDS, neighbourhood, wholeNetwork, type NetworkFilter, type WholeNetworkProgress } from '../repositories/graph-repository.js';
-import type { CitationRecord, EntityRecord, NetworkEdgeRecord } from '../repositories/records.js';
+import { factOfLabel, type CitationRecord, type EntityRecord, type NetworkEdgeRecord } from '../repositories/records.js';
 import type { PartialDate } from '../domain/partial-date.js';
 import { nameOn } from '../resolvers/names.js';
 
@@ -102,7 +102,7 @@ export async function loadExportNetwork(
   if (options.asOf && parties.length > 0) {
     const partyNames = await factsLinkedTo(db, { label: 'PartyName', link: 'SUBJECT' }, parties);
     for (const [id, dated] of partyNames) {
-      const name = nameOn(dated, options.asOf);
+      const name = nameOn(dated.map((n) => factOfLabel(n, 'PartyName')), options.asOf);
       if (name) names.set(id, name);
     }
   }

@@ -182,34 +182,125 @@ export function entityOfKind<K extends EntityKind>(entity: EntityRecord, kind: K
   throw new DataFaultError(`entity ${entity.id} is of kind ${entity.kind} where one of kind ${kind} was expected`);
 }
 
-export interface FactRecord {
+/**
+ * What every fact has, whatever its label: its links (the ones `linkedId` reads by link type for any fact),
+ * its disputed fields and plain values, and its retraction. A fact record is one of the per-label records
+ * below (a union discriminated on `label`); like entities, facts may be projected and then read absent
+ * properties as null or empty.
+ */
+export interface FactBase {
   id: string;
   label: FactLabel;
   subjectId: string | null;
   objectIds: string[];
-  districtIds: string[];
   nominatedById: string | null;
   decidedById: string | null;
-  statusOfId: string | null;
   disputed: string[];
   values: Record<string, string | number | null>;
+  /** Set when the fact is retracted (it then drops out of default reads). */
+  retraction: { reason: string; actor: string; at: string } | null;
+}
+
+export interface MembershipRecord extends FactBase {
+  label: 'Membership';
   role: string | null;
   title: string | null;
-  name: string | null;
-  status: z.infer<typeof CandidacyStatus> | null;
-  relation: string | null;
-  summary: string | null;
+  from: PartialDate | null;
+  to: PartialDate | null;
+}
+
+export interface CandidacyRecord extends FactBase {
+  label: 'Candidacy';
+  districtIds: string[];
   mandate: 'SINGLE_MANDATE' | 'PARTY_LIST' | null;
   outcome: z.infer<typeof CandidacyStatus> | null;
   selfNominated: boolean | null;
+}
+
+/** A step of a candidacy's status history (GraphQL `CandidacyStatusChange`). */
+export interface CandidacyStatusChangeRecord extends FactBase {
+  label: 'CandidacyStatus';
+  statusOfId: string | null;
+  status: z.infer<typeof CandidacyStatus> | null;
+  date: PartialDate | null;
+  ord: number;
+}
+
+export interface PartyResultRecord extends FactBase {
+  label: 'PartyResult';
   passedThreshold: boolean | null;
+}
+
+export interface FamilyTieRecord extends FactBase {
+  label: 'FamilyTie';
+  relation: string | null;
+}
+
+export interface CasePartyRecord extends FactBase {
+  label: 'CaseParty';
+  role: string | null;
   charges: string[];
+  from: PartialDate | null;
+}
+
+export interface ParticipationRecord extends FactBase {
+  label: 'Participation';
+  role: string | null;
+  ord: number;
+}
+
+export interface PartyNameRecord extends FactBase {
+  label: 'PartyName';
+  name: string | null;
   ord: number;
   from: PartialDate | null;
   to: PartialDate | null;
+}
+
+export interface FindingRecord extends FactBase {
+  label: 'Finding';
+  summary: string | null;
   date: PartialDate | null;
-  /** Set when the fact is retracted (it then drops out of default reads). */
-  retraction: { reason: string; actor: string; at: string } | null;
+}
+
+/** A legislature's term (read as `Legislature.terms`, not as a node). */
+export interface TermRecord extends FactBase {
+  label: 'Term';
+  name: string | null;
+  ord: number;
+  from: PartialDate | null;
+  to: PartialDate | null;
+}
+
+/** Any fact: one of the per-label records, discriminated on `label`. */
+export type FactRecord =
+  | MembershipRecord
+  | CandidacyRecord
+  | CandidacyStatusChangeRecord
+  | PartyResultRecord
+  | FamilyTieRecord
+  | CasePartyRecord
+  | ParticipationRecord
+  | PartyNameRecord
+  | FindingRecord
+  | TermRecord;
+
+/** The record of facts labelled `L` (of any label when `L` is the whole `FactLabel`). */
+export type FactOfLabel<L extends FactLabel> = Extract<FactRecord, { label: L }>;
+
+// Every label has its record, and every record's label is a label.
+const _everyLabelHasARecord: [FactLabel, FactRecord['label']] extends [FactRecord['label'], FactLabel] ? true : never = true;
+void _everyLabelHasARecord;
+
+/** Whether `fact` is labelled `label` (a type guard). */
+export function isFactOfLabel<L extends FactLabel>(fact: FactRecord, label: L): fact is FactOfLabel<L> {
+  return fact.label === label;
+}
+
+/** `fact` as a record labelled `label`, for facts the graph guarantees to be so; another label is a data fault. */
+export function factOfLabel<L extends FactLabel>(fact: FactRecord, label: L): FactOfLabel<L> {
+  if (isFactOfLabel(fact, label)) return fact;
+  throw new DataFaultError(`fact ${fact.id} is a ${fact.label} where a ${label} was expected`);
 }
 
 export interface ClaimRecord {
@@ -330,37 +421,52 @@ export function parseFact(row: Row): FactRecord {
   const label = factLabels.find((l) => labels.includes(l));
   if (!label) throw new Error(`fact ${String(row.id)} has no fact label`);
   const links = linksOf(row);
-  return {
+  const base = {
     id: requireStr(row, 'id'),
-    label,
     subjectId: links('SUBJECT')[0] ?? null,
     objectIds: links('OBJECT'),
-    districtIds: links('IN_DISTRICT'),
     nominatedById: links('NOMINATED_BY')[0] ?? null,
     decidedById: links('DECIDED_BY')[0] ?? null,
-    statusOfId: links('STATUS_OF')[0] ?? null,
     disputed: strs(row.disputed),
     values: values(row),
-    role: str(row.role),
-    title: str(row.title),
-    name: str(row.name),
-    status: oneOf(CandidacyStatus, row.status),
-    relation: str(row.relation),
-    summary: str(row.summary),
-    mandate: row.mandate === 'SINGLE_MANDATE' || row.mandate === 'PARTY_LIST' ? row.mandate : null,
-    outcome: oneOf(CandidacyStatus, row.outcome),
-    selfNominated: bool(row.selfNominated),
-    passedThreshold: bool(row.passedThreshold),
-    charges: strs(row.charges),
-    ord: num(row.ord) ?? 0,
-    from: partialDateOrNull(row.from),
-    to: partialDateOrNull(row.to),
-    date: partialDateOrNull(row.date),
     retraction:
       row.retracted === true
         ? { reason: str(row.retractedReason) ?? '', actor: str(row.retractedBy) ?? '', at: str(row.retractedAt) ?? '' }
         : null,
   };
+  const ord = num(row.ord) ?? 0;
+  const from = partialDateOrNull(row.from);
+  const to = partialDateOrNull(row.to);
+  const date = partialDateOrNull(row.date);
+  switch (label) {
+    case 'Membership':
+      return { ...base, label, role: str(row.role), title: str(row.title), from, to };
+    case 'Candidacy':
+      return {
+        ...base,
+        label,
+        districtIds: links('IN_DISTRICT'),
+        mandate: row.mandate === 'SINGLE_MANDATE' || row.mandate === 'PARTY_LIST' ? row.mandate : null,
+        outcome: oneOf(CandidacyStatus, row.outcome),
+        selfNominated: bool(row.selfNominated),
+      };
+    case 'CandidacyStatus':
+      return { ...base, label, statusOfId: links('STATUS_OF')[0] ?? null, status: oneOf(CandidacyStatus, row.status), date, ord };
+    case 'PartyResult':
+      return { ...base, label, passedThreshold: bool(row.passedThreshold) };
+    case 'FamilyTie':
+      return { ...base, label, relation: str(row.relation) };
+    case 'CaseParty':
+      return { ...base, label, role: str(row.role), charges: strs(row.charges), from };
+    case 'Participation':
+      return { ...base, label, role: str(row.role), ord };
+    case 'PartyName':
+      return { ...base, label, name: str(row.name), ord, from, to };
+    case 'Finding':
+      return { ...base, label, summary: str(row.summary), date };
+    case 'Term':
+      return { ...base, label, name: str(row.name), ord, from, to };
+  }
 }
 
 export function parseClaim(row: Row): ClaimRecord {

@@ -13,8 +13,9 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
 import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
-import type { EntityKind, EntityOfKind, FactRecord } from '../repositories/records.js';
-import { optionalEntity } from './shared.js';
+import type { FactLabel } from '../dataset/to-graph.js';
+import type { EntityKind, EntityOfKind, FactOfLabel, FactRecord } from '../repositories/records.js';
+import { optionalEntity, optionalFact } from './shared.js';
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -48,9 +49,10 @@ async function entityOf<K extends EntityKind = EntityKind>(ctx: GraphContext, re
   return optionalEntity(ctx, result.id, kind);
 }
 
-async function factOf(ctx: GraphContext, result: MutationResult): Promise<FactRecord | null> {
+/** The fact a write made or changed, read fresh; of `label` when the payload's field is of a concrete type. */
+async function factOf<L extends FactLabel = FactLabel>(ctx: GraphContext, result: MutationResult, label?: L): Promise<FactOfLabel<L> | null> {
   freshLoaders(ctx);
-  return result.id ? ctx.loaders.fact.load(result.id) : null;
+  return optionalFact(ctx, result.id, label);
 }
 
 const editor = (ctx: GraphContext) => requireRole(ctx.caller, 'editor');
@@ -126,32 +128,32 @@ export const curationResolvers: Resolvers = {
     },
     addMembership: async (_p, { input }, ctx) => {
       const result = await curation.addMembership(ctx.db, editor(ctx), input);
-      return { ...result, membership: await factOf(ctx, result) };
+      return { ...result, membership: await factOf(ctx, result, 'Membership') };
     },
     addCandidacy: async (_p, { input }, ctx) => {
       const result = await curation.addCandidacy(ctx.db, editor(ctx), input);
-      return { ...result, candidacy: await factOf(ctx, result) };
+      return { ...result, candidacy: await factOf(ctx, result, 'Candidacy') };
     },
     addCandidacyStatus: async (_p, { input }, ctx) => {
       const result = await curation.addCandidacyStatus(ctx.db, editor(ctx), input);
-      const status = await factOf(ctx, result);
-      return { ...result, status, candidacy: status ? await ctx.loaders.fact.load(input.candidacy) : null };
+      const status = await factOf(ctx, result, 'CandidacyStatus');
+      return { ...result, status, candidacy: status ? await optionalFact(ctx, input.candidacy, 'Candidacy') : null };
     },
     addPartyResult: async (_p, { input }, ctx) => {
       const result = await curation.addPartyResult(ctx.db, editor(ctx), input);
-      return { ...result, result: await factOf(ctx, result) };
+      return { ...result, result: await factOf(ctx, result, 'PartyResult') };
     },
     addFamilyTie: async (_p, { input }, ctx) => {
       const result = await curation.addFamilyTie(ctx.db, editor(ctx), input);
-      return { ...result, familyTie: await factOf(ctx, result) };
+      return { ...result, familyTie: await factOf(ctx, result, 'FamilyTie') };
     },
     addCaseParty: async (_p, { input }, ctx) => {
       const result = await curation.addCaseParty(ctx.db, editor(ctx), input);
-      return { ...result, caseParty: await factOf(ctx, result) };
+      return { ...result, caseParty: await factOf(ctx, result, 'CaseParty') };
     },
     addEventParticipant: async (_p, { input }, ctx) => {
       const result = await curation.addEventParticipant(ctx.db, editor(ctx), input);
-      return { ...result, participation: await factOf(ctx, result) };
+      return { ...result, participation: await factOf(ctx, result, 'Participation') };
     },
     endRelationship: async (_p, { id, to, citation }, ctx) => {
       const result = await curation.endRelationship(ctx.db, editor(ctx), id, to, citation);

@@ -9,7 +9,7 @@ import { keyPlayerMeasures, type KeyPlayerMeasures } from '../graph/measures.js'
 import { intArg, networkFilter } from '../graph/options.js';
 import { NETWORK_BOUNDS, neighbourhood, shortestPaths, subgraph, type Network, type NetworkFilter, type NetworkOptions } from '../repositories/graph-repository.js';
 import { selects } from './prefetch.js';
-import type { EntityRecord } from '../repositories/records.js';
+import { factOfLabel, type EntityRecord } from '../repositories/records.js';
 import type { GraphView } from './mappers.js';
 import { nameOn } from './names.js';
 
@@ -40,7 +40,7 @@ function measure(view: GraphView, entity: EntityRecord): KeyPlayerMeasures {
 async function nameAsOf(entity: EntityRecord, asOf: string | null, ctx: GraphContext): Promise<string> {
   if (!asOf || entity.kind !== 'PARTY') return entity.name;
   const names = await ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: entity.id });
-  return nameOn(names, asOf) ?? entity.name;
+  return nameOn(names.map((n) => factOfLabel(n, 'PartyName')), asOf) ?? entity.name;
 }
 
 /** Counts edges' citations only when the operation asks for `edges { citationCount }`. */

@@ -6,6 +6,9 @@ import type { ChangeRecord } from '../repositories/curation-repository.js';
 import type { DuplicateCandidateRecord } from '../curation/duplicates.js';
 import type { KeyPlayerMeasures } from '../graph/measures.js';
 import type {
+  CandidacyRecord,
+  CandidacyStatusChangeRecord,
+  CasePartyRecord,
   CitationRecord,
   CourtCaseRecord,
   DistrictRecord,
@@ -13,9 +16,15 @@ import type {
   EntityRecord,
   EventRecord,
   FactRecord,
+  FamilyTieRecord,
+  FindingRecord,
+  MembershipRecord,
   NetworkEdgeRecord,
   OrganizationRecord,
+  ParticipationRecord,
+  PartyNameRecord,
   PartyRecord,
+  PartyResultRecord,
   PersonRecord,
   PlaceRecord,
   RelationRecord,
@@ -23,8 +32,19 @@ import type {
 } from '../repositories/records.js';
 
 export type { CitationRecord, EntityRecord, FactRecord, NetworkEdgeRecord, RelationRecord, SourceRecord };
-// Each entity type is backed by its kind's record; `Entity` and `Node` by the union.
+// Each entity type is backed by its kind's record and each fact type by its label's; `Entity`, `Fact` and `Node` by the unions.
 export type { CourtCaseRecord, DistrictRecord, ElectionRecord, EventRecord, OrganizationRecord, PartyRecord, PersonRecord, PlaceRecord };
+export type {
+  CandidacyRecord,
+  CandidacyStatusChangeRecord,
+  CasePartyRecord,
+  FamilyTieRecord,
+  FindingRecord,
+  MembershipRecord,
+  ParticipationRecord,
+  PartyNameRecord,
+  PartyResultRecord,
+};
 export type PartialDateRecord = PartialDate;
 
 export type NodeRecord = EntityRecord | FactRecord;

@@ -9,7 +9,7 @@
 import type { GraphContext } from '../context.js';
 import { pageRequest, paginate, type Connection } from '../repositories/pagination.js';
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
-import type { CitationRecord, DistrictRecord, EntityKind, EntityOfKind, EntityRecord, FactRecord, PersonRecord } from '../repositories/records.js';
+import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
@@ -92,16 +92,30 @@ function factRequest(label: FactLabel, link: FactLinkKey['link'], options: Facts
   };
 }
 
-/** The facts of `label` linked to the parent by `link`; `shape` turns them into the field's answer. */
-export function facts<P extends { id: string }, R = FactRecord[]>(
+/** What a facts field's shape gets: the facts found (of the field's label), the parent and the arguments. */
+type Shape<L extends FactLabel, P, R> = (found: FactOfLabel<L>[], parent: P, args: Args) => R;
+
+/**
+ * The facts of `label` linked to the parent by `link` (records of that label: the loader's query asks for it,
+ * and another label is a data fault, `factOfLabel`); `shape` turns them into the field's answer.
+ */
+export function facts<L extends FactLabel, P extends { id: string }, R>(
+  label: L,
+  link: FactLinkKey['link'],
+  options: FactsOptions & { children?: 'field' | 'connection'; shape: Shape<L, P, R> },
+): FieldModel<P, R>;
+export function facts<L extends FactLabel>(label: L, link: FactLinkKey['link'], options?: FactsOptions & { children?: 'field' | 'connection' }): FieldModel<{ id: string }, FactOfLabel<L>[]>;
+export function facts(
   label: FactLabel,
   link: FactLinkKey['link'],
-  options: FactsOptions & { children?: 'field' | 'connection'; shape?: (found: FactRecord[], parent: P, args: Args) => R } = {},
-): FieldModel<P, R> {
-  const shape = options.shape ?? ((found: FactRecord[]) => found as unknown as R);
+  options: FactsOptions & { children?: 'field' | 'connection'; shape?: Shape<FactLabel, { id: string }, unknown> } = {},
+): FieldModel<{ id: string }, unknown> {
   return {
     steps: (args) => [{ need: { kind: 'facts', ...factRequest(label, link, options, args) }, children: options.children ?? 'field' }],
-    resolve: async (parent, args, ctx) => shape(await ctx.loaders.factsLinked.load({ ...factRequest(label, link, options, args), id: parent.id }), parent, args),
+    resolve: async (parent, args, ctx) => {
+      const found = (await ctx.loaders.factsLinked.load({ ...factRequest(label, link, options, args), id: parent.id })).map((f) => factOfLabel(f, label));
+      return options.shape ? options.shape(found, parent, args) : found;
+    },
   };
 }
 
@@ -175,21 +189,21 @@ export const events: FieldModel<EntityRecord, Connection<EntityRecord>> = {
 };
 
 /** The members of a party or organisation holding on `asOf` (filtered in the loader's query), of `role`. */
-const members = facts<EntityRecord>('Membership', 'OBJECT', {
+const members = facts('Membership', 'OBJECT', {
   retractable: true,
   dated: true,
   shape: (found, _e, args) => (typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found),
 });
 
 /** Candidacies of an election or party, those of one election only when `election` is given. */
-const ofElection = (found: FactRecord[], _p: unknown, args: Args) => (typeof args.election === 'string' ? found.filter((c) => c.objectIds.includes(args.election as string)) : found);
+const ofElection = <F extends FactRecord>(found: F[], _p: unknown, args: Args): F[] => (typeof args.election === 'string' ? found.filter((c) => c.objectIds.includes(args.election as string)) : found);
 
 function seatsOf(r: FactRecord): number {
   return Number(r.values.totalSeats ?? Number(r.values.listSeats ?? 0) + Number(r.values.districtSeats ?? 0));
 }
 
 /** The party names' need: a party's dated names. */
-const partyNames = facts<{ id: string }>('PartyName', 'SUBJECT');
+const partyNames = facts('PartyName', 'SUBJECT');
 
 /**
  * Every modelled field by `Type.field`. `Entity.*` and `Fact.*` apply to every type implementing the interface
@@ -209,7 +223,7 @@ export const fieldModel = {
     // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
     resolve: async (p, args, ctx) =>
       orientTies([...(await facts('FamilyTie', 'SUBJECT').resolve(p, args, ctx)), ...(await facts('FamilyTie', 'OBJECT').resolve(p, args, ctx))], p.id),
-  } satisfies FieldModel<EntityRecord, FactRecord[]>,
+  } satisfies FieldModel<PersonRecord, FamilyTieRecord[]>,
   'Party.names': sized(partyNames, ['SUBJECT']),
   'Party.nameAsOf': {
     uses: datedNames,
@@ -221,7 +235,7 @@ export const fieldModel = {
   } satisfies FieldModel<EntityRecord, string | null>,
   'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
-  'Party.candidates': sized(facts<EntityRecord>('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
+  'Party.candidates': sized(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
   'Organization.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Organization.parent': referenced('parentId', false, 'ORGANIZATION'),
   'Organization.place': referenced('placeId', false, 'PLACE'),
@@ -230,7 +244,7 @@ export const fieldModel = {
   'Election.results': sized(
     // sorted by seats and vote share: whole facts
     using(
-    facts<EntityRecord>('PartyResult', 'OBJECT', {
+    facts('PartyResult', 'OBJECT', {
       shape: (found) =>
         [...found].sort((a, b) => seatsOf(b) - seatsOf(a) || Number(b.values.voteShare ?? 0) - Number(a.values.voteShare ?? 0) || a.id.localeCompare(b.id)),
     }),
@@ -241,7 +255,7 @@ export const fieldModel = {
   'Election.candidacies': sized(
     // filtered by outcome and by rank (a value): whole facts
     using(
-    facts<EntityRecord, Connection<FactRecord>>('Candidacy', 'OBJECT', {
+    facts('Candidacy', 'OBJECT', {
       children: 'connection',
       shape: (found, _e, args) => {
         const district = typeof args.district === 'string' ? args.district : null;
@@ -259,19 +273,20 @@ export const fieldModel = {
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
   'District.body': referenced('bodyId', true, 'ORGANIZATION'),
   'District.place': referenced('placeId', false, 'PLACE'),
-  'District.candidacies': sized(facts<EntityRecord>('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
+  'District.candidacies': sized(facts('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
   'District.winner': {
     uses: { fact: ['outcome'] },
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
     resolve: async (d, args, ctx) => {
-      const candidacies = ofElection(await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id }), d, args);
+      const found = await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id });
+      const candidacies = ofElection(found.map((c) => factOfLabel(c, 'Candidacy')), d, args);
       const won = candidacies.find((c) => c.outcome === 'ELECTED');
       return won ? requireEntity(ctx, won.subjectId, 'PERSON') : null;
     },
   } satisfies FieldModel<DistrictRecord, PersonRecord | null>,
   'CourtCase.court': referenced('courtId', false, 'ORGANIZATION'),
   'CourtCase.defendants': sized(
-    using(facts<EntityRecord>('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
+    using(facts('CaseParty', 'OBJECT', { shape: (found) => found.filter((p) => p.role === 'DEFENDANT') }),
     { fact: ['role'] }),
     casePartyTypes,
   ),

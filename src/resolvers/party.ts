@@ -4,7 +4,7 @@ import { listEntities } from '../repositories/entity-repository.js';
 import { entityOfKind } from '../repositories/records.js';
 import { entityById } from './person.js';
 import { nameOn } from './names.js';
-import { resolversOf } from './model.js';
+import { fieldModel, resolversOf } from './model.js';
 import { entityFields, factCitations } from './shared.js';
 
 export const partyResolvers: Resolvers = {
@@ -14,7 +14,7 @@ export const partyResolvers: Resolvers = {
       const all = await listEntities(ctx.db, { kinds: ['PARTY'] }, { first: 99_999, afterKey: null });
       const parties = all.edges.map((e) => entityOfKind(e.node, 'PARTY'));
       if (!asOf) return parties;
-      const names = await Promise.all(parties.map((p) => ctx.loaders.factsLinked.load({ label: 'PartyName', link: 'SUBJECT', id: p.id })));
+      const names = await Promise.all(parties.map((p) => fieldModel['Party.names'].resolve(p, {}, ctx)));
       // A party without dated names is kept: nothing says it did not exist then.
       return parties.filter((_p, i) => names[i]!.length === 0 || nameOn(names[i]!, asOf) !== null);
     },

@@ -1,8 +1,10 @@
 // Small pieces every resolver module uses: loading required references, claimable values, validity on a
 // day, and the resolvers common to every entity type (kind, aliases, citations, events, related).
 import type { GraphContext } from '../context.js';
+import type { PartialDate } from '../domain/partial-date.js';
 import { pageRequest } from '../repositories/pagination.js';
-import { entityOfKind, type EntityKind, type EntityOfKind, type EntityRecord, type FactRecord } from '../repositories/records.js';
+import type { FactLabel } from '../dataset/to-graph.js';
+import { entityOfKind, factOfLabel, type EntityKind, type EntityOfKind, type EntityRecord, type FactOfLabel, type FactRecord } from '../repositories/records.js';
 import type { ValueRecord } from './mappers.js';
 import { fieldModel } from './model.js';
 
@@ -25,6 +27,13 @@ export async function optionalEntity(ctx: GraphContext, id: string | null, kind?
   return entity && kind ? entityOfKind(entity, kind) : entity;
 }
 
+/** A fact by id, null when there is none; with `label`, of that label (another is a data fault, `factOfLabel`). */
+export async function optionalFact<L extends FactLabel = FactLabel>(ctx: GraphContext, id: string | null, label?: L): Promise<FactOfLabel<L> | null>;
+export async function optionalFact(ctx: GraphContext, id: string | null, label?: FactLabel): Promise<FactRecord | null> {
+  const fact = id ? await ctx.loaders.fact.load(id) : null;
+  return fact && label ? factOfLabel(fact, label) : fact;
+}
+
 /** A claimable field as a value record, or null when the record has no value for it at all. */
 export function valueOf(owner: { id: string; disputed: string[]; values: Record<string, string | number | null> }, field: string): ValueRecord | null {
   const disputed = owner.disputed.includes(field);
@@ -34,7 +43,7 @@ export function valueOf(owner: { id: string; disputed: string[]; values: Record<
 }
 
 /** Whether a dated fact holds on `asOf` (open or unknown bounds count as holding). */
-export function holdsOn(fact: Pick<FactRecord, 'from' | 'to'>, asOf: string | null | undefined): boolean {
+export function holdsOn(fact: { from: PartialDate | null; to: PartialDate | null }, asOf: string | null | undefined): boolean {
   if (!asOf) return true;
   return (!fact.from || fact.from.start <= asOf) && (!fact.to || fact.to.end >= asOf);
 }

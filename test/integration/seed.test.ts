@@ -2,7 +2,7 @@
 // stories read back through the repositories exactly as curated.
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventPages } from '../../src/repositories/entity-repository.js';
-import { entityOfKind } from '../../src/repositories/records.js';
+import { entityOfKind, factOfLabel } from '../../src/repositories/records.js';
 import { claimsOf, factsLinkedTo } from '../../src/repositories/fact-repository.js';
 import { countGraph } from '../../src/repositories/dataset-repository.js';
 import { loadSeed } from '../../src/seed.js';
@@ -36,7 +36,7 @@ describe('headline stories through the repositories', () => {
 
   it('Bapi won the Almaty district, Imanbai second', async () => {
     const found = await factsLinkedTo(db, { label: 'Candidacy', link: 'IN_DISTRICT' }, ['district:almaty-mazhilis-imanbai-bapi']);
-    const race = found.get('district:almaty-mazhilis-imanbai-bapi')!;
+    const race = found.get('district:almaty-mazhilis-imanbai-bapi')!.map((c) => factOfLabel(c, 'Candidacy'));
     const bapi = race.find((c) => c.subjectId === 'person:yermurat-bapi');
     const imanbai = race.find((c) => c.subjectId === 'person:inga-imanbai');
     expect(bapi?.outcome).toBe('ELECTED');
@@ -45,7 +45,7 @@ describe('headline stories through the repositories', () => {
   });
 
   it('Nur Otan until 2022, then Amanat, both dated', async () => {
-    const names = (await factsLinkedTo(db, { label: 'PartyName', link: 'SUBJECT' }, ['party:amanat'])).get('party:amanat')!;
+    const names = (await factsLinkedTo(db, { label: 'PartyName', link: 'SUBJECT' }, ['party:amanat'])).get('party:amanat')!.map((n) => factOfLabel(n, 'PartyName'));
     expect(names.map((n) => [n.name, n.from?.text ?? null, n.to?.text ?? null])).toEqual([
       ['Nur Otan', null, '2022'],
       ['Amanat', '2022', null],
