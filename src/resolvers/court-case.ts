@@ -4,22 +4,25 @@ import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityById } from './person.js';
 import { resolversOf } from './model.js';
-import { entityFields, factCitations, valueOf } from './shared.js';
+import { connectionOfKind, entityFields, factCitations, valueOf } from './shared.js';
 
 export const courtCaseResolvers: Resolvers = {
   Query: {
     courtCase: entityById('COURT_CASE'),
-    courtCases: (_p, args, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['COURT_CASE'] }, pageRequest(args)),
+    courtCases: (_p, args, ctx, info) => listEntitiesFor(ctx, info, 'COURT_CASE', {}, pageRequest(args)),
     event: entityById('EVENT'),
-    events: (_p, { filter, ...args }, ctx) =>
-      ctx.loaders.events.load({
-        entityId: filter?.entity ?? null,
-        kinds: filter?.kinds ?? null,
-        from: filter?.from ?? null,
-        to: filter?.to ?? null,
-        placeId: filter?.place ?? null,
-        ...pageRequest(args),
-      }),
+    events: async (_p, { filter, ...args }, ctx) =>
+      connectionOfKind(
+        await ctx.loaders.events.load({
+          entityId: filter?.entity ?? null,
+          kinds: filter?.kinds ?? null,
+          from: filter?.from ?? null,
+          to: filter?.to ?? null,
+          placeId: filter?.place ?? null,
+          ...pageRequest(args),
+        }),
+        'EVENT',
+      ),
   },
   CourtCase: {
     ...entityFields,

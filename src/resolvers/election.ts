@@ -10,10 +10,10 @@ export const electionResolvers: Resolvers = {
   Query: {
     election: entityById('ELECTION'),
     elections: (_p, { kinds, from, to, ...args }, ctx, info) =>
-      listEntitiesFor(ctx, info, { kinds: ['ELECTION'], subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
+      listEntitiesFor(ctx, info, 'ELECTION', { subKinds: kinds ?? null, dateFrom: from ?? null, dateTo: to ?? null, order: 'date' }, pageRequest(args)),
     district: entityById('DISTRICT'),
     districts: (_p, { body, place, ...args }, ctx, info) =>
-      listEntitiesFor(ctx, info, { kinds: ['DISTRICT'], bodyId: body ?? null, placeId: place ?? null, order: 'number' }, pageRequest(args)),
+      listEntitiesFor(ctx, info, 'DISTRICT', { bodyId: body ?? null, placeId: place ?? null, order: 'number' }, pageRequest(args)),
   },
   Election: {
     ...entityFields,

@@ -13,6 +13,8 @@ import type {
   CourtCaseRecord,
   DistrictRecord,
   ElectionRecord,
+  EntityKind,
+  EntityOfKind,
   EntityRecord,
   EventRecord,
   FactRecord,
@@ -50,6 +52,20 @@ export type PartialDateRecord = PartialDate;
 export type NodeRecord = EntityRecord | FactRecord;
 export type EntityConnectionRecord = Connection<EntityRecord>;
 export type EntityEdgeRecord = Connection<EntityRecord>['edges'][number];
+/** A page of entities of one kind (`PersonConnection`...), its nodes checked on the way (`connectionOfKind`). */
+export type KindConnectionRecord<K extends EntityKind> = Connection<EntityOfKind<K>>;
+export type PersonConnectionRecord = KindConnectionRecord<'PERSON'>;
+export type PersonEdgeRecord = PersonConnectionRecord['edges'][number];
+export type OrganizationConnectionRecord = KindConnectionRecord<'ORGANIZATION'>;
+export type OrganizationEdgeRecord = OrganizationConnectionRecord['edges'][number];
+export type DistrictConnectionRecord = KindConnectionRecord<'DISTRICT'>;
+export type DistrictEdgeRecord = DistrictConnectionRecord['edges'][number];
+export type ElectionConnectionRecord = KindConnectionRecord<'ELECTION'>;
+export type ElectionEdgeRecord = ElectionConnectionRecord['edges'][number];
+export type CourtCaseConnectionRecord = KindConnectionRecord<'COURT_CASE'>;
+export type CourtCaseEdgeRecord = CourtCaseConnectionRecord['edges'][number];
+export type EventConnectionRecord = KindConnectionRecord<'EVENT'>;
+export type EventEdgeRecord = EventConnectionRecord['edges'][number];
 export type FactConnectionRecord = Connection<FactRecord>;
 export type FactEdgeRecord = Connection<FactRecord>['edges'][number];
 export type RelationConnectionRecord = Connection<RelationRecord>;

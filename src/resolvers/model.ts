@@ -9,13 +9,13 @@
 import type { GraphContext } from '../context.js';
 import { pageRequest, paginate, type Connection } from '../repositories/pagination.js';
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
-import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord } from '../repositories/records.js';
+import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn } from './names.js';
-import { optionalEntity, requireEntity } from './shared.js';
+import { connectionOfKind, optionalEntity, requireEntity } from './shared.js';
 
 export type Args = Record<string, unknown>;
 
@@ -182,10 +182,13 @@ export const citations: FieldModel<{ id: string }, CitationRecord[]> = {
 };
 
 /** An entity's events (those it took part in), oldest first, as a page. */
-export const events: FieldModel<EntityRecord, Connection<EntityRecord>> = {
+export const events: FieldModel<EntityRecord, Connection<EventRecord>> = {
   steps: (args) => [{ need: { kind: 'events', kinds: (args.kinds as string[] | undefined) ?? null, page: pageRequest(args) }, children: 'connection' }],
-  resolve: (entity, args, ctx) =>
-    ctx.loaders.events.load({ entityId: entity.id, kinds: (args.kinds as string[] | undefined) ?? null, from: null, to: null, placeId: null, ...pageRequest(args) }),
+  resolve: async (entity, args, ctx) =>
+    connectionOfKind(
+      await ctx.loaders.events.load({ entityId: entity.id, kinds: (args.kinds as string[] | undefined) ?? null, from: null, to: null, placeId: null, ...pageRequest(args) }),
+      'EVENT',
+    ),
 };
 
 /** The members of a party or organisation holding on `asOf` (filtered in the loader's query), of `role`. */

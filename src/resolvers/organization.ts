@@ -9,7 +9,7 @@ import { entityFields } from './shared.js';
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: entityById('ORGANIZATION'),
-    organizations: (_p, { kinds, ...args }, ctx, info) => listEntitiesFor(ctx, info, { kinds: ['ORGANIZATION'], subKinds: kinds ?? null }, pageRequest(args)),
+    organizations: (_p, { kinds, ...args }, ctx, info) => listEntitiesFor(ctx, info, 'ORGANIZATION', { subKinds: kinds ?? null }, pageRequest(args)),
     place: entityById('PLACE'),
   },
   Organization: {

@@ -24,8 +24,8 @@ export const personResolvers: Resolvers = {
       listEntitiesFor(
         ctx,
         info,
+        'PERSON',
         {
-          kinds: ['PERSON'],
           nameKey: filter?.name ? foldName(filter.name) || null : null,
           memberOf: filter?.memberOf ?? null,
           candidateIn: filter?.candidateIn ?? null,

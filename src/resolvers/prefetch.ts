@@ -28,8 +28,9 @@ import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/ent
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
 import { entityWithPlan, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
-import type { EntityKind, EntityRecord } from '../repositories/records.js';
+import type { EntityKind, EntityOfKind, EntityRecord } from '../repositories/records.js';
 import { modelOfField, type Args, type Step } from './model.js';
+import { connectionOfKind } from './shared.js';
 
 /** GraphQL entity types (named as their labels) and the kind of record behind each. */
 const kindOfType = entityKindOfLabel as Record<string, EntityKind | undefined>;
@@ -254,12 +255,18 @@ export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
   });
 }
 
-/** A filtered page of entities for a root field, with everything its selection loads, in one query. */
-export async function listEntitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, filter: EntityListFilter, page: PageRequest): Promise<Connection<EntityRecord>> {
-  const { connection, primes } = await listEntitiesWithPlan(ctx.db, filter, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+/** A filtered page of entities of one kind for a root field, with everything its selection loads, in one query. */
+export async function listEntitiesFor<K extends EntityKind>(
+  ctx: GraphContext,
+  info: GraphQLResolveInfo,
+  kind: K,
+  filter: Omit<EntityListFilter, 'kinds'>,
+  page: PageRequest,
+): Promise<Connection<EntityOfKind<K>>> {
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, { ...filter, kinds: [kind] }, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
-  return connection;
+  return connectionOfKind(connection, kind);
 }
 
 /**

@@ -2,11 +2,16 @@
 // day, and the resolvers common to every entity type (kind, aliases, citations, events, related).
 import type { GraphContext } from '../context.js';
 import type { PartialDate } from '../domain/partial-date.js';
-import { pageRequest } from '../repositories/pagination.js';
+import { pageRequest, type Connection } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import { entityOfKind, factOfLabel, type EntityKind, type EntityOfKind, type EntityRecord, type FactOfLabel, type FactRecord } from '../repositories/records.js';
 import type { ValueRecord } from './mappers.js';
 import { fieldModel } from './model.js';
+
+/** A page of entities as a page of kind `kind` (`PersonConnection`...): each node checked, another kind a data fault. */
+export function connectionOfKind<K extends EntityKind>(page: Connection<EntityRecord>, kind: K): Connection<EntityOfKind<K>> {
+  return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: entityOfKind(edge.node, kind) })) };
+}
 
 /**
  * A reference the graph guarantees (validated at load); its absence is a data fault, not a user error. With

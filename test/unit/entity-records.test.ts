@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphContext } from '../../src/context.js';
 import { DataFaultError, ErrorCode, formatError } from '../../src/errors.js';
 import { entityOfKind, isEntityOfKind, parseEntity, type EntityRecord } from '../../src/repositories/records.js';
-import { optionalEntity, requireEntity } from '../../src/resolvers/shared.js';
+import { connectionOfKind, optionalEntity, requireEntity } from '../../src/resolvers/shared.js';
 
 /** A stored entity node as the repositories read it (`n {.*, labels: labels(n)}`). */
 function node(label: string, props: Record<string, unknown>): Record<string, unknown> {
@@ -150,5 +150,12 @@ describe('narrowing an entity to a kind', () => {
     await expect(optionalEntity(ctx, null, 'PARTY')).resolves.toBeNull();
     await expect(optionalEntity(ctx, 'party:gone', 'PARTY')).resolves.toBeNull();
     await expect(optionalEntity(ctx, party.id, 'PLACE')).rejects.toBeInstanceOf(DataFaultError);
+  });
+
+  it('checks every node of a page of one kind (PersonConnection...)', () => {
+    const page = { edges: [{ cursor: 'c1', node: party }], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' }, totalCount: 1 };
+    expect(connectionOfKind(page, 'PARTY').edges[0]!.node).toBe(party);
+    expect(connectionOfKind(page, 'PARTY').totalCount).toBe(1);
+    expect(() => connectionOfKind(page, 'PERSON')).toThrow(DataFaultError);
   });
 });
