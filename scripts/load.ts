@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     // `--heavy-clients` clients sending the heaviest operation the server admits, and compares the lookup's median.
     mixed: { type: 'boolean', default: false },
     'heavy-clients': { type: 'string', default: '4' },
+    /** The heavy query's form (see `heavyQuery`): `neighbours` or `hub`. */
+    heavy: { type: 'string', default: 'neighbours' },
   },
 });
 const base = args.url.replace(/\/$/, '');
@@ -34,20 +36,27 @@ if (![connections, seconds, maxRequests, warmupSeconds].every((n) => Number.isIn
 // Mixed mode's two operations (defined before the mode runs, which returns before the ordinary mix below).
 const LOOKUP = '{ person(id: "person:zhanbolat-mamai") { name } }';
 /**
- * The issue's starving query: 30 aliases of a two-level `related(first: $n)`, each around a different entity (the
- * 30 first neighbours of the seed's largest hub, found at run time), so that no two aliases ask the same thing
- * (identical aliases share one fetch and would make the query cheaper than it looks).
+ * The issue's starving query, 30 aliases of a two-level `related`, in one of two forms that no two aliases ask the
+ * same thing (identical aliases share one fetch and would make it cheaper than it looks):
+ * - `neighbours`: each alias around a different entity (the hub's first 30 neighbours, found at run time),
+ *   `related(first: $n)` at both levels;
+ * - `hub`: every alias around the seed's largest hub, `related(first: $n)` then `related(first: i + 1)` in alias i.
  */
-function heavyQuery(ids: string[]): string {
-  const aliases = ids.map(
-    (id, i) => `a${i}: node(id: ${JSON.stringify(id)}) { ... on Entity { related(first: $n) { edges { node { other { name related(first: $n) { edges { node { type other { name } } } } } } } } } }`,
-  );
+function heavyQuery(form: 'neighbours' | 'hub', ids: string[]): string {
+  const aliases = ids.map((id, i) => {
+    const [root, second] = form === 'hub' ? [HUB, String(i + 1)] : [id, '$n'];
+    return `a${i}: node(id: ${JSON.stringify(root)}) { ... on Entity { related(first: $n) { edges { node { other { name related(first: ${second}) { edges { node { type other { name } } } } } } } } } }`;
+  });
   return `query Heavy($n: Int) { ${aliases.join(' ')} }`;
 }
 const HUB = 'place:kazakhstan';
 
 if (args.mixed) {
-  await mixedLoad(base, Math.min(seconds, 600), maxRequests, Number(args['heavy-clients']));
+  if (args.heavy !== 'neighbours' && args.heavy !== 'hub') {
+    console.error('--heavy is neighbours or hub');
+    process.exit(2);
+  }
+  await mixedLoad(base, Math.min(seconds, 600), maxRequests, Number(args['heavy-clients']), args.heavy);
   process.exit(0);
 }
 
@@ -189,7 +198,7 @@ function median(samples: Sample[]): number {
   return ms[Math.floor(ms.length / 2)] ?? NaN;
 }
 
-async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number, heavyClients: number): Promise<void> {
+async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number, heavyClients: number, form: 'neighbours' | 'hub'): Promise<void> {
   const lookup = await timedPost(url, LOOKUP);
   if (lookup.code !== 'ok') {
     console.error(`the lookup fails (${lookup.code}); is the server seeded and started with RATE_LIMIT_PER_MINUTE=0?`);
@@ -207,10 +216,11 @@ async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number,
     console.error(`${HUB} has no neighbours; is the server seeded?`);
     process.exit(1);
   }
-  const heavy = heavyQuery(ids);
+  const heavy = heavyQuery(form, ids);
   const n = await heaviestAdmitted(url, heavy);
   const heavyAlone = await timedPost(url, heavy, { n });
-  console.log(`heaviest admitted: ${ids.length} aliases (around ${HUB}'s first ${ids.length} neighbours) of a two-level related(first: ${n}); alone it takes ${heavyAlone.ms.toFixed(0)} ms (${heavyAlone.code})`);
+  const around = form === 'hub' ? `all around ${HUB}, second level first: 1..${ids.length}` : `around ${HUB}'s first ${ids.length} neighbours`;
+  console.log(`heaviest admitted (${form}): ${ids.length} aliases (${around}) of a two-level related(first: ${n}); alone it takes ${heavyAlone.ms.toFixed(0)} ms (${heavyAlone.code})`);
   await client(url, LOOKUP, {}, Date.now() + 2_000, maxRequests); // warm-up
   const idle = await client(url, LOOKUP, {}, Date.now() + phaseSeconds * 1000, maxRequests);
   console.log(`idle:  lookup ${summary(idle)}`);

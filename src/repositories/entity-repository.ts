@@ -71,7 +71,12 @@ export async function listEntitiesWithPlan(
     .map((part, i) => [...orderParts.slice(0, i).map((earlier, j) => `${earlier} = $after[${j}]`), `${part} > $after[${i}]`].join(' AND '))
     .map((clause) => `(${clause})`)
     .join(' OR ');
-  const where = `n.kind IN $kinds
+  // The kinds' own labels, so Neo4j scans only those nodes, not every entity (names from the fixed list). A node
+  // with a kind's label always has that kind (set together by every writer): the label alone selects the kinds,
+  // and `kind` is read (a db hit per scanned node) only when no label narrows the scan.
+  const labels = entityLabels.filter((l) => (filter.kinds as string[]).includes(entityKindOfLabel[l]));
+  const label = labels.length > 0 ? labels.join('|') : 'Entity';
+  const where = `${labels.length > 0 ? 'true' : 'n.kind IN $kinds'}
     AND ($nameKey IS NULL OR n.searchKeys CONTAINS $nameKey)
     AND ($memberOf IS NULL OR EXISTS { (n)<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(:Entity {id: $memberOf}) WHERE NOT coalesce(m.retracted, false) })
     AND ($candidateIn IS NULL OR EXISTS { (n)<-[:SUBJECT]-(c:Candidacy)-[:OBJECT]->(:Entity {id: $candidateIn}) WHERE NOT coalesce(c.retracted, false) })
@@ -82,9 +87,6 @@ export async function listEntitiesWithPlan(
          OR EXISTS { (:Place {id: n.placeId})-[:LOCATED_IN*1..4]->(:Place {id: $placeId}) })
     AND ($dateFrom IS NULL OR n.dateEnd >= $dateFrom)
     AND ($dateTo IS NULL OR n.dateStart <= $dateTo)`;
-  // The kinds' own labels, so Neo4j scans only those nodes, not every entity (names from the fixed list).
-  const labels = entityLabels.filter((l) => (filter.kinds as string[]).includes(entityKindOfLabel[l]));
-  const label = labels.length > 0 ? labels.join('|') : 'Entity';
   const rows = await db.read(
     // One scan gathers the matches (node references only) and their count; the page is a top-k of those after
     // the cursor, compared and sorted as a tuple; only the page's rows are read as records and given a key.

@@ -178,6 +178,19 @@ class PlanCompiler {
   }
 }
 
+export interface CompiledPlan {
+  cypher: string;
+  /** Shared by every request asking the same: read, never change. */
+  params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Compiled plans per plan object (plans are cached per operation and variables, src/resolvers/prefetch.ts), by
+ * the variable and projections they were compiled with: a repeated operation compiles its Cypher once.
+ */
+const compiled = new WeakMap<PrefetchPlan, Map<string, CompiledPlan>>();
+const COMPILED_PER_PLAN = 16;
+
 /** The Cypher map expression of `plan` for the node bound to `v`, and the parameters it uses. */
 export function compilePlan(
   v: string,
@@ -186,9 +199,17 @@ export function compilePlan(
   factProps: readonly string[] | null = null,
   citations: CitationProjection | null = null,
   relationProps: readonly RelationProperty[] | null = null,
-): { cypher: string; params: Record<string, unknown> } {
+): CompiledPlan {
+  let byProjection = compiled.get(plan);
+  if (!byProjection) compiled.set(plan, (byProjection = new Map<string, CompiledPlan>()));
+  const key = JSON.stringify([v, props, factProps, citations, relationProps]);
+  const found = byProjection.get(key);
+  if (found) return found;
   const compiler = new PlanCompiler(props, factProps, citations, relationProps);
-  return { cypher: compiler.map(v, plan), params: compiler.params };
+  const result = { cypher: compiler.map(v, plan), params: compiler.params };
+  if (byProjection.size >= COMPILED_PER_PLAN) byProjection.clear();
+  byProjection.set(key, result);
+  return result;
 }
 
 type Row = Record<string, unknown>;

@@ -2,6 +2,8 @@
 // and primes the loaders. Every query below is answered twice, by a server planning (the default) and by one
 // loading level by level (PREFETCH=false), and the answers must be identical; the planned one must need a
 // single database round trip where the selection is one the planner covers.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers.js';
 
@@ -172,4 +174,22 @@ describe('query planning answers exactly as level-by-level loading', () => {
     expect(a.errors?.[0]?.extensions?.code).toBe(b.errors?.[0]?.extensions?.code);
     expect(a.data).toEqual(b.data);
   });
+});
+
+describe('every worked query of docs/api.md answers alike planned and level by level', () => {
+  const guide = readFileSync(resolve(import.meta.dirname, '../../docs/api.md'), 'utf8');
+  const worked = [...guide.matchAll(/```graphql\n# name: ([\w-]+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!] as const);
+
+  it('finds the guide\'s worked queries', () => {
+    expect(worked.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const [name, query] of worked) {
+    it(name, async () => {
+      const { a, b } = await both(query);
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(b.errors, JSON.stringify(b.errors)).toBeUndefined();
+      expect(a.data).toEqual(b.data);
+    });
+  }
 });
