@@ -61,6 +61,8 @@ export const ConfigSchema = z
     EXPENSIVE_WAIT: duration.default('3s'),
     /** Queries of expensive operations (all of them together) running in Neo4j at once; the others wait their turn. */
     EXPENSIVE_DB_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(1),
+    /** After an expensive operation's query of d ms, its lane slot rests PACE × d ms (0: none): at most 1/(1+PACE) of the slot's time. */
+    EXPENSIVE_DB_PACE: z.coerce.number().min(0).max(100).default(1),
     /** Time budget of an expensive operation once admitted (its queries' transaction timeouts), within OPERATION_TIMEOUT. */
     EXPENSIVE_DB_BUDGET: duration.default('4s'),
     /** How old the store-wide counts behind the cost estimate may get before they are read again. */

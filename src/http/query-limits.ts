@@ -32,6 +32,7 @@ type LimitsConfig = Pick<
   | 'NODE_ENV'
   | 'EXPENSIVE_COST'
   | 'EXPENSIVE_DB_CONCURRENCY'
+  | 'EXPENSIVE_DB_PACE'
   | 'EXPENSIVE_CONCURRENCY'
   | 'EXPENSIVE_QUEUE'
   | 'EXPENSIVE_WAIT'
@@ -94,7 +95,7 @@ export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServe
   const gate = new AdmissionGate({ concurrency: config.EXPENSIVE_CONCURRENCY, queueLength: config.EXPENSIVE_QUEUE, maxWaitMs: durationMs(config.EXPENSIVE_WAIT) });
   const budgetMs = durationMs(config.EXPENSIVE_DB_BUDGET);
   // However many root fields or aliases an admitted operation fans out to, its queries take turns here.
-  const lane = new QueryLane(config.EXPENSIVE_DB_CONCURRENCY);
+  const lane = new QueryLane(config.EXPENSIVE_DB_CONCURRENCY, config.EXPENSIVE_DB_PACE);
   const refine = Math.min(config.EXPENSIVE_COST, config.MAX_COST);
   return {
     async requestDidStart() {

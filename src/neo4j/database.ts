@@ -146,7 +146,14 @@ export class QueryLane {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly concurrency: number) {}
+  /**
+   * `pace`: after a turn that took d ms, its slot rests `pace` × d ms before the next turn (0: none), so the
+   * lane's work uses at most 1 / (1 + pace) of its slots' time and the rest of the machine stays with others.
+   */
+  constructor(
+    readonly concurrency: number,
+    readonly pace = 0,
+  ) {}
 
   /** Queries in the lane now: running in Neo4j, and waiting for their turn. */
   get load(): { running: number; waiting: number } {
@@ -160,13 +167,19 @@ export class QueryLane {
     // A turn begins after pending I/O (other requests arriving) has been taken in, not inside a burst of
     // promise callbacks: the lane's work is interleaved with everyone else's instead of running back to back.
     await new Promise<void>((next) => setImmediate(next));
+    const began = performance.now();
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      const next = this.waiting.shift();
-      if (next) next(); // the turn passes on directly: `running` stays counted
-      else this.running -= 1;
+      const pass = () => {
+        const next = this.waiting.shift();
+        if (next) next(); // the turn passes on directly: `running` stays counted
+        else this.running -= 1;
+      };
+      const rest = this.pace * (performance.now() - began);
+      if (rest >= 1) setTimeout(pass, rest);
+      else pass();
     };
   }
 }

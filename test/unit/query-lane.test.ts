@@ -68,3 +68,22 @@ describe('QueryLane', () => {
     expect(seen).toEqual(['io', 'turn']);
   });
 });
+
+describe('QueryLane pacing', () => {
+  it('rests a slot `pace` times as long as the turn that held it before the next turn', async () => {
+    const lane = new QueryLane(1, 1);
+    const leave = await lane.enter();
+    const held = performance.now();
+    await new Promise((r) => setTimeout(r, 30));
+    let nextAt = 0;
+    const next = lane.enter().then((l) => {
+      nextAt = performance.now();
+      return l;
+    });
+    leave();
+    const leaveAt = performance.now();
+    (await next)();
+    // The turn lasted ~30 ms: the next one began no sooner than ~30 ms after it was given back.
+    expect(nextAt - leaveAt).toBeGreaterThanOrEqual((leaveAt - held) * 0.9);
+  });
+});
