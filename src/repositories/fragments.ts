@@ -107,6 +107,17 @@ function keysetPage(k: string, page: PageBounds): string {
       LIMIT ${page.limit}`;
 }
 
+/**
+ * `(p0, p1, ...) > after`, compared part by part as `ORDER BY p0, p1, ...` orders, against a cursor key made by
+ * `sortKey` (an expression; null: true). Sorting and cutting on the parts themselves is a top-k over the rows'
+ * own values; only the page's rows then get their key string built.
+ */
+function tupleAfter(parts: readonly string[], after: string): string {
+  const at = (i: number) => `split(${after}, '\\u0001')[${i}]`;
+  const greater = (i: number): string => (i === parts.length - 1 ? `${parts[i]} > ${at(i)}` : `(${parts[i]} > ${at(i)} OR (${parts[i]} = ${at(i)} AND ${greater(i + 1)}))`);
+  return `(${after} IS NULL OR ${greater(0)})`;
+}
+
 /** The filter of a relation `r` of entity `e` as request `req` (types, asOf, includeRetracted) asks; `t` its relation type. */
 function relationFilter(r: string, t: string, req: string): string {
   return `(${req}.types IS NULL OR ${t} IN ${req}.types)
@@ -144,9 +155,9 @@ export function relationRows(e: string, req: string, names: VariableNames, page:
     cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity)
       WHERE ${relationKind(r, req, typed)}
       WITH ${keep}${r}, ${o}, ${relationTypeOf(r, typed)} AS ${t}, startNode(${r}) = ${e} AS ${out}
-      WHERE ${relationFilter(r, t, req)}
-      WITH ${keep}${r}, ${o}, ${t}, ${out}, ${sortKey(t, `${o}.sortName`, `${r}.id`)} AS ${k}
-      ${keysetPage(k, page)}`,
+      WHERE ${relationFilter(r, t, req)} AND ${tupleAfter([t, `${o}.sortName`, `${r}.id`], page.after)}
+      WITH ${keep}${r}, ${o}, ${t}, ${out} ORDER BY ${t}, ${o}.sortName, ${r}.id LIMIT ${page.limit}
+      WITH ${keep}${r}, ${o}, ${t}, ${out}, ${sortKey(t, `${o}.sortName`, `${r}.id`)} AS ${k} ORDER BY ${k}`,
   };
 }
 
