@@ -152,7 +152,9 @@ export function relationRows(e: string, req: string, names: VariableNames, page:
   const typed = types !== null;
   return {
     row: `{key: ${k}, r: ${r}, o: ${o}, type: ${t}, outgoing: ${out}}`,
-    cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}:Entity)
+    // Relation types join entities only (src/dataset/to-graph.ts), so a typed walk checks no label on the other
+    // end (a db hit per relationship of a hub); the untyped walk keeps it beside its `derived` filter.
+    cypher: `MATCH (${e})-[${r}${typePattern(types)}]-(${o}${typed ? '' : ':Entity'})
       WHERE ${relationKind(r, req, typed)}
       WITH ${keep}${r}, ${o}, ${relationTypeOf(r, typed)} AS ${t}, startNode(${r}) = ${e} AS ${out}
       WHERE ${relationFilter(r, t, req)} AND ${tupleAfter([t, `${o}.sortName`, `${r}.id`], page.after)}
