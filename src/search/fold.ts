@@ -88,6 +88,11 @@ export function foldName(name: string): string {
   return foldWith(name, foldToken);
 }
 
+/** Folded tokens with their surname/patronymic endings kept (Nazarbayeva stays apart from Nazarbayev): name parts need the ending. */
+export function foldSpelling(name: string): string {
+  return foldWith(name, foldLetters);
+}
+
 function foldWith(name: string, fold: (token: string) => string): string {
   return normalize(name)
     .split(' ')
@@ -140,16 +145,25 @@ function osaDistance(a: string, b: string): number {
 export function similarity(a: string, b: string): number {
   if (a === b) return a === '' ? 0 : 1;
   if (a === '' || b === '') return 0;
+  // Digits are never a typo: 1423 is not 1429, the 7th convocation not the 8th. Only the letters around equal
+  // digits may differ.
+  if (hasDigit(a) || hasDigit(b)) {
+    if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return 0;
+  }
   const maxLen = Math.max(a.length, b.length);
   const budget = Math.min(2, Math.floor(Math.min(a.length, b.length) / 4));
   const d = osaDistance(a, b);
   return d <= budget ? 1 - d / (2 * maxLen) : 0.5 * Math.max(0, 1 - d / maxLen);
 }
 
-/** Best score of one query token against one alias token: exact, prefix (type-ahead), or typo. */
+function hasDigit(s: string): boolean {
+  return /\d/.test(s);
+}
+
+/** Best score of one query token against one alias token: exact, prefix (type-ahead), or typo; a token with digits only exact. */
 function tokenScore(q: string, alias: string): number {
   if (q === alias) return 1;
-  const prefix = q.length >= 3 && alias.startsWith(q) ? 0.85 + (0.15 * q.length) / alias.length : 0;
+  const prefix = q.length >= 3 && !hasDigit(q) && alias.startsWith(q) ? 0.85 + (0.15 * q.length) / alias.length : 0;
   return Math.max(prefix, similarity(q, alias));
 }
 
@@ -207,7 +221,7 @@ export function escapeLucene(term: string): string {
 /**
  * Neo4j fulltext (Lucene classic syntax) query over `nameKeys` for a raw user query,
  * or null when nothing searchable survives folding. Tokens <2 chars are dropped (they
- * are not indexed either); 2-char tokens must match exactly because a ~1 fuzzy term
+ * are not indexed either); 2-char tokens and tokens with digits must match exactly because a ~1 fuzzy term
  * on two letters matches nearly every short word. Folded keys are [a-z0-9] only, so
  * escaping is belt-and-braces; operators are emitted upper-case, terms stay lower-case,
  * so a user typing "or"/"and" produces a term, never an operator.
@@ -220,7 +234,8 @@ export function luceneQuery(query: string): string | null {
   const terms = new Set<string>();
   const add = (t: string): void => {
     const e = escapeLucene(t);
-    if (t.length < 3) terms.add(e);
+    // A number is looked up as written: no fuzzy or prefix term (1423~1 would find 1429, 1423* 14230).
+    if (t.length < 3 || hasDigit(t)) terms.add(e);
     else terms.add(`${e}~1`).add(`${e}*`);
   };
   tokens.forEach(add);

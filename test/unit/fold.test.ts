@@ -180,3 +180,21 @@ describe('Lucene escaping', () => {
     }
   });
 });
+
+describe('digits are never fuzzy (issue 25)', () => {
+  it('a number matches only itself, in scoring and in the index query', () => {
+    expect(matchScore('1423', '1429')).toBe(0);
+    expect(matchScore('1423', '1420')).toBe(0);
+    expect(matchScore('1525', '1585')).toBe(0);
+    expect(matchScore('142', '1423')).toBe(0);
+    expect(matchScore('1423', '1423')).toBe(1);
+    expect(similarity('q1195092', 'q1195093')).toBe(0);
+    expect(luceneQuery('1423')).toBe('1423');
+    expect(luceneQuery('Mazhilis 12')).toBe('majilis~1 OR majilis* OR 12 OR majilis12');
+  });
+
+  it('letters around equal digits keep their typo tolerance', () => {
+    expect(matchScore('7th Mazhlis', '7th Mazhilis')).toBeGreaterThanOrEqual(0.85);
+    expect(matchScore('Mazhilis 7', 'Mazhilis 8')).toBeLessThan(0.6);
+  });
+});
