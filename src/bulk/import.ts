@@ -27,7 +27,7 @@ import {
   type ImportRun,
   type RetractionRow,
 } from '../repositories/bulk-repository.js';
-import { sourceTextsOf } from '../repositories/source-repository.js';
+import { sourceKindsOf, sourceTextsOf } from '../repositories/source-repository.js';
 import { projectValueExceptions } from '../seed.js';
 import {
   electionDates,
@@ -178,6 +178,8 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
     existing: existingCollections(lookup),
     requireSourceTexts: false,
     sourceTexts: plan.sourceTexts,
+    // Which citation rule applies to each stored source (src/domain/citation-rule.ts).
+    sourceKinds: await db.readTransaction((tx) => sourceKindsOf(tx, [...lookup.sources])),
     // The exceptions the seed was validated with: an exported graph re-imports (the values it holds are the same).
     valueExceptions: await projectValueExceptions(),
   });

@@ -10,7 +10,7 @@ import { datasetKeys, idPattern, type DatasetKey } from '../dataset/schema.js';
 import { datasetToGraph, factLabels } from '../dataset/to-graph.js';
 import { referencesIn, validateDataset, type IssueCode, type Segment } from '../dataset/validate.js';
 import type { Database } from '../neo4j/database.js';
-import { sourceTextsOf } from '../repositories/source-repository.js';
+import { sourceKindsOf, sourceTextsOf } from '../repositories/source-repository.js';
 import { projectValueExceptions } from '../seed.js';
 import {
   collectionOfKind,
@@ -37,6 +37,12 @@ export type UserErrorCode =
   | 'MISSING_CITATION'
   | 'UNKNOWN_SOURCE'
   | 'QUOTE_NOT_IN_SOURCE'
+  | 'QUOTE_REQUIRED'
+  | 'QUOTE_TOO_SHORT'
+  | 'LOCATOR_REQUIRED'
+  | 'LOCATOR_NOT_IN_SOURCE'
+  | 'SOURCE_NOT_CITABLE'
+  | 'PASSAGE_CHANGED'
   | 'VALUE_NOT_STATED'
   | 'DANGLING_REFERENCE'
   | 'WRONG_REFERENCE_KIND'
@@ -77,6 +83,11 @@ const issueCodes: Record<IssueCode, UserErrorCode> = {
   SYNTAX: 'INVALID',
   UNKNOWN_SOURCE: 'UNKNOWN_SOURCE',
   QUOTE_NOT_IN_SOURCE: 'QUOTE_NOT_IN_SOURCE',
+  QUOTE_REQUIRED: 'QUOTE_REQUIRED',
+  QUOTE_TOO_SHORT: 'QUOTE_TOO_SHORT',
+  LOCATOR_REQUIRED: 'LOCATOR_REQUIRED',
+  LOCATOR_NOT_IN_SOURCE: 'LOCATOR_NOT_IN_SOURCE',
+  SOURCE_NOT_CITABLE: 'SOURCE_NOT_CITABLE',
   VALUE_NOT_STATED: 'VALUE_NOT_STATED',
   DANGLING_REFERENCE: 'DANGLING_REFERENCE',
   WRONG_REFERENCE_KIND: 'WRONG_REFERENCE_KIND',
@@ -277,6 +288,7 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
     existing: existingCollections(lookup),
     requireSourceTexts: false,
     sourceTexts,
+    sourceKinds: await sourceKindsOf(tx, [...lookup.sources]),
     valueExceptions: await projectValueExceptions(),
   });
   if (!validation.dataset) {

@@ -24,11 +24,13 @@ import type {
   UpsertPersonInput,
   UpsertPlaceInput,
   ReviseSourceTextInput,
+  RetractCitationInput,
 } from '../generated/graphql.js';
 import type { Database } from '../neo4j/database.js';
 import { markRetracted, retractedAmong, retractionOf, type ChangeRecord } from '../repositories/curation-repository.js';
 import { normalize } from '../search/fold.js';
-import { closestPassage, locateQuote, normaliseForQuotes } from '../domain/quotes.js';
+import { citationChangedBy, SourceLibrary, type SourceKind } from '../domain/citation-rule.js';
+import { normaliseQuote } from '../domain/quotes.js';
 import { nodesCitingSource } from '../repositories/source-repository.js';
 import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
 
@@ -345,27 +347,147 @@ export function addSource(db: Database, actor: string, input: AddSourceInput): P
 }
 
 /**
- * A corrected text for a source: the old one is kept as a previous version (WRITE_SOURCES), every record citing
- * the source is validated against the new text and written again (their quotes' offsets move with the text).
+ * A corrected text for a source: the old one is kept as a previous version (WRITE_SOURCES). No citation moves
+ * silently: each whose passage the new text changes (citationChangedBy) must be re-confirmed with a quote of the
+ * new text or retracted in the same operation, or nothing is written (PASSAGE_CHANGED for each). Records whose
+ * citations change so are written and audited; the others are written again (their offsets move with the text).
  */
 export function reviseSourceText(db: Database, actor: string, input: ReviseSourceTextInput): Promise<MutationResult> {
   return run(db, actor, async (scope, write) => {
     await scope.lock([{ id: input.id, label: 'Source', create: false }]);
     const current = (await scope.read([input.id])).get(input.id);
     if (!current || current.collection !== 'sources') return refuse('id', 'NOT_FOUND', `no source ${input.id}`);
-    // The records whose citations quote it (a claim or nested fact belongs to the record its id starts with).
+    // The records whose citations name it (a claim or nested fact belongs to the record its id starts with).
     const citing = [...new Set((await nodesCitingSource(scope.tx, input.id)).map(ownerOf))];
     const lookup = await scope.lookup(citing);
     await scope.lock(citing.map((id) => ({ id, label: lookup.entities.has(id) ? ('Entity' as const) : ('Fact' as const), create: false })));
-    const records = [...(await scope.read(citing)).values()];
-    const lost = quotesMissingFrom(records, input.id, input.text);
-    if (lost.length > 0) throw new EditRefused(lost);
-    const after = { ...current.record, text: input.text, retrievedAt: input.retrievedAt ?? scope.at };
-    await write([{ before: current, after: { collection: 'sources', record: after } }], { operation: 'reviseSourceText', reason: input.reason });
-    // The citing records change nothing of their own; written again, their offsets are taken in the new text.
-    await rebuildRecords(scope, records);
+    const records = new Map([...(await scope.read(citing)).values()].map((r) => [r.record.id, r]));
+
+    const edited = new Set<Citation>();
+    const editedRecords = new Set<string>();
+    const apply = (field: string, ref: { citedBy: string; quote: string }, change: (c: Citation) => Citation | null) => {
+      const record = records.get(ownerOf(ref.citedBy));
+      const result = record ? editCitations(record, ref.citedBy, { source: input.id, quote: ref.quote }, change) : null;
+      if (!result || result.count === 0) refuse(field, 'NOT_FOUND', `${ref.citedBy} gives no citation of ${input.id} quoting "${ref.quote.slice(0, 60)}"`);
+      records.set(result.record.record.id, result.record);
+      editedRecords.add(result.record.record.id);
+    };
+    (input.reconfirm ?? []).forEach((r, i) =>
+      apply(`reconfirm[${i}]`, r, (c) => {
+        const next = { ...c, quote: r.newQuote };
+        edited.add(next);
+        return next;
+      }),
+    );
+    (input.retract ?? []).forEach((r, i) => apply(`retract[${i}]`, r, () => null));
+
+    const kind = (current.record as { kind?: SourceKind }).kind ?? 'ARTICLE';
+    const before = new SourceLibrary(new Map([[input.id, { kind, text: current.record.text ?? null }]]));
+    const after = new SourceLibrary(new Map([[input.id, { kind, text: input.text }]]));
+    const unconfirmed: UserError[] = [];
+    for (const record of records.values()) {
+      forEachCitation(record.record, (c, path) => {
+        if (c.source !== input.id || edited.has(c) || !citationChangedBy(c, before, after)) return;
+        const what = c.quote !== undefined ? `quotes "${c.quote.slice(0, 60)}"` : `points at ${c.locator ?? '?'}`;
+        const gone = c.quote !== undefined ? after.locate(input.id, c.quote) === null : after.pointed(input.id, c.locator ?? '') === undefined;
+        unconfirmed.push({
+          field: 'text',
+          code: 'PASSAGE_CHANGED',
+          message: `${record.record.id} ${path} ${what}, which ${gone ? 'is not in the new text' : 'the new text says in a changed passage'}: re-confirm it (reconfirm: { citedBy, quote, newQuote }) or retract it (retract)`,
+        });
+      });
+    }
+    if (unconfirmed.length > 0) throw new EditRefused(unconfirmed);
+
+    const revised = { ...current.record, text: input.text, retrievedAt: input.retrievedAt ?? scope.at };
+    await write([{ before: current, after: { collection: 'sources', record: revised } }], { operation: 'reviseSourceText', reason: input.reason });
+    const changed = [...editedRecords].map((id) => records.get(id)!);
+    if (changed.length > 0) {
+      const originals = await scope.read(changed.map((r) => r.record.id));
+      await write(
+        changed.map((r) => ({ before: originals.get(r.record.id) ?? null, after: r })),
+        { operation: 'reviseSourceText', reason: input.reason },
+      );
+    }
+    // The other citing records change nothing of their own; written again, their offsets are taken in the new text.
+    await rebuildRecords(scope, [...records.values()].filter((r) => !editedRecords.has(r.record.id)));
     return input.id;
   });
+}
+
+/**
+ * Removes one citation from the record that gives it (an entity, a fact, or a claim or nested fact of one),
+ * recorded as a change of that record with the reason. The record must keep a citation.
+ */
+export function retractCitation(db: Database, actor: string, input: RetractCitationInput): Promise<MutationResult> {
+  return run(db, actor, async (scope, write) => {
+    checkReason(input.reason);
+    if (!input.quote && !input.locator) refuse('quote', 'INVALID', 'give the citation\'s quote (or its locator)');
+    const owner = ownerOf(input.citedBy);
+    const lookup = await scope.lookup([owner]);
+    if (!lookup.entities.has(owner) && !lookup.facts.has(owner)) refuse('citedBy', 'NOT_FOUND', `no entity or fact ${owner}`);
+    await scope.lock([{ id: owner, label: lookup.entities.has(owner) ? 'Entity' : 'Fact', create: false }]);
+    const current = (await scope.read([owner])).get(owner);
+    if (!current) return refuse('citedBy', 'NOT_FOUND', `no record ${owner}`);
+    const { record, count } = editCitations(current, input.citedBy, { source: input.source, quote: input.quote ?? null, locator: input.locator ?? null }, () => null);
+    if (count === 0) refuse('citedBy', 'NOT_FOUND', `${input.citedBy} gives no such citation of ${input.source}`);
+    await write([{ before: current, after: record }], {
+      operation: 'retractCitation',
+      reason: input.reason,
+      fieldOf: (_r, path) => (/citations/.test(path) && !/citations\[\d+\]\./.test(path) ? 'citedBy' : null),
+    });
+    return input.source;
+  });
+}
+
+/** Every citation in a record, with its path (`citations[0]`, `names[1].citations[0]`). */
+function forEachCitation(value: unknown, visit: (c: Citation, path: string) => void, path = ''): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => forEachCitation(v, visit, `${path}[${i}]`));
+  if (typeof value !== 'object' || value === null) return;
+  for (const [k, v] of Object.entries(value)) {
+    const at = path === '' ? k : `${path}.${k}`;
+    if (k === 'citations' && Array.isArray(v)) v.forEach((c, i) => visit(c as Citation, `${at}[${i}]`));
+    else forEachCitation(v, visit, at);
+  }
+}
+
+/**
+ * A copy of the record with `change` applied to the citations that node `citedBy` gives and that match (same
+ * source; same quote under the quote normalisation, or same locator): the record's own list when `citedBy` is
+ * the record, otherwise the lists of its nested facts and claims. `change` returning null removes the citation.
+ */
+function editCitations(
+  record: CollectionRecord,
+  citedBy: string,
+  match: { source: string; quote?: string | null; locator?: string | null },
+  change: (c: Citation) => Citation | null,
+): { record: CollectionRecord; count: number } {
+  const copy = structuredClone(record.record) as unknown as Record<string, unknown>;
+  const wanted = match.quote ? normaliseQuote(match.quote) : null;
+  const matches = (c: Citation) =>
+    c.source === match.source &&
+    (wanted === null || (c.quote !== undefined && normaliseQuote(c.quote) === wanted)) &&
+    (!match.locator || c.locator === match.locator);
+  let count = 0;
+  const editList = (list: Citation[]): Citation[] =>
+    list.flatMap((c) => {
+      if (!matches(c)) return [c];
+      count += 1;
+      const next = change(c);
+      return next === null ? [] : [next];
+    });
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const object = value as Record<string, unknown>;
+    for (const [k, v] of Object.entries(object)) {
+      if (k === 'citations' && Array.isArray(v)) object[k] = editList(v as Citation[]);
+      else walk(v);
+    }
+  };
+  if (citedBy === record.record.id) copy.citations = editList((copy.citations as Citation[] | undefined) ?? []);
+  else for (const [k, v] of Object.entries(copy)) if (k !== 'citations') walk(v);
+  return { record: { ...record, record: copy } as unknown as CollectionRecord, count };
 }
 
 export function addMembership(db: Database, actor: string, input: AddMembershipInput): Promise<MutationResult> {
@@ -581,27 +703,4 @@ export function restoreFact(db: Database, actor: string, id: string, reason: str
     ]);
     return target;
   });
-}
-
-/** Citations of `records` quoting source `sourceId` whose quote `text` no longer holds, as errors naming each. */
-function quotesMissingFrom(records: readonly CollectionRecord[], sourceId: string, text: string): UserError[] {
-  const normalised = normaliseForQuotes(text);
-  const errors: UserError[] = [];
-  const walk = (value: unknown, path: string, recordId: string): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, recordId));
-    if (typeof value !== 'object' || value === null) return;
-    const c = value as Record<string, unknown>;
-    if (c.source === sourceId && typeof c.quote === 'string' && locateQuote(normalised, c.quote) === null) {
-      const closest = closestPassage(text, c.quote);
-      errors.push({
-        field: 'text',
-        code: 'QUOTE_NOT_IN_SOURCE',
-        message: `${recordId} ${path.replace(/^\./, '')} quotes "${c.quote.slice(0, 60)}", which is not in the new text${closest ? `; the closest passage is "${closest}"` : ''}`,
-      });
-      return;
-    }
-    for (const [k, v] of Object.entries(c)) walk(v, `${path}.${k}`, recordId);
-  };
-  for (const r of records) walk(r.record, '', r.record.id);
-  return errors;
 }

@@ -51,19 +51,21 @@ export const Name = z
 export const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)+$/;
 export const Locator = z.string().max(1000, 'must be at most 1000 characters').regex(jsonPointerPattern, 'must be a JSON pointer: /key/0/key');
 
-export const Citation = z
-  .strictObject({
-    /** Id of the source: the file name of a text in seed/sources, or `source:<slug>` for one added through the API. */
-    source: z.string().min(1),
-    /**
-     * A verbatim passage of that source's text: it must occur in the text under the normalisation of
-     * src/domain/quotes.ts (NFC, white space runs, typographic quotes, apostrophes and dashes).
-     */
-    quote: Text.pipe(z.string().min(8, 'quote is too short to support a fact')).optional(),
-    /** Where in a structured source (a dataset) the statement sits, as a JSON pointer. */
-    locator: Locator.optional(),
-  })
-  .refine((c) => c.quote !== undefined || c.locator !== undefined, { message: 'a citation needs a quote or a locator', path: ['quote'] });
+/**
+ * A citation. Which of quote and locator it needs depends on its source's kind: that rule, and the quote's
+ * length and presence in the text, are src/domain/citation-rule.ts's (the validator applies it), not the shape's.
+ */
+export const Citation = z.strictObject({
+  /** Id of the source: the file name of a text in seed/sources, or `source:<slug>` for one added through the API. */
+  source: z.string().min(1),
+  /**
+   * A verbatim passage of that source's text: it must occur in the text under the normalisation of
+   * src/domain/quotes.ts (NFC, white space runs, typographic quotes, apostrophes and dashes).
+   */
+  quote: Text.optional(),
+  /** Where in a structured source (a dataset) the statement sits, as a JSON pointer. */
+  locator: Locator.optional(),
+});
 export type Citation = z.infer<typeof Citation>;
 
 export const Citations = z.array(Citation).min(1, 'at least one citation is required');

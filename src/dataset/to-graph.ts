@@ -196,7 +196,9 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   const cite = (owner: string, ownerLabel: CitationRow['ownerLabel'], citations: Citation[]) => {
     citations.forEach((c, ord) => {
       const at = locate(c.source, c.quote);
-      rows.citations.push({ owner, ownerLabel, source: c.source, quote: c.quote ?? null, locator: c.locator ?? null, start: at?.start ?? null, end: at?.end ?? null, ord });
+      // The stored quote is the exact slice of the text at its offsets (the validator has made it so already).
+      const quote = at === null ? (c.quote ?? null) : texts.get(c.source)!.slice(at.start, at.end);
+      rows.citations.push({ owner, ownerLabel, source: c.source, quote, locator: c.locator ?? null, start: at?.start ?? null, end: at?.end ?? null, ord });
     });
   };
 

@@ -2,8 +2,7 @@
 // sources and verbatim quotes, date ranges). Reports every problem with its file and line; never stops early.
 import path from 'node:path';
 import type { z } from 'zod';
-import { closestPassage, locateQuote, normaliseForQuotes, normaliseQuote, type NormalisedText } from '../domain/quotes.js';
-import { statesValue } from '../domain/value-citations.js';
+import { checkCitation, citationStatesValue, SourceLibrary, storedCitation, type CitableSource, type SourceKind } from '../domain/citation-rule.js';
 import { lineAt, type LoadedDataset, type LoadedRecord } from './files.js';
 import {
   Candidacy,
@@ -31,6 +30,11 @@ export type IssueCode =
   | 'SCHEMA'
   | 'UNKNOWN_SOURCE'
   | 'QUOTE_NOT_IN_SOURCE'
+  | 'QUOTE_REQUIRED'
+  | 'QUOTE_TOO_SHORT'
+  | 'LOCATOR_REQUIRED'
+  | 'LOCATOR_NOT_IN_SOURCE'
+  | 'SOURCE_NOT_CITABLE'
   | 'VALUE_NOT_STATED'
   | 'DANGLING_REFERENCE'
   | 'WRONG_REFERENCE_KIND'
@@ -158,6 +162,11 @@ export interface ValidationOptions {
   requireSourceTexts?: boolean;
   /** Texts of sources already in the graph, by id: quotes citing them are checked against these. */
   sourceTexts?: ReadonlyMap<string, string>;
+  /**
+   * Kinds of sources already in the graph, by id: which citation rule applies (src/domain/citation-rule.ts). A
+   * stored source whose kind is not given counts as an article when it has a text.
+   */
+  sourceKinds?: ReadonlyMap<string, SourceKind>;
   /** Numbers allowed to be cited by passages that do not state them, each with its reason (the seed's list). */
   valueExceptions?: readonly ValueException[];
 }
@@ -200,14 +209,7 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
   const sourceIds = new Set(loaded.collections.sources.map((r) => field(r.value, 'id')).filter(isString));
   for (const [id, collection] of existing) if (collection === 'sources') sourceIds.add(id);
   const kindOf = (id: string): DatasetKey | undefined => byId.get(id)?.collection ?? existing.get(id);
-  const texts = new Map<string, string>(options.sourceTexts ?? []);
-  for (const [id, text] of loaded.texts) texts.set(id, text);
-  for (const record of loaded.collections.sources) {
-    const id = field(record.value, 'id');
-    const text = field(record.value, 'text');
-    if (isString(id) && isString(text)) texts.set(id, text);
-  }
-  const sourceTexts = new SourceTexts(texts);
+  const library = new SourceLibrary(citableSources(loaded, options));
 
   for (const record of loaded.collections.sources) {
     const id = field(record.value, 'id');
@@ -216,14 +218,43 @@ export function validateDataset(loaded: LoadedDataset, options: ValidationOption
     }
   }
   for (const record of all) {
-    checkCitations(record, sourceIds, sourceTexts, report);
-    checkValueStatements(record, [...(loaded.valueExceptions ?? []), ...(options.valueExceptions ?? [])], report);
+    checkCitations(record, sourceIds, library, loaded.texts, report);
+    checkValueStatements(record, [...(loaded.valueExceptions ?? []), ...(options.valueExceptions ?? [])], library, report);
     checkReferences(record, kindOf, report);
     checkDateRanges(record, report);
   }
 
   issues.sort(byPosition);
-  return { dataset: issues.length === 0 ? dataset : null, issues };
+  if (issues.length > 0) return { dataset: null, issues };
+  // What is stored of a quote is the exact slice of its source's text, whoever wrote it and however.
+  for (const key of datasetKeys) {
+    for (const record of dataset[key]) {
+      for (const { value } of citationLists(record, [])) {
+        value.forEach((c, i) => {
+          if (isObject(c) && isString(c.source)) value[i] = storedCitation(c as { source: string; quote?: string }, library);
+        });
+      }
+    }
+  }
+  return { dataset, issues };
+}
+
+/** Every source the records may cite, with its kind and text: the dataset's own and the graph's. */
+function citableSources(loaded: LoadedDataset, options: ValidationOptions): Map<string, CitableSource> {
+  const sources = new Map<string, CitableSource>();
+  for (const [id, text] of options.sourceTexts ?? []) sources.set(id, { kind: options.sourceKinds?.get(id) ?? 'ARTICLE', text });
+  for (const [id, kind] of options.sourceKinds ?? []) if (!sources.has(id)) sources.set(id, { kind, text: null });
+  for (const record of loaded.collections.sources) {
+    const id = field(record.value, 'id');
+    if (!isString(id)) continue;
+    const kind = field(record.value, 'kind');
+    const text = field(record.value, 'text');
+    sources.set(id, {
+      kind: kind === 'DATASET' || kind === 'OFFICIAL_RECORD' ? kind : 'ARTICLE',
+      text: isString(text) ? text : (loaded.texts.get(id) ?? null),
+    });
+  }
+  return sources;
 }
 
 /** `seed/data/people.yaml:42 people[3].citations[0].quote: quote not found in ...` */
@@ -320,51 +351,20 @@ function checkIds(all: readonly LoadedRecord[], report: Report): Map<string, Loa
   return byId;
 }
 
-/** Source texts by id, normalised once on first use. */
-class SourceTexts {
-  private readonly normalised = new Map<string, NormalisedText>();
-  constructor(private readonly texts: ReadonlyMap<string, string>) {}
-  has(id: string): boolean {
-    return this.texts.has(id);
-  }
-  text(id: string): string | undefined {
-    return this.texts.get(id);
-  }
-  normalisedText(id: string): NormalisedText | undefined {
-    const text = this.texts.get(id);
-    if (text === undefined) return undefined;
-    let n = this.normalised.get(id);
-    if (!n) this.normalised.set(id, (n = normaliseForQuotes(text)));
-    return n;
-  }
-}
-
-function checkCitations(record: LoadedRecord, sourceIds: ReadonlySet<string>, texts: SourceTexts, report: Report): void {
+function checkCitations(record: LoadedRecord, sourceIds: ReadonlySet<string>, library: SourceLibrary, textFiles: ReadonlyMap<string, string>, report: Report): void {
   for (const { at, value } of citationLists(record.value, [])) {
     value.forEach((citation, i) => {
       const source = field(citation, 'source');
-      const quote = field(citation, 'quote');
       if (!isString(source) || source === '') return; // the schema check has reported it
       if (!sourceIds.has(source)) {
-        const hint = texts.has(source) ? 'its text exists but it is not listed in sources.yaml' : 'no such source';
+        const hint = textFiles.has(source) ? 'its text exists but it is not listed in sources.yaml' : 'no such source';
         report(record, [...at, i, 'source'], 'UNKNOWN_SOURCE', `unknown source ${source}: ${hint}`);
         return;
       }
-      if (!isString(quote) || normaliseQuote(quote) === '') return;
-      const normalised = texts.normalisedText(source);
-      if (normalised === undefined) {
-        report(record, [...at, i, 'quote'], 'QUOTE_NOT_IN_SOURCE', `source ${source} has no text to check the quote against: cite it by locator, or add its text`);
-        return;
-      }
-      if (locateQuote(normalised, quote) === null) {
-        const closest = closestPassage(texts.text(source) ?? '', quote);
-        report(
-          record,
-          [...at, i, 'quote'],
-          'QUOTE_NOT_IN_SOURCE',
-          `quote not in source ${source}: "${abbreviate(foldSpace(quote))}"${closest === null ? '' : `; the closest passage is "${closest}"`}`,
-        );
-      }
+      const quote = field(citation, 'quote');
+      const locator = field(citation, 'locator');
+      const given = { source, quote: isString(quote) ? quote : undefined, locator: isString(locator) ? locator : undefined };
+      for (const issue of checkCitation(given, library)) report(record, [...at, i, issue.field], issue.code, issue.message);
     });
   }
 }
@@ -374,19 +374,26 @@ function checkCitations(record: LoadedRecord, sourceIds: ReadonlySet<string>, te
  * (those are its citations), and every citation given with a value or a claim must state it, unless the seed's
  * exceptions list the value with a reason.
  */
-function checkValueStatements(record: LoadedRecord, exceptions: readonly ValueException[], report: Report): void {
+function checkValueStatements(record: LoadedRecord, exceptions: readonly ValueException[], library: SourceLibrary, report: Report): void {
   const fields = numericValueFields[record.collection] ?? [];
   const id = field(record.value, 'id');
   const excepted = (name: string, value: number) => exceptions.some((e) => e.record === id && e.field === name && e.value === value);
-  const quoteOf = (c: unknown) => {
-    const q = field(c, 'quote');
-    return isString(q) ? q : null;
+  const states = (name: string, value: unknown, c: unknown) => {
+    const source = field(c, 'source');
+    const quote = field(c, 'quote');
+    const locator = field(c, 'locator');
+    if (!isString(source)) return true; // the schema check has reported it
+    return citationStatesValue(name, value, { source, quote: isString(quote) ? quote : undefined, locator: isString(locator) ? locator : undefined }, library);
   };
   const checkOwn = (name: string, value: unknown, citations: unknown, at: Segment[]) => {
     if (typeof value !== 'number' || !Array.isArray(citations) || excepted(name, value)) return;
     citations.forEach((c, i) => {
-      if (!statesValue(name, value, quoteOf(c))) {
-        report(record, [...at, 'citations', i, 'quote'], 'VALUE_NOT_STATED', `${name} ${value}: this passage does not state it (digits or words${name === 'turnout' || name === 'voteShare' || name === 'placeTurnout' ? ', with %' : ''})`);
+      if (!states(name, value, c)) {
+        const byLocator = field(c, 'quote') === undefined && isString(field(c, 'locator'));
+        const message = byLocator
+          ? `${name} ${value}: the locator does not point at this value in the dataset`
+          : `${name} ${value}: this passage does not state it (digits or words${name === 'turnout' || name === 'voteShare' || name === 'placeTurnout' ? ', with %' : ''})`;
+        report(record, [...at, 'citations', i, byLocator ? 'locator' : 'quote'], 'VALUE_NOT_STATED', message);
       }
     });
   };
@@ -395,7 +402,7 @@ function checkValueStatements(record: LoadedRecord, exceptions: readonly ValueEx
     if (typeof value === 'number') {
       const citations = field(record.value, 'citations');
       if (!Array.isArray(citations) || citations.length === 0 || excepted(name, value)) continue;
-      if (!citations.some((c) => statesValue(name, value, quoteOf(c)))) {
+      if (!citations.some((c) => states(name, value, c))) {
         report(record, [name], 'VALUE_NOT_STATED', `${name} ${value}: none of the record's citations states it; cite a passage that does ({ value, citations }) or list it with a reason in the exceptions`);
       }
     } else if (isObject(value) && 'value' in value) {
@@ -532,16 +539,8 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
-function foldSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 function withArticle(noun: string): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function abbreviate(s: string, max = 60): string {
-  return s.length <= max ? s : `${s.slice(0, max)}...`;
 }
 
 function describe(value: unknown): string {

@@ -15,6 +15,9 @@ import { identifierKey } from '../dataset/to-graph.js';
 import { mapPopolo, nameVariants, pathOf, readPopolo, type MappedRecord, type PopoloDocument, type SourceMeta } from './popolo.js';
 import { decide, describeEvidence, type Comparison, type Decision, type Evidence, type Profile, type ResolutionKind } from './resolve.js';
 import { nameKeys } from '../search/fold.js';
+import { resolvePointer } from '../domain/citation-rule.js';
+
+export { resolvePointer };
 
 export interface ResolutionReport {
   /** The incoming element: `/persons/17`. */
@@ -204,19 +207,6 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
 function freeId(id: string, pointer: string, taken: ReadonlySet<string>): string {
   if (!taken.has(id)) return id;
   return `${id}-p${pointer.split('/')[2] ?? '0'}`;
-}
-
-/** Resolves an RFC 6901 JSON pointer in a parsed document. */
-export function resolvePointer(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let node = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key)) node = node[Number(key)];
-    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
-    else return undefined;
-  }
-  return node;
 }
 
 /** Every locator citing the file must point at an element of it (what the stored dataset text holds). */

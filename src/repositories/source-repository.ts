@@ -1,6 +1,7 @@
 // Sources as documents: their texts for quote checks at write time, their versions, and the citations that
 // quote them (for a reader opening a source with its quotes highlighted).
 import type { ManagedTransaction } from 'neo4j-driver';
+import type { SourceKind } from '../domain/citation-rule.js';
 import { int, type Database } from '../neo4j/database.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 
@@ -9,6 +10,17 @@ export async function sourceTextsOf(tx: ManagedTransaction, ids: readonly string
   if (ids.length === 0) return new Map();
   const result = await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.text IS NOT NULL RETURN s.id AS id, s.text AS text', { ids: [...ids] });
   return new Map(result.records.map((r) => [String(r.get('id')), String(r.get('text'))]));
+}
+
+/** The kinds (ARTICLE, DATASET, OFFICIAL_RECORD) of the sources among `ids`: which citation rule applies to each. */
+export async function sourceKindsOf(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, SourceKind>> {
+  if (ids.length === 0) return new Map();
+  const result = await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id, s.kind AS kind', { ids: [...ids] });
+  return new Map(result.records.map((r) => [String(r.get('id')), sourceKindOf(r.get('kind'))]));
+}
+
+function sourceKindOf(kind: unknown): SourceKind {
+  return kind === 'DATASET' || kind === 'OFFICIAL_RECORD' ? kind : 'ARTICLE';
 }
 
 /** One quote of a source: who cites it, where the passage sits in the stored text. */

@@ -82,5 +82,9 @@ export const provenanceResolvers: Resolvers = {
       const result = await curation.reviseSourceText(ctx.db, requireRole(ctx.caller, 'editor'), input);
       return { ...result, source: result.id ? await ctx.loaders.source.load(result.id) : null };
     },
+    retractCitation: async (_p, { input }, ctx) => {
+      const result = await curation.retractCitation(ctx.db, requireRole(ctx.caller, 'editor'), input);
+      return { ...result, source: result.id ? await ctx.loaders.source.load(result.id) : null };
+    },
   },
 };
