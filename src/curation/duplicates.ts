@@ -49,8 +49,11 @@ function bestNameMatch(a: readonly string[], b: readonly string[]): { score: num
   return best;
 }
 
-/** The `limit` likeliest duplicate pairs, best first (ties by ids, so the order is stable). */
-export function rankDuplicates(entities: readonly ResolutionInput[], limit: number): DuplicateCandidateRecord[] {
+/**
+ * The `limit` likeliest duplicate pairs, best first (ties by ids, so the order is stable), leaving out the pairs
+ * in `dismissed` (keys `smaller id\nlarger id`).
+ */
+export function rankDuplicates(entities: readonly ResolutionInput[], limit: number, dismissed: ReadonlySet<string> = new Set()): DuplicateCandidateRecord[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const blocks = new Map<string, string[]>();
   for (const e of entities) {
@@ -69,6 +72,7 @@ export function rankDuplicates(entities: readonly ResolutionInput[], limit: numb
 
   const out: DuplicateCandidateRecord[] = [];
   for (const pair of pairs) {
+    if (dismissed.has(pair)) continue;
     const [aId, bId] = pair.split('\n') as [string, string];
     const a = byId.get(aId)!;
     const b = byId.get(bId)!;

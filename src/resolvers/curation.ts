@@ -3,6 +3,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../auth.js';
 import type { GraphContext } from '../context.js';
+import { dismissDuplicate } from '../curation/dismissal.js';
 import { rankDuplicates } from '../curation/duplicates.js';
 import { runIdempotent } from '../curation/idempotency.js';
 import { mergeEntities } from '../curation/merge.js';
@@ -11,11 +12,12 @@ import type { MutationResult } from '../curation/mutations.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
+import { dismissedPairs } from '../repositories/dismissal-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
 import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import type { EntityKind, EntityOfKind, FactOfLabel, FactRecord } from '../repositories/records.js';
-import { optionalEntity, optionalFact } from './shared.js';
+import { optionalEntity, optionalFact, requireEntity } from './shared.js';
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -85,7 +87,8 @@ export const curationResolvers: Resolvers = {
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
         throw new UserInputError(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE} (got ${limit}).`, 'first');
       }
-      return rankDuplicates(await resolutionCandidates(ctx.db, kind), limit);
+      const [entities, dismissed] = await Promise.all([resolutionCandidates(ctx.db, kind), dismissedPairs(ctx.db)]);
+      return rankDuplicates(entities, limit, dismissed);
     },
   },
   Mutation: {
@@ -172,6 +175,15 @@ export const curationResolvers: Resolvers = {
       const result = await mergeEntities(ctx.db, requireRole(ctx.caller, 'admin'), keep, drop, reason ?? null);
       return { ...result, entity: await entityOf(ctx, result) };
     },
+    dismissDuplicate: async (_p, { entity, duplicate, reason }, ctx) => {
+      const result = await dismissDuplicate(ctx.db, editor(ctx), entity, duplicate, reason);
+      freshLoaders(ctx);
+      return result;
+    },
+  },
+  DuplicateDismissal: {
+    entity: (d, _a, ctx) => requireEntity(ctx, d.entityId),
+    duplicate: (d, _a, ctx) => requireEntity(ctx, d.duplicateId),
   },
   DuplicateCandidate: {
     entity: async (c, _a, ctx) => {

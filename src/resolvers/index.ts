@@ -5,6 +5,7 @@ import { curationResolvers, DateTimeScalar, idempotentMutations } from './curati
 import { electionResolvers } from './election.js';
 import { graphResolvers } from './graph.js';
 import { legislatureResolvers } from './legislature.js';
+import { mentionResolvers } from './mentions.js';
 import { networkLimitsResolvers } from './network-limits.js';
 import { nodeResolvers } from './node.js';
 import { organizationResolvers } from './organization.js';
@@ -29,6 +30,7 @@ const modules: Resolvers[] = [
   curationResolvers,
   provenanceResolvers,
   legislatureResolvers,
+  mentionResolvers,
 ];
 
 /** Merges the modules type by type; two modules defining the same field is a programming error. */

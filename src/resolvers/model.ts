@@ -374,6 +374,10 @@ export const unplannedFields: Record<string, string> = {
   'LegislativeSeat.party': 'the party a seat was held for, through the entity loader',
   'Person.legislativeTerms': 'a person\'s seats: batched by a loader of the legislature module, one query per level',
   'SourceCitation.citedBy': 'the entity or fact citing a source, batched through the entity and fact loaders',
+  'Source.mentions': 'the entities a source names: its text, then one fulltext query for the names sharing a folded word with it (src/repositories/mention-repository.ts)',
+  'EntityMention.entity': 'the entities a source names batch through the entity loader',
+  'DuplicateDismissal.entity': 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader',
+  'DuplicateDismissal.duplicate': 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader',
 };
 
 /** Why `Type.field` (or the interface field it implements, or every field of that name) is unplanned; undefined when it is not listed. */

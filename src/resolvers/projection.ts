@@ -65,6 +65,7 @@ const sourceReads: Record<string, readonly string[]> = {
   citationCount: [],
   previousVersions: [],
   citations: [],
+  mentions: [],
 };
 
 /** A relation's fields and the relationship properties they read (type, direction and the other end always come). */
