@@ -316,6 +316,7 @@ function membership(r: StoredRecord): Out<typeof Membership> {
     role: requireText(n, 'role') as Out<typeof Membership>['role'],
     title: text(n.props, 'title'),
     onBehalfOf: linkTo(n, 'ON_BEHALF_OF'),
+    independent: n.props.independent === true ? (true as const) : undefined,
     term: text(n.props, 'term'),
     from: text(n.props, 'from'),
     to: text(n.props, 'to'),

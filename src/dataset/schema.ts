@@ -387,6 +387,11 @@ export const Membership = z.strictObject({
   title: Name.optional(),
   /** The party a legislator sat for (Popolo's `on_behalf_of`). */
   onBehalfOf: Id.optional(),
+  /**
+   * The legislator sat as an independent, for no party: the source says so (unlike a seat whose party it does
+   * not know). Independents are no party entity; such a seat has no `onBehalfOf`.
+   */
+  independent: z.literal(true).optional(),
   /** Key of the organisation's term this membership belongs to (`5`); its dates are the term's unless given. */
   term: z.string().min(1).max(32).optional(),
   from: PartialDate.optional(),

@@ -417,7 +417,7 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   for (const m of dataset.memberships) {
     rows.facts.Membership.push({
       id: m.id,
-      props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, term: m.term ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) },
+      props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, term: m.term ?? null, independent: m.independent ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) },
     });
     rows.links.SUBJECT.push({ from: m.id, to: m.person, props: {} });
     rows.links.OBJECT.push({ from: m.id, to: m.organization, props: {} });

@@ -41,6 +41,9 @@ type Entity = {
   links?: { url: string; note?: string | undefined }[];
 };
 
+/** The organisation independents' seats are exported on behalf of (graph ids all have a kind prefix: no clash). */
+const INDEPENDENT_ID = 'independent';
+
 /** The id of a legislature's term as a Popolo event: `organization:mazhilis/term/5` (its last segment is the key). */
 export function termEventId(organization: string, key: string): string {
   return `${organization}/term/${key}`;
@@ -128,7 +131,7 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
           organization_id: m.organization,
           role: roleOf(m),
           ...(m.title ? { label: m.title } : {}),
-          ...(m.onBehalfOf ? { on_behalf_of_id: m.onBehalfOf } : {}),
+          ...(m.onBehalfOf ? { on_behalf_of_id: m.onBehalfOf } : m.independent ? { on_behalf_of_id: INDEPENDENT_ID } : {}),
           ...(term && dates ? { legislative_period_id: term } : {}),
           ...(from ? { start_date: from } : {}),
           ...(to ? { end_date: to } : {}),
@@ -157,6 +160,11 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
       default:
         break;
     }
+  }
+  // Independents are no party in the graph; Popolo (as EveryPolitician writes it) puts their seats on behalf of
+  // one organisation, which the import recognises by its Wikidata id and makes seats without a party again.
+  if (out.memberships.some((m) => m.on_behalf_of_id === INDEPENDENT_ID)) {
+    out.organizations.push({ id: INDEPENDENT_ID, name: 'Independent', classification: 'party', identifiers: [{ scheme: 'wikidata', identifier: 'Q327591' }] });
   }
   const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
   for (const list of [out.persons, out.organizations, out.memberships, out.events, out.areas]) list.sort(byId);

@@ -29,6 +29,8 @@ export interface ResolutionReport {
   id: string;
   name: string;
   decision: Decision;
+  /** Values of a merged record on which the file and the graph disagree (the graph's is kept). */
+  conflicts?: string[];
 }
 
 export interface PopoloPlan {
@@ -109,7 +111,7 @@ const citationKey = (c: Citation) => `${c.source}\n${c.quote ?? ''}\n${c.locator
  * terms and citations are added; every value the graph already has stays as it is (the file never overwrites
  * a curated value). Applying it twice gives the same record, so a re-import changes nothing.
  */
-export function foldInto(stored: CollectionRecord, incoming: CollectionRecord): CollectionRecord {
+export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, conflicts: string[] = []): CollectionRecord {
   const s = stored.record as unknown as Record<string, unknown>;
   const i = incoming.record as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { ...s };
@@ -128,10 +130,53 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord): 
   if (ids.length > 0) out.identifiers = ids;
   union<string>('images', (x) => x);
   union<{ url: string }>('links', (x) => x.url);
+  // A date both state is kept at the finer precision (the file's 2016-03-20 over the articles' 2016): the
+  // record's citations then include the file's, which states it. Dates that disagree keep the stored value
+  // and are reported (these fields hold one value, not claims).
+  for (const field of dateFields) {
+    const kept = finerDate(s[field], i[field], `${field}`, conflicts);
+    if (kept !== undefined) out[field] = kept;
+  }
+  const incomingTerms = new Map(((i.terms as { key: string }[] | undefined) ?? []).map((t) => [t.key, t as Record<string, unknown>]));
   union<{ key: string }>('terms', (x) => x.key);
+  if (Array.isArray(out.terms)) {
+    out.terms = (out.terms as Record<string, unknown>[]).map((t) => {
+      const other = incomingTerms.get(String(t.key));
+      if (!other || other === t) return t;
+      const merged = { ...t };
+      for (const field of ['from', 'to']) {
+        const kept = finerDate(t[field], other[field], `terms[${String(t.key)}].${field}`, conflicts);
+        if (kept !== undefined) merged[field] = kept;
+      }
+      if (merged.from !== t.from || merged.to !== t.to) merged.citations = uniqueBy([...(t.citations as Citation[]), ...(other.citations as Citation[])], citationKey);
+      return merged;
+    });
+  }
+  // A party's dated names: every cited name with its span (the same name may be dated by two sources with
+  // different spans: both statements are kept). Appended, so the stored names keep their places (and ids).
+  union<{ name: string; from?: string; to?: string }>('names', (n) => `${n.name}\n${n.from ?? ''}\n${n.to ?? ''}`);
   out.citations = uniqueBy([...(s.citations as Citation[]), ...(i.citations as Citation[])], citationKey);
   for (const [field, value] of Object.entries(i)) if (out[field] === undefined && value !== undefined) out[field] = value;
   return { collection: stored.collection, record: out } as unknown as CollectionRecord;
+}
+
+/** The date fields of records that a merge compares (an election's date, a membership's or a case's dates). */
+const dateFields = ['date', 'from', 'to', 'opened'] as const;
+const partialDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * The value to keep of a date both records give: the incoming one when it is the stored one at a finer
+ * precision; undefined to keep the stored one (a disagreement is added to `conflicts`).
+ */
+function finerDate(stored: unknown, incoming: unknown, field: string, conflicts: string[]): string | undefined {
+  if (typeof stored !== 'string' || typeof incoming !== 'string' || stored === incoming) return undefined;
+  if (!partialDatePattern.test(stored) || !partialDatePattern.test(incoming)) return undefined;
+  const n = Math.min(stored.length, incoming.length);
+  if (stored.slice(0, n) !== incoming.slice(0, n)) {
+    conflicts.push(`${field}: the graph has ${stored}, the file ${incoming}; the graph's value is kept`);
+    return undefined;
+  }
+  return incoming.length > stored.length ? incoming : undefined;
 }
 
 /** Validates, maps and resolves a Popolo file and plans its import; reads only. */
@@ -189,7 +234,11 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
     if (resolution) {
       record = { ...record, record: { ...record.record, id: resolution.id } } as CollectionRecord;
       const before = stored.get(resolution.id);
-      if (resolution.decision.action === 'MERGE' && before) record = foldInto(before, record);
+      if (resolution.decision.action === 'MERGE' && before) {
+        const conflicts: string[] = [];
+        record = foldInto(before, record, conflicts);
+        if (conflicts.length > 0) resolution.conflicts = conflicts;
+      }
     }
     records.push({ record, line: m.line });
   }
@@ -235,6 +284,7 @@ export function describeResolutions(plan: PopoloPlan): string[] {
     const where = `${pathOf(r.pointer)} ${JSON.stringify(r.name)}`;
     if (r.decision.action === 'MERGE') {
       lines.push(`merge   ${where} → ${r.id} (score ${r.decision.score}: ${evidence(r.decision)})`);
+      for (const c of r.conflicts ?? []) lines.push(`  differs ${c}`);
     } else {
       lines.push(`create  ${where} as ${r.id}`);
       for (const f of r.decision.flagged) lines.push(`  flag  possible duplicate of ${f.existing} (score ${f.score}, below the rule for merging: ${evidence(f)})`);

@@ -290,6 +290,17 @@ function isPlaceholder(o: PopoloOrganization): boolean {
   return /^(unknown|none|n\/a)$/i.test(o.name.trim());
 }
 
+/** Wikidata's "independent politician" (Q327591), which EveryPolitician files list as a party. */
+const INDEPENDENT_WIKIDATA = 'Q327591';
+/**
+ * The organisation a file puts independents' seats under ("Independent", Wikidata's "independent politician"):
+ * not a party. Seats on its behalf become seats without a party, flagged `independent`.
+ */
+export function isIndependents(o: PopoloOrganization): boolean {
+  if ((o.identifiers ?? []).some((i) => i.scheme.toLowerCase() === 'wikidata' && i.identifier === INDEPENDENT_WIKIDATA)) return true;
+  return /^(independents?|non-?partisan|self-nominated|беспартийн(ый|ые)|өзін-өзі ұсынған)$/i.test(o.name.trim());
+}
+
 const wikidataId = /^Q\d+$/;
 /** The parliament's own person id, which the file carries only inside its portrait URLs. */
 const parlamPersonImage = /parlam\.kz\/.*\/PersonImage\/(\d+)/i;
@@ -381,8 +392,15 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
   }
 
   const organizationIds = new Map<string, string | null>();
+  const independents = new Set<string>();
   for (const o of doc.organizations) {
     const v = o.value;
+    if (isIndependents(v)) {
+      organizationIds.set(v.id, null);
+      independents.add(v.id);
+      skipped.push({ pointer: o.pointer, line: o.line, reason: `"${v.name}" stands for independents, not a party: seats on its behalf are seats without a party, flagged independent` });
+      continue;
+    }
     if (isPlaceholder(v)) {
       organizationIds.set(v.id, null);
       skipped.push({ pointer: o.pointer, line: o.line, reason: `"${v.name}" is a placeholder, not an organisation: memberships on its behalf get no party` });
@@ -400,7 +418,13 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
     if (v.classification === 'party') {
       const id = idFor('party', v.name, v.id);
       organizationIds.set(v.id, id);
-      records.push({ record: { collection: 'parties', record: { id, ...base, names: [] } }, pointer: o.pointer, line: o.line });
+      // Other names the file dates (a `former name` with its start and end, as our own export writes them).
+      const names = (v.other_names ?? []).flatMap((n, j) => {
+        const from = date(n.start_date);
+        const to = date(n.end_date);
+        return from || to ? [{ name: n.name.trim(), ...(from ? { from } : {}), ...(to ? { to } : {}), citations: cite(`${o.pointer}/other_names/${j}`) }] : [];
+      });
+      records.push({ record: { collection: 'parties', record: { id, ...base, names } }, pointer: o.pointer, line: o.line });
     } else {
       const id = idFor('organization', v.name, v.id);
       organizationIds.set(v.id, id);
@@ -493,6 +517,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
       role: seat ? 'deputy' : (known ?? 'member'),
       ...(v.label ? { title: v.label } : v.role && !seat && !known ? { title: v.role } : {}),
       ...(party ? { onBehalfOf: party } : {}),
+      ...(v.on_behalf_of_id !== undefined && independents.has(v.on_behalf_of_id) ? { independent: true as const } : {}),
       ...(period ? { term: period.key } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
@@ -508,5 +533,65 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
       seats.set(party, partySeats);
     }
   }
+  datePartyNames(doc, records, organizationIds, periods, cite);
   return { source, records, skipped, organizationIds, seats };
+}
+
+type PeriodInfo = { from: string; to?: string; pointer: string };
+
+/**
+ * The name a party bears in the file, dated by the seats held on its behalf: the file names the party that sat
+ * in those years, so the name is a dated name (a `PartyName`) from the first seat's start to the last seat's end
+ * (open if a seat is), cited by the organisation's name, and by each term's event and its first seat on the
+ * party's behalf. A party with no dated seat gets none: its name stays undated (`nameAsOf` then says nothing).
+ * A party whose other names the file dates itself (our own export's `former name`s) keeps those instead.
+ */
+function datePartyNames(
+  doc: PopoloDocument,
+  records: MappedRecord[],
+  organizationIds: ReadonlyMap<string, string | null>,
+  periods: ReadonlyMap<string, PeriodInfo>,
+  cite: (pointer: string) => { source: string; locator: string }[],
+): void {
+  const spans = new Map<string, { from: string | null; to: string | null; open: boolean; pointers: string[] }>();
+  for (const m of doc.memberships) {
+    const v = m.value;
+    const party = v.on_behalf_of_id ? organizationIds.get(v.on_behalf_of_id) : undefined;
+    if (!party) continue;
+    const period = v.legislative_period_id ? periods.get(v.legislative_period_id) : undefined;
+    const from = date(v.start_date) ?? period?.from;
+    const to = date(v.end_date) ?? period?.to;
+    if (!from) continue;
+    const span = spans.get(party) ?? { from: null, to: null, open: false, pointers: [] };
+    if (span.from === null || startOf(from) < startOf(span.from)) span.from = from;
+    if (to === undefined) span.open = true;
+    else if (span.to === null || endOf(to) > endOf(span.to)) span.to = to;
+    // Each term's event once, and the first seat of the party in it: they state the name and its dates.
+    const cited = period ? [period.pointer, m.pointer] : [m.pointer];
+    if (!period || !span.pointers.includes(period.pointer)) span.pointers.push(...cited);
+    spans.set(party, span);
+  }
+  for (const r of records) {
+    if (r.record.collection !== 'parties') continue;
+    const party = r.record.record as { id: string; name: string; names: unknown[] };
+    const span = spans.get(party.id);
+    // A file that dates its names itself is taken at its word: its seats do not date the element's name.
+    if (!span || span.from === null || party.names.length > 0) continue;
+    party.names = [
+      {
+        name: party.name,
+        from: span.from,
+        ...(span.open || span.to === null ? {} : { to: span.to }),
+        citations: [...cite(`${r.pointer}/name`), ...span.pointers.flatMap(cite)],
+      },
+    ];
+  }
+}
+
+/** A partial date's first and last day, for comparing spans of mixed precision. */
+function startOf(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+function endOf(d: string): string {
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
 }

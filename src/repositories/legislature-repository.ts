@@ -12,13 +12,18 @@ export interface TermRecord {
   from: string;
   to: string | null;
   memberCount: number;
-  composition: { partyId: string | null; seats: number }[];
+  /** Seats per party; `independent` seats have no party (nor do seats whose party the source does not know). */
+  composition: { partyId: string | null; independent: boolean; seats: number; membershipIds: string[] }[];
 }
 
 export interface SeatRecord {
+  /** The Membership fact of the seat (its citations are the seat's). */
+  membershipId: string;
   personId: string;
   legislatureId: string;
   partyId: string | null;
+  /** Held as an independent, for no party. */
+  independent: boolean;
   term: string | null;
   from: string | null;
   to: string | null;
@@ -55,8 +60,8 @@ export async function termsOf(db: Database, legislatureId: string): Promise<Term
        OPTIONAL MATCH (o)<-[:OBJECT]-(m:Membership {term: t.key}) WHERE ${LIVE_SEAT}
        OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(p:Entity)
        WITH m, p WHERE m IS NOT NULL
-       WITH p.id AS party, count(m) AS seats
-       RETURN collect({party: party, seats: seats}) AS composition, sum(seats) AS members
+       WITH p.id AS party, coalesce(m.independent, false) AS independent, count(m) AS seats, collect(m.id) AS ids
+       RETURN collect({party: party, independent: independent, seats: seats, ids: ids}) AS composition, sum(seats) AS members
      }
      RETURN t.key AS key, t.name AS name, t.from AS from, t.to AS to, t.ord AS ord, composition, members
      ORDER BY t.ord`,
@@ -68,30 +73,54 @@ export async function termsOf(db: Database, legislatureId: string): Promise<Term
       from: String(r.from),
       to: str(r.to),
       memberCount: Number(r.members ?? 0),
-      composition: (r.composition as { party: unknown; seats: unknown }[])
-        .map((c) => ({ partyId: str(c.party), seats: Number(c.seats) }))
-        .sort((a, b) => b.seats - a.seats || String(a.partyId).localeCompare(String(b.partyId))),
+      composition: (r.composition as { party: unknown; independent: unknown; seats: unknown; ids: unknown[] }[])
+        .map((c) => ({ partyId: str(c.party), independent: c.independent === true, seats: Number(c.seats), membershipIds: c.ids.map(String).sort() }))
+        .sort((a, b) => b.seats - a.seats || String(a.partyId).localeCompare(String(b.partyId)) || Number(a.independent) - Number(b.independent)),
     }),
   );
 }
 
-const SEAT = `{personId: p.id, legislatureId: o.id, partyId: party.id, term: m.term, from: m.from, to: m.to}`;
+const SEAT = `{membershipId: m.id, personId: p.id, legislatureId: o.id, partyId: party.id, independent: coalesce(m.independent, false), term: m.term, from: m.from, to: m.to}`;
 function seat(r: Record<string, unknown>): SeatRecord {
   const s = r.seat as Record<string, unknown>;
-  return { personId: String(s.personId), legislatureId: String(s.legislatureId), partyId: str(s.partyId), term: str(s.term), from: str(s.from), to: str(s.to) };
+  return {
+    membershipId: String(s.membershipId),
+    personId: String(s.personId),
+    legislatureId: String(s.legislatureId),
+    partyId: str(s.partyId),
+    independent: s.independent === true,
+    term: str(s.term),
+    from: str(s.from),
+    to: str(s.to),
+  };
 }
 
-/** Seats of a legislature on a day and/or in a term, by the member's name; with the total before `first`. */
-export async function seatsOf(db: Database, legislatureId: string, filter: { asOf: string | null; term: string | null; first: number }): Promise<{ total: number; seats: SeatRecord[] }> {
+/**
+ * Seats of a legislature (or of every legislature) on a day and/or in a term, held for one party when `party` is
+ * given, by the member's name; with the total before `first`.
+ */
+export async function seatsOf(
+  db: Database,
+  legislatureId: string | null,
+  filter: { asOf: string | null; term: string | null; first: number; party?: string | null },
+): Promise<{ total: number; seats: SeatRecord[] }> {
   const rows = await db.read(
-    `MATCH (o:Entity {id: $id})<-[:OBJECT]-(m:Membership)-[:SUBJECT]->(p:Person)
+    filter.party
+      ? `MATCH (party:Party {id: $party})<-[:ON_BEHALF_OF]-(m:Membership)-[:OBJECT]->(o:Organization)
+         WHERE o.orgKind = 'LEGISLATURE' AND ($id IS NULL OR o.id = $id) AND ${LIVE_SEAT} AND ($term IS NULL OR m.term = $term)
+           AND ($asOf IS NULL OR (coalesce(m.fromStart, '0000') <= $asOf AND coalesce(m.toEnd, '9999') >= $asOf))
+         MATCH (m)-[:SUBJECT]->(p:Person)
+         WITH p, m, o, party ORDER BY p.sortName, p.id, m.fromStart
+         WITH collect(${SEAT}) AS found
+         RETURN size(found) AS total, found[0..$first] AS page`
+      : `MATCH (o:Entity {id: $id})<-[:OBJECT]-(m:Membership)-[:SUBJECT]->(p:Person)
      WHERE ${LIVE_SEAT} AND ($term IS NULL OR m.term = $term)
        AND ($asOf IS NULL OR (coalesce(m.fromStart, '0000') <= $asOf AND coalesce(m.toEnd, '9999') >= $asOf))
      OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Entity)
      WITH p, m, o, party ORDER BY p.sortName, p.id, m.fromStart
      WITH collect(${SEAT}) AS found
      RETURN size(found) AS total, found[0..$first] AS page`,
-    { id: legislatureId, term: filter.term, asOf: filter.asOf, first: int(filter.first) },
+    { id: legislatureId, party: filter.party ?? null, term: filter.term, asOf: filter.asOf, first: int(filter.first) },
     (r) => ({ total: Number(r.total), seats: (r.page as Record<string, unknown>[]).map((s) => seat({ seat: s })) }),
   );
   return rows[0] ?? { total: 0, seats: [] };

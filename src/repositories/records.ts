@@ -205,6 +205,10 @@ export interface MembershipRecord extends FactBase {
   label: 'Membership';
   role: string | null;
   title: string | null;
+  /** A legislature seat's term key, the party it was held for, and whether held as an independent. */
+  term: string | null;
+  onBehalfOfId: string | null;
+  independent: boolean;
   from: PartialDate | null;
   to: PartialDate | null;
 }
@@ -440,7 +444,7 @@ export function parseFact(row: Row): FactRecord {
   const date = partialDateOrNull(row.date);
   switch (label) {
     case 'Membership':
-      return { ...base, label, role: str(row.role), title: str(row.title), from, to };
+      return { ...base, label, role: str(row.role), title: str(row.title), term: str(row.term), onBehalfOfId: links('ON_BEHALF_OF')[0] ?? null, independent: row.independent === true, from, to };
     case 'Candidacy':
       return {
         ...base,

@@ -3,7 +3,10 @@
 import DataLoader from 'dataloader';
 import type { GraphContext } from '../context.js';
 import { entityOfKind, type EntityRecord } from '../repositories/records.js';
-import { optionalEntity } from './shared.js';
+import { optionalEntity, optionalFact } from './shared.js';
+import { fieldModel } from './model.js';
+import { nameOn } from './names.js';
+import { partialDate } from '../domain/partial-date.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
 import {
@@ -22,7 +25,10 @@ export interface LegislatureRecord {
 export type { SeatRecord, TermRecord };
 export interface PartySeatsRecord {
   partyId: string | null;
+  independent: boolean;
   seats: number;
+  /** The seats' Membership facts: their citations cite the composition. */
+  membershipIds: string[];
 }
 
 interface LegislatureLoaders {
@@ -50,6 +56,12 @@ const identifiers = (entity: EntityRecord) => entity.identifiers;
 
 const MAX_MEMBERS = 1000;
 
+function seatLimit(first: number | null | undefined): number {
+  const limit = first ?? 200;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MEMBERS) throw new UserInputError(`Argument "first" must be between 0 and ${MAX_MEMBERS} (got ${limit}).`, 'first');
+  return limit;
+}
+
 export const legislatureResolvers: Resolvers = {
   Query: {
     entityByIdentifier: async (_p, { scheme, value }, ctx) => {
@@ -67,9 +79,7 @@ export const legislatureResolvers: Resolvers = {
     },
     terms: (l, _a, ctx) => termsOf(ctx.db, l.id),
     members: async (l, { asOf, term, first }, ctx) => {
-      const limit = first ?? 200;
-      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MEMBERS) throw new UserInputError(`Argument "first" must be between 0 and ${MAX_MEMBERS} (got ${limit}).`, 'first');
-      const found = await seatsOf(ctx.db, l.id, { asOf: asOf ?? null, term: term ?? null, first: limit });
+      const found = await seatsOf(ctx.db, l.id, { asOf: asOf ?? null, term: term ?? null, first: seatLimit(first) });
       return { totalCount: found.total, nodes: found.seats };
     },
   },
@@ -78,6 +88,7 @@ export const legislatureResolvers: Resolvers = {
   },
   PartySeats: {
     party: (s, _a, ctx) => optionalEntity(ctx, s.partyId, 'PARTY'),
+    citations: async (s, _a, ctx) => (await ctx.loaders.citations.loadMany(s.membershipIds)).flatMap((c) => (c instanceof Error ? [] : c)),
   },
   LegislativeSeat: {
     person: async (s, _a, ctx) => {
@@ -91,9 +102,26 @@ export const legislatureResolvers: Resolvers = {
       return entityOfKind(org, 'ORGANIZATION');
     },
     party: (s, _a, ctx) => optionalEntity(ctx, s.partyId, 'PARTY'),
+    partyName: async (s, _a, ctx) => {
+      const party = await optionalEntity(ctx, s.partyId, 'PARTY');
+      if (!party || s.from === null) return null;
+      return nameOn(await fieldModel['Party.names'].resolve(party, {}, ctx), partialDate(s.from).start);
+    },
+    membership: async (s, _a, ctx) => {
+      const membership = await optionalFact(ctx, s.membershipId, 'Membership');
+      if (!membership) throw new Error(`seat ${s.membershipId} vanished`);
+      return membership;
+    },
+    citations: (s, _a, ctx) => ctx.loaders.citations.load(s.membershipId),
   },
   Person: { identifiers, legislativeTerms: (p, _a, ctx) => loaders(ctx).seats.load(p.id) },
-  Party: { identifiers },
+  Party: {
+    identifiers,
+    seats: async (p, { legislature, asOf, term, first }, ctx) => {
+      const found = await seatsOf(ctx.db, legislature ?? null, { asOf: asOf ?? null, term: term ?? null, first: seatLimit(first), party: p.id });
+      return { totalCount: found.total, nodes: found.seats };
+    },
+  },
   Organization: { identifiers },
   Place: { identifiers },
   District: { identifiers },

@@ -14,7 +14,7 @@ import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
-import { nameOn } from './names.js';
+import { nameOn, nameOnDay, type NameOnDay } from './names.js';
 import { connectionOfKind, optionalEntity, requireEntity } from './shared.js';
 
 export type Args = Record<string, unknown>;
@@ -233,9 +233,14 @@ export const fieldModel = {
     steps: () => [{ need: partyNames.steps({})[0]!.need }],
     resolve: async (p, args, ctx) => {
       const names = await partyNames.resolve(p, {}, ctx);
-      return names.length === 0 ? p.name : nameOn(names, String(args.date));
+      return nameOn(names, String(args.date));
     },
   } satisfies FieldModel<EntityRecord, string | null>,
+  'Party.nameOn': {
+    uses: datedNames,
+    steps: () => [{ need: partyNames.steps({})[0]!.need }],
+    resolve: async (p, args, ctx) => nameOnDay(await partyNames.resolve(p, {}, ctx), String(args.date), p.name),
+  } satisfies FieldModel<EntityRecord, NameOnDay>,
   'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
   'Party.candidates': sized(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
@@ -373,6 +378,12 @@ export const unplannedFields: Record<string, string> = {
   'LegislativeSeat.legislature': 'the body a seat is in, through the entity loader',
   'LegislativeSeat.party': 'the party a seat was held for, through the entity loader',
   'Person.legislativeTerms': 'a person\'s seats: batched by a loader of the legislature module, one query per level',
+  'LegislativeSeat.partyName': 'the dated names of the party a seat was held for, through the batched facts loader',
+  'Party.seats': 'seats held for a party: one bounded query of its own (src/repositories/legislature-repository.ts), like Legislature.members',
+  'LegislativeSeat.membership': 'the Membership fact of a seat, by id through the batched fact loader',
+  'LegislativeSeat.citations': 'the citations of a seat\'s Membership fact, by id through the batched citations loader',
+  'PartySeats.citations': 'the citations of a composition row\'s seats (Membership facts), by id through the batched citations loader',
+  'Membership.party': 'the party a seat was held for: its id comes with the fact\'s links, the party through the entity loader',
   'SourceCitation.citedBy': 'the entity or fact citing a source, batched through the entity and fact loaders',
   'Source.mentions': 'the entities a source names: its text, then one fulltext query for the names sharing a folded word with it (src/repositories/mention-repository.ts)',
   'EntityMention.entity': 'the entities a source names batch through the entity loader',

@@ -7,7 +7,7 @@ import { isEntityOfKind, type EntityKind, type EntityOfKind } from '../repositor
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
 import { resolversOf } from './model.js';
-import { entityFields, factCitations } from './shared.js';
+import { entityFields, factCitations, optionalEntity } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null (an id of another kind is not found). */
 export function entityById<K extends EntityKind>(kind: K) {
@@ -40,6 +40,8 @@ export const personResolvers: Resolvers = {
   Membership: {
     ...resolversOf('Membership'),
     role: (m) => m.role ?? 'member',
+    party: (m, _a, ctx) => optionalEntity(ctx, m.onBehalfOfId, 'PARTY'),
+    independent: (m) => m.independent,
     citations: factCitations,
   },
   FamilyTie: {

@@ -44,6 +44,9 @@ const factReads: Record<string, readonly string[]> = {
   passedThreshold: ['passedThreshold'],
   charges: ['charges'],
   status: ['status'],
+  term: ['term'],
+  independent: ['independent'],
+  party: [],
   retraction: ['retractedReason', 'retractedBy', 'retractedAt'],
 };
 
@@ -89,6 +92,7 @@ const statesItsValue: Uses = { citation: ['quote'] };
 /** Fields outside the field model whose resolvers read properties of what they load (not the client's selection). */
 const unmodelledUses: Record<string, Uses> = {
   'GraphNode.name': datedNames,
+  'LegislativeSeat.partyName': datedNames,
   'Query.parties': datedNames,
   'IntValue.claims': statesItsValue,
   'FloatValue.claims': statesItsValue,
