@@ -57,8 +57,8 @@ export class DataFaultError extends GraphQLError {
   }
 }
 
-/** Which of the document limits (src/http/query-limits.ts) a query broke. */
-export type QueryLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
+/** Which of the document limits (src/http/query-limits.ts, src/http/document-nesting.ts) a query broke. */
+export type QueryLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxNesting';
 
 export class QueryLimitError extends GraphQLError {
   /** `details` (the cost refusal's `cost` and `maxCost`) join the extensions; the answer is a 400. */

@@ -16,12 +16,14 @@ import { jsonErrorHandler, parseJsonBody, requireJsonBody, requireWellFormedUnic
 import { apiAccess, apiPaths, callerOf } from './http/api-access.js';
 import { answerClientErrorsAsJson } from './http/client-errors.js';
 import { deadlinePlugin } from './http/deadline.js';
+import { limitDocumentNesting } from './http/document-nesting.js';
 import { inputCapsPlugin } from './http/input-caps.js';
 import { Metrics } from './http/metrics.js';
 import { queryLimits } from './http/query-limits.js';
 import { readinessHandler, type Readiness } from './http/readiness.js';
 import { requestInfo, requestInfoPlugin } from './http/request-info.js';
 import { requestLog } from './http/request-log.js';
+import { securePages } from './http/page-security.js';
 import { TrustedDocuments } from './http/trusted-documents.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
@@ -98,14 +100,14 @@ export async function startApp({ config, logger, database, readiness, graphql }:
   });
   await apollo.start();
 
-  // Every request: an id, one log line and its metrics.
-  app.use(requestLog(logger), metrics.middleware);
+  // Every request: an id, one log line and its metrics; every response: the pages' security headers.
+  app.use(requestLog(logger), metrics.middleware, securePages);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', readinessHandler(readiness));
-  app.get('/metrics', metrics.handler);
+  app.get('/metrics', Metrics.access(config.REQUIRE_AUTH_FOR_READS, createAuthenticator(config)), metrics.handler);
 
   // Pages that hold no data: the explorer and GraphiQL (a browser's GET on /graphql, so before the gate).
   app.use(explorerRouter());
@@ -129,6 +131,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
     requireJsonBody,
     parseJsonBody,
     requireWellFormedUnicode,
+    limitDocumentNesting,
     ...(trusted ? [trusted.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

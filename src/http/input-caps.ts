@@ -2,8 +2,8 @@
 // before any database work): free-text matching (search, name filters) at 200 characters, any other text or
 // id of a read at 1,000 (the longest id or cursor fits), texts of a write at 100,000 (the dataset's own limits
 // answer below that, per field). A 100 KB `people(filter: {name})` is refused at once with BAD_USER_INPUT
-// naming the argument and the cap, instead of costing seconds of fuzzy matching. Both literals in the document and variables' values are walked, along the
-// schema's input types, with an explicit stack.
+// naming the argument and the cap, instead of costing seconds of fuzzy matching. Literals in the document, variables'
+// values and variables' defaults are walked, along the schema's input types, with an explicit stack.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
@@ -19,6 +19,7 @@ import {
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
 import type { GraphContext } from '../context.js';
@@ -72,8 +73,24 @@ function isValueNode(value: unknown): value is ValueNode {
   return typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
 }
 
+/** Variables' default values (`query($f: PeopleFilter = {...})`), by name: literals in the document like any other. */
+type VariableDefaults = ReadonlyMap<string, ValueNode>;
+
+function variableDefaults(document: DocumentNode, operation: OperationDefinitionNode | null | undefined): VariableDefaults {
+  const defaults = new Map<string, ValueNode>();
+  // Apollo names the operation it runs; without one (tests), every operation's defaults, the first of each name.
+  const operations = operation ? [operation] : document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  for (const definition of operations) {
+    for (const variable of definition.variableDefinitions ?? []) {
+      const name = variable.variable.name.value;
+      if (variable.defaultValue && !defaults.has(name)) defaults.set(name, variable.defaultValue);
+    }
+  }
+  return defaults;
+}
+
 /** Throws InputTooLongError for the first text in `start` over its cap. Malformed values are left to GraphQL. */
-function checkValue(start: Pending, variables: Record<string, unknown>, write: boolean): void {
+function checkValue(start: Pending, variables: Record<string, unknown>, defaults: VariableDefaults, write: boolean): void {
   const pending: Pending[] = [start];
   while (pending.length > 0) {
     const { value, type, coordinate, fromDocument } = pending.pop()!;
@@ -81,8 +98,12 @@ function checkValue(start: Pending, variables: Record<string, unknown>, write: b
     let current: unknown = value;
     let literal = fromDocument && isValueNode(value);
     if (literal && (value as ValueNode).kind === Kind.VARIABLE) {
-      current = variables[(value as { name: { value: string } }).name.value];
-      literal = false;
+      const name = (value as { name: { value: string } }).name.value;
+      // A variable the request does not give takes its default, which GraphQL passes on as if it were given.
+      const given = Object.hasOwn(variables, name) && variables[name] !== undefined;
+      const fallback = given ? undefined : defaults.get(name);
+      current = fallback ?? variables[name];
+      literal = fallback !== undefined;
     }
     if (isListType(bare)) {
       const items: unknown[] = literal
@@ -121,8 +142,17 @@ function checkValue(start: Pending, variables: Record<string, unknown>, write: b
   }
 }
 
-/** Every argument in the document (operations and fragments), checked against its cap. */
-export function checkInputLengths(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
+/**
+ * Every argument in the document (operations and fragments), checked against its cap; a variable's default is
+ * checked where the variable is used, under that argument's cap. `operation`: the one that runs (Apollo's).
+ */
+export function checkInputLengths(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operation?: OperationDefinitionNode | null,
+): void {
+  const defaults = variableDefaults(document, operation);
   const typeInfo = new TypeInfo(schema);
   const mutationType = schema.getMutationType();
   visit(
@@ -138,6 +168,7 @@ export function checkInputLengths(schema: GraphQLSchema, document: DocumentNode,
         checkValue(
           { value: node.value, type: argument.type, coordinate: `${parent.name}.${field.name}(${argument.name}:)`, fromDocument: true },
           variables,
+          defaults,
           write,
         );
       },
@@ -149,8 +180,8 @@ export function inputCapsPlugin(): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          checkInputLengths(schema, document, request.variables ?? {});
+        async didResolveOperation({ schema, document, request, operation }) {
+          checkInputLengths(schema, document, request.variables ?? {}, operation);
         },
       };
     },

@@ -3,13 +3,19 @@
 // the process's own figures (RSS, heap, event-loop lag) from prom-client's defaults.
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { isDatabaseUnavailable, isOperationTimeout } from '../errors.js';
+import { AuthError, type Caller } from '../auth.js';
+import { ErrorCode, isDatabaseUnavailable, isOperationTimeout } from '../errors.js';
 import type { QueryObserver } from '../neo4j/database.js';
-import { requestInfo } from './request-info.js';
+import { refuse, requestInfo } from './request-info.js';
 
 const knownRoutes = new Set(['/graphql', '/health', '/ready', '/metrics']);
 /** Operation names are chosen by clients: past this many distinct ones, new names are counted as `other`. */
-const MAX_OPERATION_NAMES = 200;
+export const MAX_OPERATION_NAMES = 200;
+/**
+ * Longer names are counted as `other` too: each name is kept in every series of two metrics (and in each of the
+ * histogram's buckets), so five 200 KB names once made /metrics 15 MB. 100 characters hold any sane name.
+ */
+export const MAX_OPERATION_NAME_LENGTH = 100;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -109,6 +115,24 @@ export class Metrics {
     };
   };
 
+  /**
+   * When reads need a key (REQUIRE_AUTH_FOR_READS), so does /metrics: operation names and error counts say what
+   * the API is asked. Any recognised key will do; otherwise 401 UNAUTHENTICATED as on /graphql.
+   */
+  static access(requireKey: boolean, authenticate: (authorization: string | undefined) => Caller): RequestHandler {
+    return (req, res, next) => {
+      if (!requireKey) return next();
+      try {
+        authenticate(req.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof AuthError)) throw error;
+        res.set('WWW-Authenticate', 'Bearer');
+        return refuse(req, res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+      }
+      next();
+    };
+  }
+
   readonly handler: RequestHandler = async (_req, res) => {
     res.setHeader('content-type', this.registry.contentType);
     res.send(await this.registry.metrics());
@@ -117,7 +141,7 @@ export class Metrics {
   private operationLabel(name: string | undefined): string {
     if (name === undefined) return 'unresolved';
     if (this.operationNames.has(name)) return name;
-    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    if (name.length > MAX_OPERATION_NAME_LENGTH || this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
     this.operationNames.add(name);
     return name;
   }

@@ -16,7 +16,8 @@ export function requestLog(logger: Logger): RequestHandler {
   const info = (req: IncomingMessage, res: ServerResponse) => requestInfo(req as Request, res as Response);
   const outcome = (req: IncomingMessage, res: ServerResponse) => {
     const { operationName, operationType, errorCodes } = info(req, res);
-    return { operationName, operationType, errorCodes: errorCodes.length > 0 ? errorCodes : undefined };
+    // The operation name is the client's: a 200 KB one must not make a 200 KB log line.
+    return { operationName: operationName?.slice(0, MAX_PATH_LENGTH), operationType, errorCodes: errorCodes.length > 0 ? errorCodes : undefined };
   };
   const log = pinoHttp({
     logger,

@@ -1,6 +1,6 @@
 // Caps on text arguments (src/http/input-caps.ts), checked against the real schema: literals and variables,
 // nested input objects, reads and writes each with their own cap.
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { checkInputLengths, InputTooLongError, MAX_FREE_TEXT_LENGTH, MAX_READ_TEXT_LENGTH, MAX_WRITE_TEXT_LENGTH } from '../../src/http/input-caps.js';
 import { loadTypeDefs } from '../../src/schema.js';
@@ -58,5 +58,33 @@ describe('text argument caps', () => {
     expect(check('{ people(filter: { name: "Mamai" }) { totalCount } }')).not.toThrow();
     expect(check('query($f: PeopleFilter) { people(filter: $f) { totalCount } }', { f: 'not an object' })).not.toThrow();
     expect(check('query($f: PeopleFilter) { people(filter: $f) { totalCount } }', {})).not.toThrow();
+  });
+
+  it("checks a variable's default where the variable is used, under that argument's cap", () => {
+    const filter = refusal(check(`query($f: PeopleFilter = { name: "${'a'.repeat(100_000)}" }) { people(filter: $f) { totalCount } }`));
+    expect(filter.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'PeopleFilter.name', maxLength: MAX_FREE_TEXT_LENGTH });
+    const id = refusal(check(`query($id: ID = "${'x'.repeat(100_000)}") { person(id: $id) { name } }`));
+    expect(id.extensions).toMatchObject({ argument: 'Query.person(id:)', maxLength: MAX_READ_TEXT_LENGTH });
+    // Through a fragment, and inside a list default.
+    expect(
+      refusal(check(`query($t: [String!] = ["MEMBER_OF", "${'x'.repeat(2000)}"]) { ...F } fragment F on Query { neighbourhood(id: "person:x", types: $t) { nodes { id } } }`))
+        .extensions,
+    ).toMatchObject({ argument: 'Query.neighbourhood(types:)' });
+  });
+
+  it('lets a given variable replace its long default (GraphQL never uses that default), and short defaults through', () => {
+    const query = `query($f: PeopleFilter = { name: "${'a'.repeat(100_000)}" }) { people(filter: $f) { totalCount } }`;
+    expect(check(query, { f: { name: 'Mamai' } })).not.toThrow();
+    expect(check(query, { f: null })).not.toThrow();
+    expect(check('query($f: PeopleFilter = { name: "Mamai" }) { people(filter: $f) { totalCount } }')).not.toThrow();
+  });
+
+  it("takes the running operation's defaults, not another operation's of the same variable name", () => {
+    const document = parse(
+      `query Long($id: ID = "${'x'.repeat(5000)}") { person(id: $id) { name } } query Short($id: ID = "person:x") { person(id: $id) { name } }`,
+    );
+    const [long, short] = document.definitions as [OperationDefinitionNode, OperationDefinitionNode];
+    expect(() => checkInputLengths(schema, document, {}, short)).not.toThrow();
+    expect(() => checkInputLengths(schema, document, {}, long)).toThrow(InputTooLongError);
   });
 });
