@@ -113,6 +113,24 @@ function appendedFieldOf(list: string, inputList: string, existing: number) {
   };
 }
 
+/**
+ * Names a problem with a citation the input added by its place in the input (`citations[0]`), not by its place in
+ * the record, where the stored citations come first.
+ */
+function inputCitationFieldOf(existing: readonly Citation[], input: readonly CitationInput[], other?: (record: CollectionRecord, path: string) => string | null) {
+  const key = (c: { source: string; quote?: string | null; locator?: string | null }) => `${c.source}\n${c.quote ?? ''}\n${c.locator ?? ''}`;
+  const added = addCitations(existing, citationsOf(input)).slice(existing.length);
+  return (record: CollectionRecord, path: string): string | null => {
+    const match = /^\w+\[\d+\]\.citations\[(\d+)\](.*)$/.exec(path);
+    const index = match ? Number(match[1]) - existing.length : -1;
+    const citation = added[index];
+    if (match && citation) return `citations[${input.findIndex((c) => key(c) === key(citation))}]${match[2] ?? ''}`;
+    if (other) return other(record, path);
+    const stripped = path.replace(/^\w+\[\d+\]\.?/, '');
+    return stripped === '' ? null : stripped;
+  };
+}
+
 /** Ids of merged-away entities cannot be written to: they resolve to the entity they were merged into. */
 async function refuseMerged(scope: EditScope, id: string, field: string): Promise<void> {
   const lookup = await scope.lookup([id]);
@@ -166,7 +184,7 @@ async function upsertEntity<K extends EntityCollection>(
     if (current && current.collection !== collection) refuse('id', 'WRONG_KIND', `${input.id} is not one of ${collection}`);
     const before = current ? (current.record as RecordOf<K>) : null;
     const { record, fieldOf } = build(before, citationsOf(input.citations));
-    await write([{ before: current, after: built(collection, record) }], { operation, ...(fieldOf ? { fieldOf } : {}) });
+    await write([{ before: current, after: built(collection, record) }], { operation, fieldOf: inputCitationFieldOf(before?.citations ?? [], input.citations, fieldOf) });
     return input.id;
   });
 }

@@ -15,6 +15,7 @@ const as = (key: keyof typeof KEYS) => ({ authorization: `Bearer ${KEYS[key]}` }
 
 const SOURCE = '000_b6498a7c669cd33d.txt';
 const cite = (quote = 'Chris Rickleton is a journalist living in Almaty.') => [{ source: SOURCE, quote }];
+const SECOND_QUOTE = 'Nobody can accuse Lukpan Akhmedyarov of being a system candidate.';
 
 let neo4j: IsolatedNeo4j;
 let server: TestServer;
@@ -88,6 +89,7 @@ describe('who may write', () => {
     { name: 'addFamilyTie', role: 'editor', query: `mutation($i: AddFamilyTieInput!) { addFamilyTie(input: $i) { familyTie { id } errors { code } } }`, variables: () => ({ i: { person: `person:${id('auth-a')}`, relative: 'person:nursultan-nazarbayev', relation: 'SIBLING', citations: cite() } }) },
     { name: 'addCaseParty', role: 'editor', query: `mutation($i: AddCasePartyInput!) { addCaseParty(input: $i) { caseParty { id } errors { code } } }`, variables: () => ({ i: { courtCase: `case:${id('auth')}`, entity: 'organization:mazhilis', role: 'WITNESS', citations: cite() } }) },
     { name: 'addEventParticipant', role: 'editor', query: `mutation($i: AddEventParticipantInput!) { addEventParticipant(input: $i) { participation { id } errors { code } } }`, variables: () => ({ i: { event: `event:${id('auth')}`, entity: `person:${id('auth-a')}`, role: 'protester', citations: cite() } }) },
+    { name: 'retractCitation', role: 'editor', query: `mutation($i: RetractCitationInput!) { retractCitation(input: $i) { source { id } errors { code } } }`, variables: () => ({ i: { citedBy: `person:${id('auth-a')}`, source: SOURCE, quote: SECOND_QUOTE, reason: 'auth test' } }) },
     { name: 'endRelationship', role: 'editor', query: `mutation($id: ID!, $c: CitationInput!) { endRelationship(id: $id, to: "2023", citation: $c) { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}`, c: cite()[0] }) },
     { name: 'retractFact', role: 'editor', query: `mutation($id: ID!) { retractFact(id: $id, reason: "auth test") { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}` }) },
     { name: 'restoreFact', role: 'editor', query: `mutation($id: ID!) { restoreFact(id: $id, reason: "auth test") { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}` }) },
@@ -101,6 +103,10 @@ describe('who may write', () => {
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: no key → UNAUTHENTICATED, reader → FORBIDDEN, wrong key → UNAUTHENTICATED, then its role writes', async (name, c) => {
+    if (name === 'retractCitation') {
+      const second = await payload(UPSERT_PERSON, { input: { id: `person:${id('auth-a')}`, citations: cite(SECOND_QUOTE) } });
+      expect(second.errors).toEqual([]);
+    }
     if (name === 'mergeEntities') {
       const place = await payload(`mutation($i: UpsertPlaceInput!) { upsertPlace(input: $i) { errors { code } } }`, { i: { id: `place:${id('auth-b')}`, name: 'Auth Town B', placeKind: 'CITY', citations: cite() } });
       expect(place.errors).toEqual([]);
@@ -162,7 +168,7 @@ describe('citations', () => {
     });
     expect(bad.errors.map((e) => [e.field, e.code]).sort()).toEqual([
       ['citations[0].source', 'UNKNOWN_SOURCE'],
-      ['citations[1].quote', 'INVALID'],
+      ['citations[1].quote', 'QUOTE_TOO_SHORT'],
     ]);
   });
 
