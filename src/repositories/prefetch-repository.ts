@@ -36,7 +36,15 @@ export type Need =
   | { kind: 'claims' }
   | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null }
   | { kind: 'events'; kinds: string[] | null; page: PageRequest }
-  | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean };
+  | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean; citations: boolean };
+
+/** Which events a page holds: of these kinds, within these days, at this place (each null: any). */
+export interface EventFilter {
+  kinds: string[] | null;
+  from: string | null;
+  to: string | null;
+  placeId: string | null;
+}
 
 /** One need of a record, and the needs of the records it yields (facts, entities, events, relations' others). */
 export interface PlanNode {
@@ -128,6 +136,30 @@ class PlanCompiler {
     return `{r: ${record}, pre: ${this.map(v, children)}}`;
   }
 
+  /**
+   * `{total, page}`: one page of the events matching `filter` (those entity `v` took part in, or all events when
+   * `v` is null), oldest first, each with what `children` asks of it.
+   */
+  events(v: string | null, filter: EventFilter, page: PageRequest, children: PrefetchPlan): string {
+    const n = this.names;
+    const req = this.param(filter);
+    const ev = n.fresh('ev');
+    const counted = n.fresh('ev');
+    const sorted = eventsSorted(ev, n, this.bounds(page));
+    const total = `COUNT { ${matchingEvents(v, req, counted, n)} RETURN ${counted} }`;
+    return this.page(total, { cypher: `${matchingEvents(v, req, ev, n)} ${sorted.cypher}`, row: sorted.row }, (x) => {
+      const m = n.fresh('m');
+      return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${this.entity(m)}, pre: ${this.map(m, children)}}`;
+    });
+  }
+
+  /** The citations of the fact or entity whose id is the variable `ownerId` (as the citations loader reads them). */
+  private citationsOfOwner(ownerId: string): string {
+    const w = this.names.fresh('w');
+    return `COLLECT { CALL (${ownerId}) { MATCH (${w}:Fact {id: ${ownerId}}) RETURN ${w} UNION MATCH (${w}:Entity {id: ${ownerId}}) RETURN ${w} }
+      UNWIND ${citationList(w, this.names, this.citations)} AS cited RETURN cited }`;
+  }
+
   private expr(v: string, node: PlanNode): string {
     const { need } = node;
     const n = this.names;
@@ -154,24 +186,20 @@ class PlanCompiler {
           WITH ${f} ORDER BY ${factOrder(f)}
           RETURN ${this.item(f, factMap(f, n, this.factProps), node.children)} }`;
       }
-      case 'events': {
-        const req = this.param({ kinds: need.kinds, from: null, to: null, placeId: null });
-        const ev = n.fresh('ev');
-        const counted = n.fresh('ev');
-        const sorted = eventsSorted(ev, n, this.bounds(need.page));
-        const total = `COUNT { ${matchingEvents(v, req, counted, n)} RETURN ${counted} }`;
-        return this.page(total, { cypher: `${matchingEvents(v, req, ev, n)} ${sorted.cypher}`, row: sorted.row }, (x) => {
-          const m = n.fresh('m');
-          return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${this.entity(m)}, pre: ${this.map(m, node.children)}}`;
-        });
-      }
+      case 'events':
+        return this.events(v, { kinds: need.kinds, from: null, to: null, placeId: null }, need.page, node.children);
       case 'relations': {
         const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
         const rows = relationRows(v, req, n, this.bounds(need.page), [], need.types);
         return this.page(relationCount(v, req, n, need.types), rows, (x) => {
           const o = n.fresh('o');
-          if (!need.other) return `RETURN ${relationMap(x, '', this.relationProps)}`;
-          return `${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, this.entity(o), node.children)}`, this.relationProps)}`;
+          // The citations of the fact behind each relation of the page (an entity's own for a relation it
+          // states itself), read for the page's rows only.
+          const fid = n.fresh('fid');
+          const withFact = need.citations ? `WITH ${x}, ${x}.r.factId AS ${fid} ` : '';
+          const cited = need.citations ? `, citations: ${this.citationsOfOwner(fid)}` : '';
+          if (!need.other) return `${withFact}RETURN ${relationMap(x, cited, this.relationProps)}`;
+          return `${withFact}${rebind(o, `${x}.o`)} RETURN ${relationMap(x, `, other: ${this.item(o, this.entity(o), node.children)}${cited}`, this.relationProps)}`;
         });
       }
     }
@@ -269,8 +297,9 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
         return;
       }
       case 'relations': {
-        const result = value as { total: unknown; page: (Row & { key: string; other?: Item })[] };
+        const result = value as { total: unknown; page: (Row & { key: string; other?: Item; citations?: Row[] })[] };
         const page = result.page.map((row) => {
+          if (need.citations && row.citations) out.push({ loader: 'citations', key: String(row.factId), value: row.citations.map(parseCitation) });
           if (row.other) {
             const other = parseEntity(row.other.r);
             out.push({ loader: 'entity', key: other.id, value: other });
@@ -288,6 +317,40 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
     }
   });
   return out;
+}
+
+/**
+ * The root `events` list: one page of the events matching `filter` (of entity `entityId`, walked from it, or all
+ * events), with everything `plan` asks of each event, in one round trip.
+ */
+export async function eventsWithPlan(
+  db: Database,
+  entityId: string | null,
+  filter: EventFilter,
+  page: PageRequest,
+  plan: PrefetchPlan,
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
+): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
+  const compiler = new PlanCompiler(props, factProps, citations, relationProps);
+  const result = compiler.events(entityId === null ? null : 'n', filter, page, plan);
+  const cypher =
+    entityId === null
+      ? `RETURN ${result} AS result`
+      : `OPTIONAL MATCH (n:Entity {id: $entityId})
+         RETURN CASE WHEN n IS NULL THEN {total: 0, page: []} ELSE ${result} END AS result`;
+  const rows = await db.read(cypher, { ...compiler.params, entityId }, (r) => r.result as { total: unknown; page: (Item & { key: string })[] });
+  const found = rows[0] ?? { total: 0, page: [] };
+  const primes: Prime[] = [];
+  const nodes = found.page.map((item) => {
+    const event = parseEntity(item.r);
+    primes.push({ loader: 'entity', key: event.id, value: event });
+    primesOf(event, item.pre, plan, primes);
+    return { key: item.key, node: event };
+  });
+  return { connection: toConnection(nodes, page, Number(found.total)), primes };
 }
 
 export interface PrefetchedEntity {

@@ -1,6 +1,6 @@
 // Court cases and the events timeline: charges, penalties and statuses per source, parties, participants.
 import type { Resolvers } from '../generated/graphql.js';
-import { listEntitiesFor } from './prefetch.js';
+import { listEntitiesFor, listEventsFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityById } from './person.js';
 import { resolversOf } from './model.js';
@@ -11,18 +11,8 @@ export const courtCaseResolvers: Resolvers = {
     courtCase: entityById('COURT_CASE'),
     courtCases: (_p, args, ctx, info) => listEntitiesFor(ctx, info, 'COURT_CASE', {}, pageRequest(args)),
     event: entityById('EVENT'),
-    events: async (_p, { filter, ...args }, ctx) =>
-      connectionOfKind(
-        await ctx.loaders.events.load({
-          entityId: filter?.entity ?? null,
-          kinds: filter?.kinds ?? null,
-          from: filter?.from ?? null,
-          to: filter?.to ?? null,
-          placeId: filter?.place ?? null,
-          ...pageRequest(args),
-        }),
-        'EVENT',
-      ),
+    events: (_p, { filter, ...args }, ctx, info) =>
+      listEventsFor(ctx, info, filter?.entity ?? null, { kinds: filter?.kinds ?? null, from: filter?.from ?? null, to: filter?.to ?? null, placeId: filter?.place ?? null }, pageRequest(args)),
   },
   CourtCase: {
     ...entityFields,

@@ -20,6 +20,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { entityKindOfLabel } from '../dataset/to-graph.js';
@@ -27,7 +28,7 @@ import { citationsProjected, primeLoaders } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
-import { entityWithPlan, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
+import { entityWithPlan, eventsWithPlan, type EventFilter, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityOfKind, EntityRecord } from '../repositories/records.js';
 import { modelOfField, type Args, type Step } from './model.js';
 import { connectionOfKind } from './shared.js';
@@ -176,6 +177,7 @@ function relationsStep(op: Operation, args: Args, sub: SelectionSetNode[]): Plan
       includeRetracted: retracted(args),
       page,
       other: relationFields.some((f) => f.name === 'other'),
+      citations: relationFields.some((f) => f.name === 'citations'),
     },
     children: planOfSelection(op, 'Entity', other),
   };
@@ -185,12 +187,12 @@ function relationsStep(op: Operation, args: Args, sub: SelectionSetNode[]): Plan
 function mergePlan(plan: PlanNode[]): PrefetchPlan {
   const byKey = new Map<string, PlanNode>();
   for (const node of plan) {
-    const need = node.need.kind === 'relations' ? { ...node.need, other: false } : node.need;
+    const need = node.need.kind === 'relations' ? { ...node.need, other: false, citations: false } : node.need;
     const key = JSON.stringify([need, node.onlyKind ?? null]);
     const same = byKey.get(key);
     if (!same) byKey.set(key, node);
     else {
-      const merged: Need = same.need.kind === 'relations' && node.need.kind === 'relations' ? { ...same.need, other: same.need.other || node.need.other } : same.need;
+      const merged: Need = same.need.kind === 'relations' && node.need.kind === 'relations' ? { ...same.need, other: same.need.other || node.need.other, citations: same.need.citations || node.need.citations } : same.need;
       byKey.set(key, { ...same, need: merged, children: mergePlan([...same.children, ...node.children]) });
     }
   }
@@ -206,9 +208,40 @@ function selectionOf(info: GraphQLResolveInfo): { op: Operation; sets: Selection
 }
 
 /**
+ * The variables used below the field being resolved (in its selection and the fragments it spreads): a plan
+ * depends on these only, not on the root field's own arguments. Cached per field node.
+ */
+const variablesBelow = new WeakMap<FieldNode, readonly string[]>();
+function variablesOf(info: GraphQLResolveInfo): readonly string[] {
+  const first = info.fieldNodes[0]!;
+  let found = info.fieldNodes.length === 1 ? variablesBelow.get(first) : undefined;
+  if (found) return found;
+  const names = new Set<string>();
+  const spread = new Set<string>();
+  const walk = (sets: readonly SelectionSetNode[]) => {
+    for (const set of sets)
+      visit(set, {
+        Variable: (node) => void names.add(node.name.value),
+        FragmentSpread: (node) => {
+          const fragment = info.fragments[node.name.value];
+          if (!fragment || spread.has(node.name.value)) return;
+          spread.add(node.name.value);
+          walk([fragment.selectionSet]);
+        },
+      });
+  };
+  walk(info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])));
+  found = [...names].sort();
+  if (info.fieldNodes.length === 1) variablesBelow.set(first, found);
+  return found;
+}
+
+/**
  * Plans already made, per parsed operation (Apollo keeps one parsed document per query text, so a repeated
- * query finds its plan here): keyed by the root field's response name and the variables, at most
- * `PLANS_PER_OPERATION` each. A plan depends on nothing else: the schema is fixed for the process.
+ * query finds its plan here): keyed by the root field's response name and the values of the variables used
+ * below it, at most `PLANS_PER_OPERATION` each. The root field's own arguments (the id asked for) are no part
+ * of the key: the same query about another entity reuses the plan, as real traffic does. A plan depends on
+ * nothing else: the schema is fixed for the process.
  */
 const planCache = new WeakMap<object, Map<string, PrefetchPlan>>();
 const PLANS_PER_OPERATION = 64;
@@ -216,7 +249,7 @@ const PLANS_PER_OPERATION = 64;
 function cachedPlan(info: GraphQLResolveInfo, what: string, make: () => PrefetchPlan): PrefetchPlan {
   let plans = planCache.get(info.operation);
   if (!plans) planCache.set(info.operation, (plans = new Map<string, PrefetchPlan>()));
-  const key = `${what}|${String(info.path.key)}|${JSON.stringify(info.variableValues)}`;
+  const key = `${what}|${String(info.path.key)}|${JSON.stringify(variablesOf(info).map((name) => info.variableValues[name] ?? null))}`;
   const found = plans.get(key);
   if (found) return found;
   const plan = make();
@@ -267,6 +300,14 @@ export async function listEntitiesFor<K extends EntityKind>(
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connectionOfKind(connection, kind);
+}
+
+/** The root `events` list (all events, or one entity's) with everything its selection loads, in one query. */
+export async function listEventsFor(ctx: GraphContext, info: GraphQLResolveInfo, entityId: string | null, filter: EventFilter, page: PageRequest): Promise<Connection<EntityOfKind<'EVENT'>>> {
+  if (!ctx.prefetch) return connectionOfKind(await ctx.loaders.events.load({ entityId, ...filter, ...page }), 'EVENT');
+  const { connection, primes } = await eventsWithPlan(ctx.db, entityId, filter, page, planOfConnection(info), ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  primeLoaders(ctx.loaders, primes);
+  return connectionOfKind(connection, 'EVENT');
 }
 
 /**

@@ -110,6 +110,13 @@ const covered: [string, string, Record<string, unknown>?][] = [
       elections(first: 2) { edges { node { name results { party { name } } } } } }`,
   ],
   [
+    'relations with the citations of their facts, and the events root of one entity and of all',
+    `query($id: ID!) { person(id: $id) { related(first: 40) { totalCount edges { node { type direction role other { id name } ${C} } } } }
+      mine: events(filter: { entity: $id, kinds: [ARREST, DETENTION, HOUSE_ARREST] }) { totalCount edges { node { id name eventKind charges ${C} } } }
+      all: events(first: 5, filter: { from: "2022-01-01" }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name participants { entity { id } } } } } }`,
+    { id: 'person:zhanbolat-mamai' },
+  ],
+  [
     'aliases with different arguments, @include and @skip',
     `query($id: ID!, $yes: Boolean!, $no: Boolean!) { person(id: $id) { name
       early: events(first: 2) { totalCount edges { cursor node { id } } }

@@ -58,6 +58,29 @@ describe('selection -> plan', () => {
     expect(plans(`{ person(id: "p") { id name events(first: 1000) { totalCount } } }`).person).toEqual([]);
   });
 
+  it('plans the citations of relations with their page (one walk, read for the page rows only)', () => {
+    const p = plans(`{ person(id: "p") { related(first: 2) { edges { node { type citations { quote } } } } } }`);
+    expect(p.person?.[0]?.need).toMatchObject({ kind: 'relations', other: false, citations: true });
+    expect(cypher(p.person!, []).cypher).toMatchSnapshot();
+  });
+
+  it('reuses a plan for another id of the same query, and re-plans when a variable below the root changes', () => {
+    const query = `query($id: ID!, $d: Date) { person(id: $id) { memberships(asOf: $d) { id } } }`;
+    const seen: PrefetchPlan[] = [];
+    const document = parse(query);
+    const fields = schema.getQueryType()!.getFields();
+    const before = fields.person!.resolve;
+    fields.person!.resolve = (_p, _a, _c, info) => (seen.push(planOf(info)), null);
+    try {
+      for (const variableValues of [{ id: 'a', d: '2016-01-01' }, { id: 'b', d: '2016-01-01' }, { id: 'b', d: '2020-01-01' }]) execute({ schema, document, variableValues });
+    } finally {
+      fields.person!.resolve = before;
+    }
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[1]);
+    expect(seen[2]).toEqual([{ ...seen[1]![0]!, need: { ...seen[1]![0]!.need, asOf: '2020-01-01' } }]);
+  });
+
   it('plans list roots through their connection', () => {
     expect(plans(`{ people(first: 2) { edges { node { memberships { id } } } } }`).people).toMatchSnapshot();
   });
