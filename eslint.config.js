@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 export default tseslint.config(
-  { ignores: ['**/.scratch*', 'scripts/.dev-*', 'node_modules/', 'src/generated/', 'neo4j/target/', 'public/vendor/', 'coverage/', '.data/', 'bench/results/', 'examples/**/generated/', 'public/**/*.js'] },
+  { ignores: ['**/.scratch*', 'scripts/.dev-*', 'node_modules/', 'src/generated/', 'neo4j/target/', 'public/vendor/', 'coverage/', '.data/', 'bench/results/', 'examples/**/generated/', 'public/workbench/src/gql/', 'public/**/*.js'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

@@ -19,7 +19,10 @@ const { values: args } = parseArgs({
     // `--heavy-clients` clients sending the heaviest operation the server admits, and compares the lookup's median.
     mixed: { type: 'boolean', default: false },
     'heavy-clients': { type: 'string', default: '4' },
-    /** The heavy query's form (see `heavyQuery`): `neighbours` or `hub`. */
+    /**
+     * The heavy query's form (see `heavyQuery` and `rootForms`): `neighbours`, `hub`, one list root (`legislature`,
+     * `people`, `search`, `timeline`, `neighbourhood`, `duplicates`), or `roots` for each list root in turn.
+     */
     heavy: { type: 'string', default: 'neighbours' },
   },
 });
@@ -51,12 +54,32 @@ function heavyQuery(form: 'neighbours' | 'hub', ids: string[]): string {
 }
 const HUB = 'place:kazakhstan';
 
+/**
+ * The heaviest question of each list root, `$n` growing it (bisected up to `max` against the cost limit): the probes
+ * of issue 21. The legislature form needs a legislature (`npm run import -- --format popolo` of the Mazhilis file).
+ */
+const rootForms: Record<string, { query: string; max: number }> = {
+  legislature: {
+    query: `query Heavy($n: Int) { legislature(id: "organization:mazhilis") { members(first: 1000) { nodes { person { related(first: $n) { edges { node { other { related(first: $n) { edges { node { type } } } } } } } } } } } }`,
+    max: 100,
+  },
+  people: { query: `query Heavy($n: Int) { people(first: $n) { edges { node { related(first: $n) { edges { node { other { related(first: $n) { edges { node { type } } } } } } } } } } }`, max: 100 },
+  search: { query: `query Heavy($n: Int) { search(query: "party", first: $n) { entity { id related(first: $n) { edges { node { other { related(first: $n) { edges { node { type } } } } } } } } } }`, max: 100 },
+  timeline: {
+    query: `query Heavy($n: Int) { people(first: $n) { edges { node { timeline(first: 100) { edges { node { event { related(first: $n) { edges { node { type } } } } } } } } } } }`,
+    max: 100,
+  },
+  neighbourhood: { query: `query Heavy($n: Int) { neighbourhood(id: "party:amanat", depth: 3, limit: $n) { nodes { id name kind } edges { source target type } } }`, max: 1000 },
+  duplicates: { query: `query Heavy($n: Int) { duplicateCandidates(kind: PERSON, first: $n) { score entity { id name } duplicate { id name } } }`, max: 100 },
+};
+
 if (args.mixed) {
-  if (args.heavy !== 'neighbours' && args.heavy !== 'hub') {
-    console.error('--heavy is neighbours or hub');
+  const forms = args.heavy === 'roots' ? Object.keys(rootForms) : [args.heavy];
+  if (!forms.every((f) => f === 'neighbours' || f === 'hub' || f in rootForms)) {
+    console.error(`--heavy is neighbours, hub, roots or one of ${Object.keys(rootForms).join(', ')}`);
     process.exit(2);
   }
-  await mixedLoad(base, Math.min(seconds, 600), maxRequests, Number(args['heavy-clients']), args.heavy);
+  await mixedLoad(base, Math.min(seconds, 600), maxRequests, Number(args['heavy-clients']), forms);
   process.exit(0);
 }
 
@@ -165,10 +188,10 @@ async function timedPost(url: string, query: string, variables: Record<string, u
   return { ms, code: body.errors?.[0]?.extensions?.code ?? String(res.status) };
 }
 
-/** The largest `n` for which the server admits `heavy` (its cost estimate decides), by bisection. */
-async function heaviestAdmitted(url: string, heavy: string): Promise<number> {
+/** The largest `n` up to `max` for which the server admits `heavy` (its cost estimate decides), by bisection. */
+async function heaviestAdmitted(url: string, heavy: string, max = 100): Promise<number> {
   let low = 1;
-  let high = 100;
+  let high = max;
   if ((await timedPost(url, heavy, { n: high })).code === 'ok') return high;
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
@@ -198,12 +221,43 @@ function median(samples: Sample[]): number {
   return ms[Math.floor(ms.length / 2)] ?? NaN;
 }
 
-async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number, heavyClients: number, form: 'neighbours' | 'hub'): Promise<void> {
+async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number, heavyClients: number, forms: string[]): Promise<void> {
   const lookup = await timedPost(url, LOOKUP);
   if (lookup.code !== 'ok') {
     console.error(`the lookup fails (${lookup.code}); is the server seeded and started with RATE_LIMIT_PER_MINUTE=0?`);
     process.exit(1);
   }
+  await client(url, LOOKUP, {}, Date.now() + 2_000, maxRequests); // warm-up
+  const idle = await client(url, LOOKUP, {}, Date.now() + phaseSeconds * 1000, maxRequests);
+  console.log(`idle:  lookup ${summary(idle)}`);
+  for (const form of forms) {
+    const found = rootForms[form] ? { heavy: rootForms[form].query, max: rootForms[form].max, what: form } : await aliasForm(url, form as 'neighbours' | 'hub');
+    const n = await heaviestAdmitted(url, found.heavy, found.max);
+    const heavyAlone = await timedPost(url, found.heavy, { n });
+    const cost = await costOf(url, found.heavy, { n });
+    console.log(`heaviest admitted (${found.what}): n = ${n}, estimate ${cost}; alone it takes ${heavyAlone.ms.toFixed(0)} ms (${heavyAlone.code})`);
+    const until = Date.now() + phaseSeconds * 1000;
+    const [loaded, ...heavyRuns] = await Promise.all([
+      // The lookup starts once the heavy clients are under way.
+      new Promise<Sample[]>((done) => setTimeout(() => void client(url, LOOKUP, {}, until, maxRequests).then(done), 500)),
+      ...Array.from({ length: heavyClients }, () => client(url, found.heavy, { n }, until, maxRequests)),
+    ]);
+    console.log(`load:  lookup ${summary(loaded)}`);
+    console.log(`       heavy (${heavyClients} clients) ${summary(heavyRuns.flat())}`);
+    console.log(`lookup median under ${form} / idle: ${median(idle).toFixed(1)} -> ${median(loaded).toFixed(1)} ms, ${(median(loaded) / median(idle)).toFixed(2)}x`);
+  }
+}
+
+/** The cost estimate and work the server reports for an operation. */
+async function costOf(url: string, query: string, variables: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { extensions?: { cost?: { estimate: number; work?: number; expensive: boolean } } };
+  const cost = body.extensions?.cost;
+  return cost ? `${cost.estimate} (work ${cost.work ?? 0}, ${cost.expensive ? 'expensive' : 'cheap'})` : 'none';
+}
+
+/** The 30-alias forms around the seed's largest hub. */
+async function aliasForm(url: string, form: 'neighbours' | 'hub'): Promise<{ heavy: string; max: number; what: string }> {
   const hub = (await (
     await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -216,21 +270,6 @@ async function mixedLoad(url: string, phaseSeconds: number, maxRequests: number,
     console.error(`${HUB} has no neighbours; is the server seeded?`);
     process.exit(1);
   }
-  const heavy = heavyQuery(form, ids);
-  const n = await heaviestAdmitted(url, heavy);
-  const heavyAlone = await timedPost(url, heavy, { n });
   const around = form === 'hub' ? `all around ${HUB}, second level first: 1..${ids.length}` : `around ${HUB}'s first ${ids.length} neighbours`;
-  console.log(`heaviest admitted (${form}): ${ids.length} aliases (${around}) of a two-level related(first: ${n}); alone it takes ${heavyAlone.ms.toFixed(0)} ms (${heavyAlone.code})`);
-  await client(url, LOOKUP, {}, Date.now() + 2_000, maxRequests); // warm-up
-  const idle = await client(url, LOOKUP, {}, Date.now() + phaseSeconds * 1000, maxRequests);
-  console.log(`idle:  lookup ${summary(idle)}`);
-  const until = Date.now() + phaseSeconds * 1000;
-  const [loaded, ...heavyRuns] = await Promise.all([
-    // The lookup starts once the heavy clients are under way.
-    new Promise<Sample[]>((done) => setTimeout(() => void client(url, LOOKUP, {}, until, maxRequests).then(done), 500)),
-    ...Array.from({ length: heavyClients }, () => client(url, heavy, { n }, until, maxRequests)),
-  ]);
-  console.log(`load:  lookup ${summary(loaded)}`);
-  console.log(`       heavy (${heavyClients} clients) ${summary(heavyRuns.flat())}`);
-  console.log(`lookup median under load / idle: ${(median(loaded) / median(idle)).toFixed(2)}x`);
+  return { heavy: heavyQuery(form, ids), max: 100, what: `${form}: ${ids.length} aliases (${around}) of a two-level related(first: $n)` };
 }

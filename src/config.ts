@@ -48,7 +48,11 @@ export const ConfigSchema = z
     // Protection of the public API (docs/operations.md): limits checked before any database work.
     /** Time budget of one GraphQL operation; its queries get what is left as their transaction timeout. */
     OPERATION_TIMEOUT: duration.default('10s'),
-    MAX_DEPTH: limit.default(12),
+    /**
+     * Deepest field nesting: a structural cap only (the estimated cost governs what a deep query may ask); it keeps
+     * the walks over a document (validation, the cost estimate) short.
+     */
+    MAX_DEPTH: limit.default(40),
     /** Estimated cost of one operation (src/cost/estimate.ts: records produced, sized by the data) above which it is refused. */
     MAX_COST: limit.default(20000),
     /** Estimated cost above which an operation is expensive: it waits for a slot of the shared gate and gets EXPENSIVE_DB_BUDGET. */

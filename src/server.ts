@@ -31,6 +31,7 @@ import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { statsPlugin } from './http/stats-plugin.js';
 import { explorerRouter } from './http/explorer-route.js';
+import { workbenchRouter } from './http/workbench-route.js';
 import { exportRouter } from './http/export-route.js';
 import { graphiqlRouter } from './http/graphiql-route.js';
 
@@ -111,6 +112,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
 
   // Pages that hold no data: the explorer and GraphiQL (a browser's GET on /graphql, so before the gate).
   app.use(explorerRouter());
+  app.use(workbenchRouter());
   app.use(graphiqlRouter());
 
   // The API proper, every route that reads data behind one gate (src/http/api-access.ts): CORS, the request

@@ -1,7 +1,9 @@
 // The cost of one operation, estimated from its variables and the data's real sizes before any resolver runs.
-// Unit: one record produced (a list item, or an object read by id); leaves are free, being projected with their
-// record. A list's items are its real size capped by `first`: the degrees of an entity looked up by id at the
-// root, else the store-wide average degree of its label (the largest label's, under an interface).
+// Unit: one record of the answer, i.e. one object of its JSON (a list item, an entity, a connection, an edge, a
+// date); leaves are free, being projected with their record. A list's items are its real size capped by `first`:
+// the degrees of an entity looked up by id at the root, else the store-wide average degree of its label (the
+// largest label's, under an interface). Besides the records, the `work` of the roots that read far more than they
+// answer (a neighbourhood's walk, duplicate candidates' comparisons) is estimated for the gate of expensive ones.
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -29,7 +31,8 @@ import {
 } from 'graphql';
 import type { Degrees, SizedLabel, StoreCounts } from '../repositories/degree-repository.js';
 import { DEFAULT_PAGE_SIZE } from '../repositories/pagination.js';
-import { EDGES_PER_NODE, EMBEDDED_LIST_SIZE, entityLookups, labelOfType, sizeRule, type SizeRule } from './fields.js';
+import { relationTypes } from '../dataset/to-graph.js';
+import { DUPLICATE_SHARE, entityLookups, exclusiveFields, labelOfKind, labelOfType, sizeRule, UNRULED_LIST_SIZE, type SizeRule } from './fields.js';
 
 type Variables = Record<string, unknown>;
 
@@ -66,7 +69,22 @@ interface Scope {
   page: number;
   /** Nodes of the current network (neighbourhood, subgraph) or length of the current path. */
   network: number;
+  /** Edges per node of the current network. */
+  edgesPerNode: number;
 }
+
+/** Upper bound of an operation's walk over the schema (fields visited): beyond it, fragments multiply past any limit. */
+export const MAX_VISITS = 20_000;
+/** Entities a neighbourhood step expands at most (src/repositories/graph-repository.ts, DEFAULT_EXPANSION_CAP). */
+const EXPANSION_CAP = 2_000;
+
+/** An operation's estimate: the records its answer holds, and the reads of roots that read far more (`work`). */
+export interface OperationCost {
+  estimate: number;
+  work: number;
+}
+
+class TooManyVisits extends Error {}
 
 /** The operation's entity lookups by id (`person(id: ...)`, `node(id: ...)`): whose degrees to read. */
 export function rootEntityIds(input: CostInput): string[] {
@@ -83,12 +101,23 @@ export function rootEntityIds(input: CostInput): string[] {
   return ids;
 }
 
-/** The estimated cost of the operation. */
+/** The estimated cost of the operation (records of its answer). */
 export function estimateCost(input: CostInput, facts: SizeFacts): number {
+  return estimateOperation(input, facts).estimate;
+}
+
+/** The records the operation's answer holds and the work of its scanning roots, estimated. */
+export function estimateOperation(input: CostInput, facts: SizeFacts): OperationCost {
   const rootType = input.schema.getRootType(input.operation.operation);
-  if (!rootType) return 0;
+  if (!rootType) return { estimate: 0, work: 0 };
   const estimator = new Estimator(input, facts);
-  return Math.ceil(estimator.selection(rootType, [input.operation.selectionSet], { degrees: null, bounded: false, labels: [], page: 0, network: 0 }));
+  try {
+    const records = estimator.selection(rootType, [input.operation.selectionSet], { degrees: null, bounded: false, labels: [], page: 0, network: 0, edgesPerNode: 0 });
+    return { estimate: Math.ceil(records), work: Math.ceil(estimator.work) };
+  } catch (error) {
+    if (error instanceof TooManyVisits) return { estimate: Number.MAX_SAFE_INTEGER, work: 0 };
+    throw error;
+  }
 }
 
 /** Coerced argument values of a field; invalid ones (execution reports them) count as absent. */
@@ -172,6 +201,10 @@ function narrows(input: CostInput, type: GraphQLCompositeType, sets: readonly Se
 }
 
 class Estimator {
+  /** Reads of scanning roots beyond their answer (relationships a neighbourhood expands, entities compared). */
+  work = 0;
+  private visits = 0;
+
   constructor(
     private readonly input: CostInput,
     private readonly facts: SizeFacts,
@@ -204,12 +237,20 @@ class Estimator {
   }
 
   private fields(type: GraphQLCompositeType, fields: Map<string, FieldNode[]>, scope: Scope): number {
+    const exclusive = exclusiveFields[type.name];
     let cost = 0;
-    for (const nodes of fields.values()) cost += this.field(type, nodes, scope);
-    return cost;
+    let costliestExclusive = 0;
+    for (const nodes of fields.values()) {
+      const one = this.field(type, nodes, scope);
+      if (exclusive?.has(nodes[0]!.name.value)) costliestExclusive = Math.max(costliestExclusive, one);
+      else cost += one;
+    }
+    return cost + costliestExclusive;
   }
 
   private field(parent: GraphQLCompositeType, nodes: FieldNode[], scope: Scope): number {
+    this.visits += 1;
+    if (this.visits > MAX_VISITS) throw new TooManyVisits();
     const node = nodes[0]!;
     if (node.name.value.startsWith('__') || isUnionLike(parent)) return 0;
     const definition = (parent as GraphQLObjectType).getFields()[node.name.value];
@@ -218,74 +259,156 @@ class Estimator {
     if (isLeafType(named) || !isCompositeType(named)) return 0;
     const args = argumentsOf(definition, node, this.input.variables);
     const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-    const rule = sizeRule(parent.name, definition.name);
     const child = this.childScope(parent, definition.name, named, args, scope);
 
-    if (rule && isConnection(named)) {
-      const page = Math.min(pageSize(definition, args), this.size(rule, args, scope));
-      return 1 + this.selection(named, sets, { ...child, page });
-    }
     if (isListType(getNullableType(definition.type))) {
-      const items = rule ? this.size(rule, args, scope) : isConnectionEdges(parent, definition.name) ? scope.page : EMBEDDED_LIST_SIZE;
+      const rule = sizeRule(parent.name, definition.name);
+      let items = rule ? this.size(rule, args, scope) : UNRULED_LIST_SIZE;
+      if (hasArgument(definition, 'first') && rule?.kind !== 'argument') items = Math.min(items, pageSize(definition, args));
+      if (items <= 0) return 0;
       return items * (1 + this.selection(named, sets, child));
     }
-    // One object: a read of its own when it is a stored record (it has an id), else part of its parent's.
-    const read = 'id' in (named as GraphQLObjectType).getFields() ? 1 : 0;
-    return read + this.selection(named, sets, child);
+    if (holdsPage(named)) {
+      // A connection (or a seat list): its page is `first` capped by the real size its rule reads, never 0 by default.
+      const rule = sizeRule(parent.name, definition.name);
+      const first = pageSize(definition, args);
+      const page = rule ? Math.min(first, this.size(rule, args, scope)) : first;
+      return 1 + this.selection(named, sets, { ...child, page });
+    }
+    // One object of the answer: a stored record, or a part of its parent's (a date, a value, page info).
+    return 1 + this.selection(named, sets, child);
   }
 
   /** The scope of a field's value: a root lookup by id brings its degrees; a stored record starts afresh. */
   private childScope(parent: GraphQLCompositeType, field: string, named: GraphQLCompositeType, args: Record<string, unknown>, scope: Scope): Scope {
     const isRoot = parent === this.input.schema.getQueryType();
-    if (isRoot && field === 'neighbourhood') return { ...scope, network: clampInt(args.limit, 200) };
+    if (isRoot && field === 'neighbourhood') return this.neighbourhood(args, scope);
     if (isRoot && field === 'subgraph') {
       const ids = Array.isArray(args.ids) ? args.ids.length : 1;
-      return { ...scope, network: args.includeBetween === false ? ids : ids * 4 };
+      return { ...scope, network: args.includeBetween === false ? ids : ids * 4, edgesPerNode: this.averageRelations(args) };
     }
-    if (isRoot && field === 'paths') return { ...scope, network: clampInt(args.maxDepth, 6) };
-    if (isRoot && field === 'shortestPath') return { ...scope, network: clampInt(args.maxDepth, 6) };
-    const hasId = !isUnionLike(named) && 'id' in (named as GraphQLObjectType).getFields();
-    if (!hasId) return scope; // held in the parent record (values, page info, dates): sized by the parent
+    if (isRoot && (field === 'paths' || field === 'shortestPath')) return { ...scope, network: clampInt(args.maxDepth, 6) };
+    if (isRoot && field === 'duplicateCandidates') {
+      const label = typeof args.kind === 'string' ? labelOfKind[args.kind] : undefined;
+      this.work += label ? (this.facts.counts?.nodes[label] ?? 0) : 0;
+    }
     const labels = labelsOf(this.input.schema, named);
     if (isRoot && entityLookups.has(field)) {
       const id = args.id;
       const degrees = typeof id === 'string' ? (this.facts.roots?.get(id) ?? null) : null;
-      return { degrees, bounded: this.facts.roots === null, labels, page: 0, network: scope.network };
+      return { ...scope, degrees, bounded: this.facts.roots === null, labels, page: 0 };
     }
-    return { degrees: null, bounded: false, labels, page: 0, network: scope.network };
+    // A stored record (it has an id, or a label of its own: a claim) sizes its lists by its label; anything else
+    // (values, page info, dates) is held in the parent record and sized by it.
+    const stored = !isUnionLike(named) && ('id' in (named as GraphQLObjectType).getFields() || labelOfType[named.name] !== undefined);
+    if (!stored) return scope;
+    return { ...scope, degrees: null, bounded: false, labels, page: 0 };
+  }
+
+  /** Relations of the walked types per entity, on average (both ends counted: the edges a node brings). */
+  private averageRelations(args: Record<string, unknown>): number {
+    const counts = this.facts.counts;
+    if (!counts) return 2;
+    const types = walkedTypes(args);
+    const total = types.reduce((n, t) => n + (counts.degrees.Entity?.[t] ?? 0), 0);
+    return Math.max(1, total / Math.max(1, counts.nodes.Entity ?? 0));
+  }
+
+  /**
+   * A neighbourhood: the centre's relations (its real degrees, or its label's total before they are read) and
+   * then the average entity's, step by step (each step expands at most EXPANSION_CAP entities), capped by `limit`.
+   * Its work is the relationships the steps expand.
+   */
+  private neighbourhood(args: Record<string, unknown>, scope: Scope): Scope {
+    const limit = clampInt(args.limit, 200);
+    const depth = Math.min(3, Math.max(1, clampInt(args.depth, 1)));
+    const types = walkedTypes(args);
+    const average = this.averageRelations(args);
+    const id = typeof args.id === 'string' ? args.id : null;
+    const centre = id ? this.facts.roots?.get(id) : undefined;
+    const counts = this.facts.counts;
+    const entities = counts?.nodes.Entity ?? limit;
+    let frontier = centre
+      ? types.reduce((n, t) => n + (centre[t] ?? 0), 0)
+      : counts
+        ? types.reduce((n, t) => n + (counts.degrees.Entity?.[t] ?? 0), 0)
+        : limit;
+    let reached = 1;
+    for (let step = 1; step <= depth && reached < entities; step += 1) {
+      this.work += frontier;
+      const found = Math.min(EXPANSION_CAP, frontier, entities);
+      reached += found;
+      frontier = found * average;
+    }
+    const nodes = Math.min(limit, reached, entities);
+    return { ...scope, network: nodes, edgesPerNode: average };
   }
 
   /** How many items a list or connection holds, before `first` caps it. */
   private size(rule: SizeRule, args: Record<string, unknown>, scope: Scope): number {
     const counts = this.facts.counts;
-    if (!counts && (rule.kind === 'label' || rule.kind === 'degree')) return UNKNOWN_SIZE;
     switch (rule.kind) {
       case 'label':
-        return counts!.nodes[rule.label] ?? 0;
+        return counts ? (counts.nodes[rule.label] ?? 0) : UNKNOWN_SIZE;
       case 'argument':
         return clampInt(args[rule.argument], rule.fallback);
+      case 'page':
+        return scope.page;
+      case 'held':
+        return rule.items;
+      case 'duplicatePairs': {
+        const first = clampInt(args.first, 20);
+        const label = typeof args.kind === 'string' ? labelOfKind[args.kind] : undefined;
+        if (!counts || !label) return first;
+        return Math.min(first, Math.ceil((counts.nodes[label] ?? 0) / DUPLICATE_SHARE));
+      }
       case 'networkNodes':
         return scope.network;
       case 'networkEdges':
-        return scope.network * EDGES_PER_NODE;
+        return Math.ceil(scope.network * scope.edgesPerNode);
       case 'pathLength':
         return scope.network + rule.plus;
       case 'degree': {
+        if (!counts) return rule.atMost ?? UNKNOWN_SIZE;
         let types: readonly string[] = rule.types;
         if (rule.byTypesArgument && Array.isArray(args.types)) types = types.filter((t) => (args.types as unknown[]).includes(t));
         if (rule.byTypesArgument && args.includeRetracted === true) types = [...types, 'RETRACTED_RELATION'];
         const sum = (degrees: Degrees | undefined) => types.reduce((n, t) => n + (degrees?.[t as keyof Degrees] ?? 0), 0);
-        if (scope.degrees) return sum(scope.degrees);
         let size = 0;
-        for (const label of scope.labels) {
-          const total = sum(counts!.degrees[label]);
-          // A root entity not read yet: no node of its label has more than all of them together.
-          size = Math.max(size, scope.bounded ? total : total / Math.max(1, counts!.nodes[label] ?? 0));
+        if (scope.degrees) size = sum(scope.degrees);
+        else {
+          for (const label of scope.labels) {
+            const total = sum(counts.degrees[label]);
+            // A root entity not read yet: no node of its label has more than all of them together.
+            size = Math.max(size, scope.bounded ? total : total / Math.max(1, counts.nodes[label] ?? 0));
+          }
         }
-        return Math.ceil(size);
+        return Math.ceil(rule.atMost === undefined ? size : Math.min(rule.atMost, size));
       }
     }
   }
+}
+
+/** The relationship types a network query walks: its `types` argument's, else all of them. */
+function walkedTypes(args: Record<string, unknown>): readonly (typeof relationTypes)[number][] {
+  return Array.isArray(args.types) ? relationTypes.filter((t) => (args.types as unknown[]).includes(t)) : relationTypes;
+}
+
+const pageHolders = new WeakMap<GraphQLCompositeType, boolean>();
+
+/** A type whose answer is one page of a list: a Relay connection, or a list with `nodes` sized by its page. */
+function holdsPage(type: GraphQLCompositeType): boolean {
+  if (isUnionLike(type)) return false;
+  let holds = pageHolders.get(type);
+  if (holds === undefined) {
+    holds = Object.keys((type as GraphQLObjectType).getFields()).some((f) => sizeRule(type.name, f)?.kind === 'page');
+    pageHolders.set(type, holds);
+  }
+  return holds;
+}
+
+function hasArgument(field: GraphQLField<unknown, unknown>, name: string): boolean {
+  return field.args.some((a) => a.name === name);
 }
 
 function clampInt(value: unknown, fallback: number): number {
@@ -294,15 +417,6 @@ function clampInt(value: unknown, fallback: number): number {
 
 function isUnionLike(type: GraphQLCompositeType): boolean {
   return !isObjectType(type) && !isInterfaceType(type);
-}
-
-/** A Relay connection type: it has `edges`. */
-function isConnection(type: GraphQLCompositeType): boolean {
-  return !isUnionLike(type) && 'edges' in (type as GraphQLObjectType).getFields() && type.name.endsWith('Connection');
-}
-
-function isConnectionEdges(parent: GraphQLCompositeType, field: string): boolean {
-  return field === 'edges' && isConnection(parent);
 }
 
 /** `first` as asked, else the argument's schema default, else the API's default page size. */

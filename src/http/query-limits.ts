@@ -10,7 +10,7 @@ import { getVariableValues, type GraphQLError, type ParseOptions, type Validatio
 import { durationMs, type Config } from '../config.js';
 import type { GraphContext } from '../context.js';
 import { AdmissionGate, AdmissionRefused } from '../cost/admission.js';
-import { costInput, estimateCost, rootEntityIds } from '../cost/estimate.js';
+import { costInput, estimateOperation, rootEntityIds } from '../cost/estimate.js';
 import { GraphSizes, type SizeSource } from '../cost/sizes.js';
 import { OverloadedError, QueryLimitError, type QueryLimit } from '../errors.js';
 import { QueryLane, type Database } from '../neo4j/database.js';
@@ -79,17 +79,22 @@ export function queryLimits(config: LimitsConfig, database: Database, sizes: Siz
 
 /** The cost of one operation as the response reports it (`extensions.cost`). */
 export interface CostReport {
+  /** Records the answer is estimated to hold (MAX_COST bounds it). */
   estimate: number;
+  /** Reads beyond the answer of roots that scan (a neighbourhood's walk, duplicate candidates' comparisons). */
+  work: number;
   limit: number;
-  /** Above EXPENSIVE_COST: it went through the shared gate and ran on the shorter database budget. */
+  /** Estimate or work above EXPENSIVE_COST: it went through the shared gate and ran on the shorter database budget. */
   expensive: boolean;
 }
 
 /**
  * Estimates each operation's cost once its variables are known (Apollo's didResolveOperation), refuses it above
- * MAX_COST, and admits expensive ones through the shared gate. The first estimate bounds each entity looked up by
- * id by its label's total counts, with no query of its own; only when that bound is above EXPENSIVE_COST are the
- * entities' real degrees read (one round trip, getDegree), which can only lower the estimate.
+ * MAX_COST, and admits expensive ones (by their records or their work) through the shared gate. Each entity looked
+ * up by id is sized by its own degrees from the table of degrees (src/cost/sizes.ts), with no query of the
+ * operation's; for an entity the table does not hold yet, the first estimate bounds it by its label's total counts,
+ * and only when that bound is above EXPENSIVE_COST are its real degrees read (one round trip, getDegree), which
+ * can only lower the estimate.
  */
 export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServerPlugin<GraphContext> {
   const gate = new AdmissionGate({ concurrency: config.EXPENSIVE_CONCURRENCY, queueLength: config.EXPENSIVE_QUEUE, maxWaitMs: durationMs(config.EXPENSIVE_WAIT) });
@@ -113,12 +118,11 @@ export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServe
           } catch {
             // Neo4j unreachable: estimate from `first`s and default sizes; the resolvers will say what is wrong.
           }
-          let estimate = estimateCost(input, { counts, roots: null });
-          if (estimate > refine && counts) {
-            const ids = rootEntityIds(input);
-            if (ids.length > 0) estimate = estimateCost(input, { counts, roots: await sizes.degrees(contextValue.db, ids) });
-          }
-          report = { estimate, limit: config.MAX_COST, expensive: estimate > config.EXPENSIVE_COST };
+          const ids = counts ? rootEntityIds(input) : [];
+          const known = ids.length > 0 ? (sizes.knownDegrees?.(ids) ?? null) : new Map();
+          let { estimate, work } = estimateOperation(input, { counts, roots: known });
+          if (!known && Math.max(estimate, work) > refine) ({ estimate, work } = estimateOperation(input, { counts, roots: await sizes.degrees(contextValue.db, ids) }));
+          report = { estimate, work, limit: config.MAX_COST, expensive: Math.max(estimate, work) > config.EXPENSIVE_COST };
           if (estimate > config.MAX_COST) {
             throw new QueryLimitError(`Query cost ${estimate} exceeds the limit of ${config.MAX_COST}; ask for smaller pages or fewer levels.`, 'maxCost', {
               cost: estimate,

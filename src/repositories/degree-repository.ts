@@ -2,7 +2,7 @@
 // (no relationship is expanded), and the store-wide counts per label and per (label, type) from Neo4j's count
 // store. All Cypher the cost estimate needs is here; types and labels come only from the fixed lists below.
 import { entityLabels, factLabels, relationTypes } from '../dataset/to-graph.js';
-import type { Database } from '../neo4j/database.js';
+import { int, type Database } from '../neo4j/database.js';
 
 /** The relationship types whose counts size a list field: derived relations, their retracted form, and the links lists read. */
 export const sizedTypes = [...relationTypes, 'RETRACTED_RELATION', 'CITES', 'CHANGED', 'CLAIM_OF', 'STATUS_OF', 'SUBJECT', 'OBJECT'] as const;
@@ -38,6 +38,29 @@ export async function entityDegrees(db: Database, ids: readonly string[]): Promi
     (r) => [String(r.id), r.degrees as Degrees] as const,
   );
   return new Map(rows);
+}
+
+/**
+ * Every entity's and source's degrees per type (the nonzero ones), for a table the cost estimate keeps in memory:
+ * `limit` rows at most (null when there are more, and no table is kept). getDegree on each node: a few db hits per
+ * node and type, read on no request's account.
+ */
+export async function allDegrees(db: Database, limit: number): Promise<Map<string, Degrees> | null> {
+  const rows = await db.read(
+    `MATCH (n) WHERE n:Entity OR n:Source
+     WITH n LIMIT $limit
+     RETURN n.id AS id, ${DEGREES} AS degrees`,
+    { limit: int(limit + 1) },
+    (r) => [String(r.id), r.degrees as Record<string, unknown>] as const,
+  );
+  if (rows.length > limit) return null;
+  const table = new Map<string, Degrees>();
+  for (const [id, degrees] of rows) {
+    const nonzero: Degrees = {};
+    for (const [type, value] of Object.entries(degrees)) if (Number(value) > 0) nonzero[type as SizedType] = Number(value);
+    table.set(id, nonzero);
+  }
+  return table;
 }
 
 interface CountStoreRow {

@@ -81,6 +81,8 @@ const factFields = { history, retraction: (f: FactRecord) => f.retraction };
 
 export const curationResolvers: Resolvers = {
   Query: {
+    viewer: (_p, _a, ctx) =>
+      ctx.caller.kind === 'key' ? { name: ctx.caller.name, role: ctx.caller.role === 'admin' ? 'ADMIN' : ctx.caller.role === 'editor' ? 'EDITOR' : 'READER' } : { name: null, role: null },
     changes: (_p, { since, actor, ...page }, ctx) => listChanges(ctx.db, { since: since ?? null, actor: actor ?? null }, pageRequest(page)),
     duplicateCandidates: async (_p, { kind, first }, ctx) => {
       const limit = first ?? 20;

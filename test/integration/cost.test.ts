@@ -12,7 +12,7 @@ const twoLevels = (aliases: number) =>
 
 const honestEvents = `query ($id: ID!, $n: Int) { person(id: $id) { name events(first: $n) { totalCount edges { node { id name citations { quote source { title } } } } } } }`;
 
-type CostExtensions = { cost?: { estimate: number; limit: number; expensive: boolean } };
+type CostExtensions = { cost?: { estimate: number; work: number; limit: number; expensive: boolean } };
 
 describe('cost from variables and real sizes', () => {
   let server: TestServer;
@@ -32,8 +32,9 @@ describe('cost from variables and real sizes', () => {
     expect(extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'maxCost', maxCost: 20000 });
     expect(extensions.cost).toBeGreaterThan(20000);
     expect(res.errors![0]!.message).toContain(`Query cost ${String(extensions.cost)} exceeds the limit of 20000`);
-    // Only the root entity's degrees were read (one getDegree query), no resolver ran.
-    expect(res.extensions?.stats?.databaseRoundTrips).toBe(1);
+    // The root entity's degrees came from the table of degrees (read on no request's account): no resolver ran
+    // and no query of this operation's was sent.
+    expect(res.extensions?.stats?.databaseRoundTrips).toBe(0);
   });
 
   it('passes the same question asked honestly (n = 5, or fewer aliases)', async () => {
@@ -66,6 +67,30 @@ describe('cost from variables and real sizes', () => {
     expect(new Set(answers).size).toBe(1);
     // One fetch for the 30 aliases (and at most one more: the root's degrees for the estimate).
     expect(res.extensions?.stats?.databaseRoundTrips).toBeLessThanOrEqual(2);
+  });
+
+  it('leaves depth to the cost: a 14-level question about a few records is answered, a 41-level one is refused', async () => {
+    const hop = (first: number, inner: string) => `related(first: ${first}) { edges { node { other { ${inner} } } } }`;
+    // person 1 + three hops of 4 levels + name: depth 14 (MAX_DEPTH was 12).
+    const deep = (await server.gql(`{ person(id: "person:zhanbolat-mamai") { ${hop(2, hop(2, hop(2, 'name')))} } }`)) as GqlResponse<unknown> & { extensions?: CostExtensions };
+    expect(deep.errors).toBeUndefined();
+    expect(deep.extensions?.cost?.estimate).toBeLessThan(200);
+    // Ten hops: depth 42, past the structural cap of 40 whatever the cost.
+    let selection = 'name';
+    for (let i = 0; i < 10; i += 1) selection = hop(1, selection);
+    const tooDeep = await server.gql(`{ person(id: "person:zhanbolat-mamai") { ${selection} } }`);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'maxDepth' });
+  });
+
+  it('reports the work of roots that read more than they answer, and gates them by it', async () => {
+    const res = (await server.gql('{ neighbourhood(id: "party:amanat", depth: 3) { nodes { id } edges { type } } }')) as GqlResponse<unknown> & {
+      extensions?: { cost?: { estimate: number; work: number; expensive: boolean } };
+    };
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.cost?.work).toBeGreaterThan(0);
+    const lookup = (await server.gql('{ person(id: "person:zhanbolat-mamai") { name } }')) as { extensions?: { cost?: { estimate: number; work: number } } };
+    expect(lookup.extensions?.cost).toMatchObject({ estimate: 1, work: 0 });
   });
 
   it('reads `first` from variables: a smaller page costs less', async () => {

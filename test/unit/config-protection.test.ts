@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 describe('protection settings', () => {
   it('have the documented defaults', () => {
     const c = loadConfig({});
-    expect([c.OPERATION_TIMEOUT, c.MAX_DEPTH, c.MAX_COST, c.MAX_ALIASES, c.MAX_TOKENS, c.MAX_DIRECTIVES]).toEqual(['10s', 12, 20000, 30, 2000, 20]);
+    expect([c.OPERATION_TIMEOUT, c.MAX_DEPTH, c.MAX_COST, c.MAX_ALIASES, c.MAX_TOKENS, c.MAX_DIRECTIVES]).toEqual(['10s', 40, 20000, 30, 2000, 20]);
     expect([c.RATE_LIMIT_PER_MINUTE, c.TRUST_PROXY, c.CORS_ORIGINS, c.INTROSPECTION, c.PERSISTED_QUERIES, c.TRUSTED_DOCUMENTS]).toEqual([
       600,
       0,
