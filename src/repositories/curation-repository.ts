@@ -490,22 +490,29 @@ function splitKey(key: string): { at: string; seq: number; id: string } {
 
 export interface ResolutionCandidate {
   id: string;
+  kind: string;
+  /** Its name and aliases (and a party's dated names): never its identifier values. */
   names: string[];
+  /** Its identifiers as `scheme:value` keys, compared only as identifiers. */
+  identifiers: string[];
   /** Entities it is directly related to (through facts that are not retracted). */
   neighbours: string[];
 }
 
-/** Every entity of a kind with its names and neighbours: the input of duplicate detection. */
+/** Every entity of a kind with its names, identifiers and neighbours: the input of duplicate detection. */
 export async function resolutionCandidates(db: Database, kind: string): Promise<ResolutionCandidate[]> {
   return db.read(
     `MATCH (n:Entity {kind: $kind})
-     RETURN n.id AS id, n.name AS name, n.searchNames AS names,
+     RETURN n.id AS id, n.name AS name, n.searchNames AS names, n.identifiers AS identifiers, coalesce(n.identifierKeys, []) AS identifierKeys,
             [(n)-[r]-(o:Entity) WHERE r.derived = true | o.id] AS neighbours
      ORDER BY id`,
     { kind },
     (r) => {
-      const names = typeof r.names === 'string' ? (JSON.parse(r.names) as unknown[]).map(String) : [String(r.name)];
-      return { id: String(r.id), names, neighbours: [...new Set((r.neighbours as unknown[]).map(String))] };
+      // searchNames holds identifier values too (so search finds Q1195092): they are no names.
+      const values = new Set(typeof r.identifiers === 'string' ? (JSON.parse(r.identifiers) as { value: unknown }[]).map((i) => String(i.value)) : []);
+      const all = typeof r.names === 'string' ? (JSON.parse(r.names) as unknown[]).map(String) : [String(r.name)];
+      const names = all.filter((n) => n === String(r.name) || !values.has(n));
+      return { id: String(r.id), kind, names, identifiers: (r.identifierKeys as unknown[]).map(String), neighbours: [...new Set((r.neighbours as unknown[]).map(String))] };
     },
   );
 }

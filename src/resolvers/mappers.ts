@@ -68,6 +68,9 @@ export type EventConnectionRecord = KindConnectionRecord<'EVENT'>;
 export type EventEdgeRecord = EventConnectionRecord['edges'][number];
 export type FactConnectionRecord = Connection<FactRecord>;
 export type FactEdgeRecord = Connection<FactRecord>['edges'][number];
+/** A page of a party's or organisation's members (`membersConnection`). */
+export type MembershipConnectionRecord = Connection<MembershipRecord>;
+export type MembershipEdgeRecord = Connection<MembershipRecord>['edges'][number];
 export type RelationConnectionRecord = Connection<RelationRecord>;
 export type RelationEdgeRecord = Connection<RelationRecord>['edges'][number];
 export type SourceConnectionRecord = Connection<SourceRecord>;

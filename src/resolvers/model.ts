@@ -198,6 +198,17 @@ const members = facts('Membership', 'OBJECT', {
   shape: (found, _e, args) => (typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found),
 });
 
+/**
+ * A page of a party's or organisation's members (`membersConnection`), in fact-id order: the answer is bounded by
+ * `first` (at most 100) whatever the number of members; `members` answered them all.
+ */
+const membersPage = facts('Membership', 'OBJECT', {
+  retractable: true,
+  dated: true,
+  children: 'connection',
+  shape: (found, _e, args) => paginate(typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found, (m) => m.id, pageRequest(args)),
+});
+
 /** Candidacies of an election or party, those of one election only when `election` is given. */
 const ofElection = <F extends FactRecord>(found: F[], _p: unknown, args: Args): F[] => (typeof args.election === 'string' ? found.filter((c) => c.objectIds.includes(args.election as string)) : found);
 
@@ -243,8 +254,17 @@ export const fieldModel = {
   } satisfies FieldModel<EntityRecord, NameOnDay>,
   'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
+  'Party.membersConnection': sized(using(membersPage, { fact: ['role'] }), membershipTypes),
   'Party.candidates': sized(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
+  'Party.candidatesConnection': sized(
+    facts('Candidacy', 'NOMINATED_BY', {
+      children: 'connection',
+      shape: (found, p, args) => paginate(ofElection(found, p, args), (c) => c.id, pageRequest(args)),
+    }),
+    ['NOMINATED_BY'],
+  ),
   'Organization.members': sized(using(members, { fact: ['role'] }), membershipTypes),
+  'Organization.membersConnection': sized(using(membersPage, { fact: ['role'] }), membershipTypes),
   'Organization.parent': referenced('parentId', false, 'ORGANIZATION'),
   'Organization.place': referenced('placeId', false, 'PLACE'),
   'Place.within': referenced('withinId', false, 'PLACE'),

@@ -94,11 +94,11 @@ describe('duplicate candidates', () => {
   it('ranks transliteration variants first, raised by shared relations, and ignores unrelated names', () => {
     const ranked = rankDuplicates(
       [
-        { id: 'person:a', names: ['Kassym-Jomart Tokayev'], neighbours: ['party:amanat', 'organization:presidency'] },
-        { id: 'person:b', names: ['Касым-Жомарт Токаев'], neighbours: ['party:amanat', 'organization:presidency'] },
-        { id: 'person:c', names: ['Qasym-Jomart Toqaev'], neighbours: [] },
-        { id: 'person:d', names: ['Zhanbolat Mamai'], neighbours: ['party:amanat'] },
-        { id: 'person:e', names: ['Inga Imanbai'], neighbours: [] },
+        { id: 'person:a', kind: 'PERSON', names: ['Kassym-Jomart Tokayev'], neighbours: ['party:amanat', 'organization:presidency'] },
+        { id: 'person:b', kind: 'PERSON', names: ['Касым-Жомарт Токаев'], neighbours: ['party:amanat', 'organization:presidency'] },
+        { id: 'person:c', kind: 'PERSON', names: ['Qasym-Jomart Toqaev'], neighbours: [] },
+        { id: 'person:d', kind: 'PERSON', names: ['Zhanbolat Mamai'], neighbours: ['party:amanat'] },
+        { id: 'person:e', kind: 'PERSON', names: ['Inga Imanbai'], neighbours: [] },
       ],
       10,
     );
