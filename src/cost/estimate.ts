@@ -377,10 +377,15 @@ class Estimator {
         let size = 0;
         if (scope.degrees) size = sum(scope.degrees);
         else {
+          const allRelations = rule.byTypesArgument && types.length === relationTypes.length;
           for (const label of scope.labels) {
             const total = sum(counts.degrees[label]);
-            // A root entity not read yet: no node of its label has more than all of them together.
-            size = Math.max(size, scope.bounded ? total : total / Math.max(1, counts.nodes[label] ?? 0));
+            const spread = counts.spread?.[label];
+            // A root entity not read yet: no node of its label has more than all of them together. Else the
+            // degree-weighted mean where the table of degrees gave it (a record reached through a link is more
+            // likely a hub than the plain mean says; docs/operations.md), else the plain mean.
+            const average = spread ? (allRelations ? (spread.relations ?? 0) : sum(spread)) : total / Math.max(1, counts.nodes[label] ?? 0);
+            size = Math.max(size, scope.bounded ? total : average);
           }
         }
         return Math.ceil(rule.atMost === undefined ? size : Math.min(rule.atMost, size));

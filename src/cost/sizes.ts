@@ -3,7 +3,7 @@
 // degrees of every entity and source (a table read on no request's account, again whenever the counts show the
 // graph changed), so an entity looked up by id is sized by its own degrees without a query of the request's.
 import type { Database } from '../neo4j/database.js';
-import { allDegrees, entityDegrees, storeCounts, type Degrees, type StoreCounts } from '../repositories/degree-repository.js';
+import { allDegrees, entityDegrees, storeCounts, type Degrees, type DegreeTable, type StoreCounts } from '../repositories/degree-repository.js';
 
 export interface SizeSource {
   /** Store-wide counts per label and per (label, relationship type). */
@@ -24,7 +24,7 @@ export class GraphSizes implements SizeSource {
   private cached: { counts: StoreCounts; at: number } | null = null;
   private pending: Promise<StoreCounts> | null = null;
   /** Every entity's and source's degrees, and the counts' signature they were read at. */
-  private table: { degrees: Map<string, Degrees>; signature: string } | null = null;
+  private table: (DegreeTable & { signature: string }) | null = null;
   private tablePending: Promise<void> | null = null;
   /** The graph has more nodes than MAX_DEGREE_TABLE: keep no table. */
   private tooLarge = false;
@@ -41,7 +41,7 @@ export class GraphSizes implements SizeSource {
     const counts = cached ? cached.counts : await this.refresh();
     // The first request waits for the table as for the counts; later ones never do.
     if (!this.table && !this.tooLarge) await this.readTable(counts).catch(() => undefined);
-    return counts;
+    return this.table ? { ...counts, spread: this.table.spread } : counts;
   }
 
   private refresh(): Promise<StoreCounts> {
@@ -60,8 +60,8 @@ export class GraphSizes implements SizeSource {
 
   private readTable(counts: StoreCounts): Promise<void> {
     this.tablePending ??= allDegrees(this.db, MAX_DEGREE_TABLE)
-      .then((degrees) => {
-        if (degrees) this.table = { degrees, signature: signature(counts) };
+      .then((table) => {
+        if (table) this.table = { ...table, signature: signature(counts) };
         else {
           this.tooLarge = true;
           this.table = null;

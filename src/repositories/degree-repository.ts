@@ -20,6 +20,12 @@ export interface StoreCounts {
   nodes: Partial<Record<SizedLabel, number>>;
   /** Relationships per type touching a node of the label (either end); a node's degree can be no larger. */
   degrees: Partial<Record<SizedLabel, Degrees>>;
+  /**
+   * Per label and type, the degree-weighted mean degree Σd²/Σd (from the table of degrees, when read): the
+   * expected degree of a node reached through one of its relationships (hubs are reached more often), and an
+   * average that allows for spread. `relations`: the same for the sum of the derived relation types.
+   */
+  spread?: Partial<Record<SizedLabel, Degrees & { relations?: number }>>;
 }
 
 // `COUNT { (n)-[:T]-() }` is planned as getDegree: a read of the node's relationship-group counters, a few db
@@ -45,22 +51,53 @@ export async function entityDegrees(db: Database, ids: readonly string[]): Promi
  * `limit` rows at most (null when there are more, and no table is kept). getDegree on each node: a few db hits per
  * node and type, read on no request's account.
  */
-export async function allDegrees(db: Database, limit: number): Promise<Map<string, Degrees> | null> {
+export async function allDegrees(db: Database, limit: number): Promise<DegreeTable | null> {
   const rows = await db.read(
     `MATCH (n) WHERE n:Entity OR n:Source
      WITH n LIMIT $limit
-     RETURN n.id AS id, ${DEGREES} AS degrees`,
-    { limit: int(limit + 1) },
-    (r) => [String(r.id), r.degrees as Record<string, unknown>] as const,
+     RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels] AS labels, ${DEGREES} AS degrees`,
+    { limit: int(limit + 1), labels: [...sizedLabels] },
+    (r) => ({ id: String(r.id), labels: r.labels as SizedLabel[], degrees: r.degrees as Record<string, unknown> }),
   );
   if (rows.length > limit) return null;
-  const table = new Map<string, Degrees>();
-  for (const [id, degrees] of rows) {
+  const degrees = new Map<string, Degrees>();
+  // Σd and Σd² per label and type, and of the relation types' sum.
+  const sums = new Map<SizedLabel, Map<string, [number, number]>>();
+  const add = (label: SizedLabel, key: string, d: number) => {
+    const byType = sums.get(label) ?? new Map<string, [number, number]>();
+    sums.set(label, byType);
+    const sum = byType.get(key) ?? [0, 0];
+    sum[0] += d;
+    sum[1] += d * d;
+    byType.set(key, sum);
+  };
+  const relationSet = new Set<string>(relationTypes);
+  for (const row of rows) {
     const nonzero: Degrees = {};
-    for (const [type, value] of Object.entries(degrees)) if (Number(value) > 0) nonzero[type as SizedType] = Number(value);
-    table.set(id, nonzero);
+    let relations = 0;
+    for (const [type, value] of Object.entries(row.degrees)) {
+      const d = Number(value);
+      if (d <= 0) continue;
+      nonzero[type as SizedType] = d;
+      if (relationSet.has(type)) relations += d;
+      for (const label of row.labels) add(label, type, d);
+    }
+    if (relations > 0) for (const label of row.labels) add(label, 'relations', relations);
+    degrees.set(row.id, nonzero);
   }
-  return table;
+  const spread: NonNullable<StoreCounts['spread']> = {};
+  for (const [label, byType] of sums) {
+    const out: Degrees & { relations?: number } = {};
+    for (const [key, [sum, squares]] of byType) (out as Record<string, number>)[key] = squares / sum;
+    spread[label] = out;
+  }
+  return { degrees, spread };
+}
+
+/** Every entity's and source's degrees by id, and the degree-weighted means per label (StoreCounts.spread). */
+export interface DegreeTable {
+  degrees: Map<string, Degrees>;
+  spread: NonNullable<StoreCounts['spread']>;
 }
 
 interface CountStoreRow {

@@ -105,6 +105,15 @@ describe('sizes from the data', () => {
     expect(estimate(schema, query(3, 50), facts(centre)).estimate).toBe(1 + 50 + 150);
   });
 
+  it('sizes a nested list by the degree-weighted mean where the table of degrees gave it (hubs are reached more often)', () => {
+    // 600 people, 1,200 memberships: a mean of 2; but a few hubs hold most, so Σd²/Σd is 30.
+    const q = '{ people(first: 1) { edges { node { memberships { id } } } } }';
+    const plain = estimate(schema, q, facts()).estimate;
+    const spread = estimate(schema, q, { counts: { ...counts, spread: { Person: { MEMBER_OF: 30 } } }, roots: new Map() }).estimate;
+    // people 1 + edge 1 + node 1 + memberships: 2 (plain mean), 30 (weighted)
+    expect([plain, spread]).toEqual([3 + 2, 3 + 30]);
+  });
+
   it('caps a value\'s claims at a few, whatever its record\'s claims of other values', () => {
     const q = '{ election(id: "e") { turnout { value claims { value } } } }';
     expect(estimate(schema, q, facts(new Map([['e', { CLAIM_OF: 60 }]]))).estimate).toBe(1 + 1 + 4);
