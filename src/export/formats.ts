@@ -3,7 +3,7 @@
 // Another format is one more entry in `networkFormats`.
 import { strToU8, zipSync } from 'fflate';
 import { writeGexf13 } from './gexf.js';
-import { writeGraphml } from './graphml.js';
+import { edgeKeys, nodeKeys, writeGraphml, type ExtraKeys } from './graphml.js';
 import type { ExportGraph } from './network.js';
 
 export interface NetworkFormat {
@@ -12,12 +12,17 @@ export interface NetworkFormat {
   mediaType: string;
   /** File name extension, without the dot. */
   extension: string;
-  serialise: (graph: ExportGraph) => string | Uint8Array;
+  /** `extra`: attributes beyond the standard ones to write too (the explorer's positions and colours). */
+  serialise: (graph: ExportGraph, extra?: ExtraKeys) => string | Uint8Array;
 }
 
 /** Cytoscape.js `elements` JSON (also what Cytoscape desktop imports as .cyjs). */
 function writeCytoscape(graph: ExportGraph): string {
-  const nodes = graph.mapNodes((id, attributes) => ({ data: { id, ...attributes } }));
+  // A node with a position (the explorer's view) keeps it where Cytoscape.js looks for it.
+  const nodes = graph.mapNodes((id, attributes) => ({
+    data: { id, ...attributes },
+    ...(typeof attributes.x === 'number' && typeof attributes.y === 'number' ? { position: { x: attributes.x, y: attributes.y } } : {}),
+  }));
   const edges = graph.mapEdges((id, attributes, source, target) => ({ data: { id, source, target, ...attributes } }));
   return JSON.stringify({
     format_version: '1.0',
@@ -39,17 +44,20 @@ function csv(header: string[], rows: (string | number | undefined)[][]): string 
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A zip of nodes.csv and edges.csv (UTF-8, header row, CRLF), for pandas, R, spreadsheets and Gephi's importer. */
-function writeCsvZip(graph: ExportGraph): Uint8Array {
-  const nodes = csv(
-    ['id', 'label', 'kind', 'name', 'from', 'to', 'start', 'end', 'citationCount', 'sourceIds', 'citations'],
-    graph.mapNodes((id, a) => [id, a.label, a.kind, a.name, a.from, a.to, a.start, a.end, a.citationCount, a.sourceIds, a.citations]),
-  );
-  const edges = csv(
-    ['id', 'source', 'target', 'type', 'role', 'from', 'to', 'start', 'end', 'citationCount', 'factId', 'sourceIds', 'citations'],
-    graph.mapEdges((id, a, source, target) => [id, source, target, a.type, a.role, a.from, a.to, a.start, a.end, a.citationCount, a.factId, a.sourceIds, a.citations]),
-  );
-  return zipSync({ 'nodes.csv': strToU8(nodes), 'edges.csv': strToU8(edges) });
+/** nodes.csv and edges.csv (UTF-8, header row, CRLF): the standard columns, then any `extra` ones. */
+export function csvTables(graph: ExportGraph, extra: ExtraKeys = {}): { 'nodes.csv': string; 'edges.csv': string } {
+  const nodeColumns = ['id', ...nodeKeys.map(([name]) => name), ...(extra.node ?? []).map(([name]) => name)];
+  const edgeColumns = ['id', 'source', 'target', ...edgeKeys.map(([name]) => name).filter((name) => name !== 'label'), ...(extra.edge ?? []).map(([name]) => name)];
+  return {
+    'nodes.csv': csv(nodeColumns, graph.mapNodes((id, a) => nodeColumns.map((c) => (c === 'id' ? id : a[c])))),
+    'edges.csv': csv(edgeColumns, graph.mapEdges((id, a, source, target) => edgeColumns.map((c) => (c === 'id' ? id : c === 'source' ? source : c === 'target' ? target : a[c])))),
+  };
+}
+
+/** A zip of nodes.csv and edges.csv, for pandas, R, spreadsheets and Gephi's importer. */
+function writeCsvZip(graph: ExportGraph, extra: ExtraKeys = {}): Uint8Array {
+  const tables = csvTables(graph, extra);
+  return zipSync({ 'nodes.csv': strToU8(tables['nodes.csv']), 'edges.csv': strToU8(tables['edges.csv']) });
 }
 
 export const networkFormats = {

@@ -2,7 +2,13 @@
 // parser reads the result back in the tests, as networkx, Gephi and Cytoscape do.
 import type { ExportGraph } from './network.js';
 
-export type AttributeType = 'string' | 'int';
+export type AttributeType = 'string' | 'int' | 'double';
+
+/** Attributes beyond the standard ones, declared after them: the explorer's view adds positions and colours. */
+export interface ExtraKeys {
+  node?: [name: string, type: AttributeType][];
+  edge?: [name: string, type: AttributeType][];
+}
 
 /** The declared attributes: `<key>` ids are prefixed by domain since GraphML ids must be unique per document. */
 export const nodeKeys: [name: string, type: AttributeType][] = [
@@ -52,22 +58,24 @@ function data(prefix: string, keys: [string, AttributeType][], attributes: Recor
     .join('');
 }
 
-export function writeGraphml(graph: ExportGraph): string {
+export function writeGraphml(graph: ExportGraph, extra: ExtraKeys = {}): string {
+  const nodeKeysAll = [...nodeKeys, ...(extra.node ?? [])];
+  const edgeKeysAll = [...edgeKeys, ...(extra.edge ?? [])];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     '  <key id="g_description" for="graph" attr.name="description" attr.type="string"/>',
-    ...nodeKeys.map(([name, type]) => `  <key id="n_${name}" for="node" attr.name="${name}" attr.type="${type}"/>`),
-    ...edgeKeys.map(([name, type]) => `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`),
+    ...nodeKeysAll.map(([name, type]) => `  <key id="n_${name}" for="node" attr.name="${name}" attr.type="${type}"/>`),
+    ...edgeKeysAll.map(([name, type]) => `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`),
     '  <graph id="kz-political-graph" edgedefault="directed">',
     `    <data key="g_description">${escapeXml(graph.getAttribute('description'))}</data>`,
   ];
   graph.forEachNode((id, attributes) => {
-    lines.push(`    <node id="${escapeXml(id)}">${data('n_', nodeKeys, attributes)}</node>`);
+    lines.push(`    <node id="${escapeXml(id)}">${data('n_', nodeKeysAll, attributes)}</node>`);
   });
   graph.forEachEdge((id, attributes, source, target) => {
-    lines.push(`    <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}">${data('e_', edgeKeys, attributes)}</edge>`);
+    lines.push(`    <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}">${data('e_', edgeKeysAll, attributes)}</edge>`);
   });
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');

@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, isDatabaseUnavailable, UserInputError } from '../errors.js';
 import { isNetworkFormat, networkFormats } from '../export/formats.js';
-import { exportOptions, loadExportNetwork, toGraphology, type RawExportOptions } from '../export/network.js';
+import { describeExport, exportOptions, loadExportNetwork, toGraphology, type RawExportOptions } from '../export/network.js';
 import type { Logger } from '../logger.js';
 import { RoundTripCounter, type Database } from '../neo4j/database.js';
 
@@ -58,6 +58,12 @@ export function exportRouter({ database, logger }: { database: Database; logger:
         .set('X-Graph-Nodes', String(network.nodes.length))
         .set('X-Graph-Edges', String(network.edges.length))
         .set('X-Graph-Truncated', String(network.truncated))
+        // What the file covers, as the options read it (the same sentence is the file's own description).
+        .set('X-Graph-Scope', options.root ? 'neighbourhood' : 'whole network')
+        .set('X-Graph-Root', options.root ?? '')
+        .set('X-Graph-Depth', String(options.depth))
+        .set('X-Graph-As-Of', options.asOf ?? 'all dates')
+        .set('X-Graph-Description', encodeURIComponent(describeExport(options)))
         .send(typeof body === 'string' ? body : Buffer.from(body));
     } catch (error) {
       if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && statusOfCode[error.extensions.code]) {

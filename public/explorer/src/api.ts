@@ -264,12 +264,86 @@ export async function sourceDocument(id: string, caps: Capabilities): Promise<So
   return data.source;
 }
 
-/** Suggested places to start: the parties existing today and the first people the API lists. */
-export async function entryPoints(): Promise<{ id: string; kind: string; name: string }[]> {
+export interface StartPoint {
+  id: string;
+  kind: string;
+  name: string;
+  /** Its relationships (all dates), when known. */
+  ties?: number;
+  /** Its date, for elections. */
+  date?: string;
+}
+
+/**
+ * Suggested places to start: the most connected parties, organisations and people (by their number of
+ * relationships), and the most recent elections.
+ */
+export async function entryPoints(): Promise<{ connected: StartPoint[]; recent: StartPoint[] }> {
   const today = new Date().toISOString().slice(0, 10);
-  const data = await graphql<{ parties: { id: string; name: string }[]; people: { edges: { node: { id: string; name: string } }[] } }>(
-    `query Start($today: Date) { parties(asOf: $today) { id name } people(first: 4) { edges { node { id name } } } }`,
+  const TIES = 'related(first: 0) { totalCount }';
+  const data = await graphql<{
+    parties: { id: string; name: string; related: { totalCount: number } }[];
+    organizations: { edges: { node: { id: string; name: string; related: { totalCount: number } } }[] };
+    people: { edges: { node: { id: string; name: string; related: { totalCount: number } } }[] };
+    elections: { edges: { node: { id: string; name: string; date: { start: string; text: string } } }[] };
+  }>(
+    `query Start($today: Date) {
+      parties(asOf: $today) { id name ${TIES} }
+      organizations(first: 50) { edges { node { id name ${TIES} } } }
+      people(first: 100) { edges { node { id name ${TIES} } } }
+      elections(first: 50) { edges { node { id name date { start text } } } }
+    }`,
     { today },
   );
-  return [...data.parties.slice(0, 5).map((p) => ({ ...p, kind: 'PARTY' })), ...data.people.edges.map((e) => ({ ...e.node, kind: 'PERSON' }))];
+  const ranked = [
+    ...data.parties.map((p) => ({ id: p.id, name: p.name, kind: 'PARTY', ties: p.related.totalCount })),
+    ...data.organizations.edges.map((e) => ({ id: e.node.id, name: e.node.name, kind: 'ORGANIZATION', ties: e.node.related.totalCount })),
+    ...data.people.edges.map((e) => ({ id: e.node.id, name: e.node.name, kind: 'PERSON', ties: e.node.related.totalCount })),
+  ].sort((a, b) => b.ties - a.ties || a.name.localeCompare(b.name));
+  const recent = data.elections.edges
+    .map((e) => ({ id: e.node.id, name: e.node.name, kind: 'ELECTION', date: e.node.date.text, start: e.node.date.start }))
+    .filter((e) => e.start <= today)
+    .sort((a, b) => b.start.localeCompare(a.start))
+    .slice(0, 3)
+    .map(({ start: _start, ...e }) => e);
+  return { connected: ranked.slice(0, 8), recent };
+}
+
+export interface EntityFacts {
+  citations: Citation[];
+  from: PartialDate | null;
+  to: PartialDate | null;
+}
+
+/** Citations and dates (an event's, an election's, a case's opening) of entities, for exports of the view. */
+export async function entityFacts(ids: string[], chunk: number, caps: Capabilities): Promise<Map<string, EntityFacts>> {
+  const out = new Map<string, EntityFacts>();
+  interface Answer {
+    id: string;
+    entity: {
+      citations: Citation[];
+      eventDate?: { value: PartialDate | null };
+      endDate?: PartialDate | null;
+      electionDate?: PartialDate;
+      opened?: PartialDate | null;
+    };
+  }
+  for (let i = 0; i < ids.length; i += chunk) {
+    const data = await graphql<{ subgraph: { nodes: Answer[] } }>(
+      `query Facts($ids: [ID!]!) { subgraph(ids: $ids, includeBetween: false) { nodes { id entity {
+        citations { ${citationFields(caps)} }
+        ... on Event { eventDate: date { value { ${DATE} } } endDate { ${DATE} } }
+        ... on Election { electionDate: date { ${DATE} } }
+        ... on CourtCase { opened { ${DATE} } }
+      } } } }`,
+      { ids: ids.slice(i, i + chunk) },
+    );
+    for (const n of data.subgraph.nodes) {
+      const e = n.entity;
+      const from = e.eventDate?.value ?? e.electionDate ?? e.opened ?? null;
+      const to = e.eventDate ? (e.endDate ?? e.eventDate.value) : (e.electionDate ?? null);
+      out.set(n.id, { citations: e.citations, from, to });
+    }
+  }
+  return out;
 }

@@ -211,6 +211,63 @@ export interface LayoutRequest {
   edges: [string, string][];
   /** ForceAtlas2 iterations; more for larger graphs. */
   iterations: number;
+  /** The canvas (graph units at zoom 1) a first layout spreads out to fill, when it is smaller than that. */
+  frame?: { width: number; height: number };
+}
+
+/**
+ * Scales positions about their centre so their extent fills `frame` (never shrinking, at most `maxScale`
+ * times): spreading out keeps every gap at least as wide, and gives labels the room the canvas has.
+ */
+export function spreadToFrame(points: { x: number; y: number }[], frame: { width: number; height: number }, maxScale = 2.5): number {
+  if (points.length < 2) return 1;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
+  }
+  const scale = Math.min(maxScale, Math.max(1, Math.min(frame.width / Math.max(1, x1 - x0), frame.height / Math.max(1, y1 - y0))));
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  for (const p of points) {
+    p.x = cx + (p.x - cx) * scale;
+    p.y = cy + (p.y - cy) * scale;
+  }
+  return scale;
+}
+
+/**
+ * Bends for ties that share their two ends (Mamai founded and leads the same party): each gets its own
+ * curvature so none is drawn over another; a lone tie (and the middle one of an odd number) stays straight.
+ * The sign follows the direction, so A→B and B→A ties bend to different sides of the same line.
+ */
+export function parallelCurvatures(edges: readonly { id: string; source: string; target: string }[], step = 0.25): Map<string, number> {
+  const pairs = new Map<string, { id: string; source: string }[]>();
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    const key = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const list = pairs.get(key);
+    if (list) list.push(e);
+    else pairs.set(key, [e]);
+  }
+  const out = new Map<string, number>();
+  for (const [key, list] of pairs) {
+    if (list.length < 2) continue;
+    const low = key.slice(0, key.indexOf('\u0000'));
+    const odd = list.length % 2 === 1;
+    list.forEach((e, i) => {
+      // 0, +1, -1, +2, -2… for an odd count; +1, -1, +2, -2… (halved steps) for an even one.
+      const k = odd ? (i === 0 ? 0 : i % 2 === 1 ? (i + 1) / 2 : -i / 2) : i % 2 === 0 ? i / 2 + 0.5 : -((i - 1) / 2 + 0.5);
+      const bend = k * step * (odd ? 1 : 1.2);
+      if (bend !== 0) out.set(e.id, e.source === low ? bend : -bend);
+    });
+  }
+  return out;
 }
 
 export interface LayoutAnswer {
@@ -254,6 +311,7 @@ export function forceLayout(request: LayoutRequest): LayoutAnswer {
   }
   const discs: Disc[] = graph.mapNodes((id, a) => ({ id, x: Number(a.x), y: Number(a.y), r: Number(a.size), movable: !a.fixed }));
   removeOverlaps(discs);
+  if (!anyFixed && request.frame) spreadToFrame(discs, request.frame);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const d of discs) positions[d.id] = { x: d.x, y: d.y };
   return { positions, millis: Date.now() - started };

@@ -1,18 +1,26 @@
 // The explorer's controller: reads the view from the URL, asks the API for what it needs (only what is not
 // cached), hands the merged network to the view, keeps panels, status and history in step, and exposes the
 // `window.kzExplorer` hook for tests and embedding.
-import { ApiError, entityDetails, entryPoints, kPaths, loadConfig, neighbourhoods, sourceDocument, type Citation, type Config, type Graph, type GraphEdge, type GraphNode, type Path } from './api.js';
+import { ApiError, entityDetails, entityFacts, entryPoints, kPaths, loadConfig, neighbourhoods, sourceDocument, type Citation, type Config, type EntityFacts, type Graph, type GraphEdge, type GraphNode, type Path, type StartPoint } from './api.js';
 import { byId, fill, h, kindLabel, typeLabel } from './dom.js';
-import { renderLegend, renderPaths, showEdge, showEntity, showSource, Status, type PanelActions } from './panels.js';
+import { viewFile, viewFormats, viewSvg, viewText, type ViewExport, type ViewFormat } from './export-view.js';
+import { groupEvents, groupNeighbours } from './grouping.js';
+import { renderLegend, renderPaths, showEdge, showEntity, showGroup, showSource, Status, type HubTools, type PanelActions } from './panels.js';
 import { searchBox } from './search.js';
-import { emptyState, formatState, parseState, sanitise, type ViewState } from './state.js';
-import { Timeline } from './timeline.js';
-import { GraphView, type ViewEdge, type ViewNode, type ViewSnapshot } from './view.js';
+import { emptyState, formatState, NEIGHBOURS_PAGE, parseState, sanitise, type GroupAttribute, type ViewState } from './state.js';
+import { tieWhen, Timeline } from './timeline.js';
+import { GraphView, presentation, type ViewEdge, type ViewNode, type ViewSnapshot } from './view.js';
+import { workbenchUrl } from './workbench.js';
 
 const status = new Status();
 let config: Config;
 let state: ViewState = emptyState;
-let ideas: { id: string; kind: string; name: string }[] = [];
+let starts: { connected: StartPoint[]; recent: StartPoint[] } = { connected: [], recent: [] };
+/** Entities the search opened lately (this browser), most recent first. */
+const RECENT_KEY = 'kz-explorer-recent';
+/** The nodes and ties drawn (groups included), as last handed to the view. */
+let drawnNodes: ViewNode[] = [];
+let drawnEdges: ViewEdge[] = [];
 const graphs = new Map<string, Graph>();
 let shownNodes = new Map<string, GraphNode>();
 let shownEdges = new Map<string, GraphEdge>();
@@ -42,7 +50,11 @@ const timeline = new Timeline((asOf) => void navigate({ ...state, asOf }));
 const actions: PanelActions = {
   openSource: (c) => void openSource(c),
   goTo: (id) => {
-    if (shownNodes.has(id)) {
+    const group = drawnNodes.find((n) => n.members?.includes(id));
+    if (group) {
+      // Inside a group: draw the group's members one by one, then go to this one.
+      void navigate({ ...state, ungrouped: [...new Set([...state.ungrouped, group.id])], selected: [id] });
+    } else if (shownNodes.has(id)) {
       view.centreOn(id);
       select(id, false);
     } else expand(id);
@@ -51,7 +63,47 @@ const actions: PanelActions = {
   pathEnd: (end, id) => setPathEnd(end, id, nameOf(id)),
   togglePin: (id) => setPinned(id, !state.pinned.includes(id)),
   remove: (id) => remove([id]),
+  groupBy: (hub, attribute) => groupBy(hub, attribute),
+  openGroup: (group) => void navigate({ ...state, ungrouped: [...new Set([...state.ungrouped, group])], selected: state.selected.filter((s) => s !== group) }),
+  showMore: (id) => showMore(id),
 };
+
+function ideas(): { id: string; kind: string; name: string }[] {
+  return [...recentlyOpened(), ...starts.connected].filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i).slice(0, 10);
+}
+
+function recentlyOpened(): StartPoint[] {
+  try {
+    const list = JSON.parse(window.localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(list) ? (list as StartPoint[]).filter((e) => typeof e?.id === 'string' && typeof e.name === 'string').slice(0, 5) : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(entity: { id: string; kind: string; name: string }): void {
+  try {
+    const list = [{ id: entity.id, kind: entity.kind, name: entity.name }, ...recentlyOpened().filter((e) => e.id !== entity.id)].slice(0, 5);
+    window.localStorage.setItem(RECENT_KEY, JSON.stringify(list));
+  } catch {
+    // Storage may be off (private windows): the list is a convenience only.
+  }
+}
+
+function limitOf(id: string): number {
+  return Math.min(config.limits.maxNodes, state.limits[id] ?? NEIGHBOURS_PAGE);
+}
+
+function showMore(id: string): void {
+  void navigate({ ...state, limits: { ...state.limits, [id]: Math.min(config.limits.maxNodes, limitOf(id) + NEIGHBOURS_PAGE) } });
+}
+
+function groupBy(hub: string, attribute: GroupAttribute | null): void {
+  const next = { ...state.groupBy };
+  if (attribute) next[hub] = attribute;
+  else delete next[hub];
+  void navigate({ ...state, groupBy: next, ungrouped: state.ungrouped.filter((g) => !g.startsWith(`grp:${hub}:`)) });
+}
 
 function nameOf(id: string): string {
   return shownNodes.get(id)?.name ?? id;
@@ -62,7 +114,7 @@ function filters() {
 }
 
 function graphKey(id: string, depth: number): string {
-  return `${id}@${depth}|${state.asOf ?? ''}|${state.types?.join(',') ?? ''}`;
+  return `${id}@${depth}#${limitOf(id)}|${state.asOf ?? ''}|${state.types?.join(',') ?? ''}`;
 }
 
 function depthOf(i: number): number {
@@ -121,6 +173,15 @@ function announce(id: string | null): void {
 // ---------------------------------------------------------------- selection and details
 
 function select(id: string, additive: boolean): void {
+  const group = drawnNodes.find((n) => n.id === id && n.members);
+  if (group && !additive) {
+    state = { ...state, selected: [id] };
+    replaceUrl();
+    view.setSelection([id], null);
+    renderSelection();
+    showGroup({ id, name: group.name, members: group.members!.map((m) => ({ id: m, name: nameOf(m), kind: shownNodes.get(m)?.kind ?? '' })) }, actions);
+    return;
+  }
   const selected = additive ? (state.selected.includes(id) ? state.selected.filter((s) => s !== id) : [...state.selected, id]) : [id];
   state = { ...state, selected };
   replaceUrl();
@@ -130,15 +191,15 @@ function select(id: string, additive: boolean): void {
 }
 
 function selectEdge(id: string): void {
-  const edge = shownEdges.get(id);
+  const edge = shownEdges.get(id) ?? drawnEdges.find((e) => e.id === id);
   if (!edge) return;
   view.setSelection([], id);
-  showEdge(edge, nameOf, isOneOff(edge), actions);
+  showEdge(edge, nameOf, spanOf(edge), actions);
 }
 
-function isOneOff(edge: GraphEdge): boolean {
-  const kinds = [shownNodes.get(edge.source)?.kind, shownNodes.get(edge.target)?.kind];
-  return (kinds.includes('EVENT') && !edge.to) || (!!edge.from && !!edge.to && edge.from.text === edge.to.text);
+/** A tie's dates in the one wording used everywhere ("on" for what happened once, "since"/"until" for what lasts). */
+function spanOf(edge: GraphEdge): string {
+  return tieWhen(edge, [shownNodes.get(edge.source)?.kind, shownNodes.get(edge.target)?.kind]);
 }
 
 function renderSelection(): void {
@@ -172,12 +233,27 @@ async function showSelected(): Promise<void> {
       .map((edge) => {
         const outgoing = edge.source === id;
         const otherId = outgoing ? edge.target : edge.source;
-        return { edge, outgoing, other: { id: otherId, name: nameOf(otherId) }, oneOff: isOneOff(edge) };
+        return { edge, outgoing, other: { id: otherId, name: nameOf(otherId) }, span: spanOf(edge) };
       });
-    showEntity(entity, shownName, ties, { pinned: state.pinned.includes(id), asOf: state.asOf }, actions);
+    showEntity(entity, shownName, ties, { pinned: state.pinned.includes(id), asOf: state.asOf, hub: hubTools(id, ties.length), extra: editHook(id) }, actions);
   } catch (error) {
     status.error(error, () => void showSelected());
   }
+}
+
+/** The panel's offer for a node with many neighbours in view or a neighbourhood cut at the cap. */
+function hubTools(id: string, neighbours: number): HubTools | null {
+  const i = state.roots.indexOf(id);
+  const g = i >= 0 ? graphs.get(graphKey(id, depthOf(i))) : undefined;
+  const truncated = g?.truncated && limitOf(id) < config.limits.maxNodes ? { shown: g.nodes.length } : null;
+  if (!truncated && neighbours < 8 && !state.groupBy[id]) return null;
+  return { neighbours, groupedBy: state.groupBy[id] ?? null, truncated };
+}
+
+/** Where the workbench (/curate) hooks in: an "Edit" button per entity, when the page offers it. */
+function editHook(id: string): HTMLElement[] {
+  const url = workbenchUrl(id);
+  return url ? [h('a', { class: 'edit-in-workbench', href: url }, 'Edit')] : [];
 }
 
 async function openSource(citation: Citation): Promise<void> {
@@ -199,7 +275,25 @@ function showStart(message: string | null): void {
     message ? h('p', { class: 'problem', role: 'alert' }, message) : null,
     h('h2', {}, 'Where to start'),
     h('p', {}, 'Search for a person, party or organisation above (any spelling: Mamay, Тоқаев, Nur Otan), or pick one:'),
-    h('ul', { class: 'ideas' }, ideas.map((e) => h('li', {}, h('button', { type: 'button', onclick: () => void open(e.id) }, e.name), ' ', h('span', { class: 'kind' }, kindLabel(e.kind))))),
+    startList('Last opened', 'recent-opened', recentlyOpened()),
+    startList('Most connected', 'most-connected', starts.connected),
+    startList('Most recent elections', 'most-recent', starts.recent),
+  );
+}
+
+function startList(title: string, cls: string, entries: StartPoint[]): HTMLElement | null {
+  if (entries.length === 0) return null;
+  return h(
+    'div',
+    { class: cls },
+    h('h3', {}, title),
+    h(
+      'ul',
+      { class: 'ideas' },
+      entries.map((e) =>
+        h('li', {}, h('button', { type: 'button', onclick: () => void open(e.id) }, e.name), ' ', h('span', { class: 'kind' }, [kindLabel(e.kind), e.ties !== undefined ? ` · ${e.ties} ties` : '', e.date ? ` · ${e.date}` : ''].join(''))),
+      ),
+    ),
   );
 }
 
@@ -219,7 +313,9 @@ async function render(anchorHint?: string): Promise<void> {
       showStart(null);
       status.info('No entity chosen yet.');
       timeline.render([], state.asOf);
-      renderLegend(config.limits.kinds, allKinds(), new Map());
+      drawnNodes = [];
+      drawnEdges = [];
+      legend(new Map());
       return;
     }
     byId('start').hidden = true;
@@ -230,8 +326,12 @@ async function render(anchorHint?: string): Promise<void> {
     let skipped = 0;
     try {
       if (missing.length) {
-        const got = await neighbourhoods(missing, filters(), Math.min(150, config.limits.maxNodes), config.capabilities);
-        for (const [k, g] of got) graphs.set(`${k}|${state.asOf ?? ''}|${state.types?.join(',') ?? ''}`, g);
+        // Requests of one limit go together (the limit is one variable per request).
+        for (const limit of new Set(missing.map((r) => limitOf(r.id)))) {
+          const batch = missing.filter((r) => limitOf(r.id) === limit);
+          const got = await neighbourhoods(batch, filters(), limit, config.capabilities);
+          for (const r of batch) graphs.set(graphKey(r.id, r.depth), got.get(`${r.id}@${r.depth}`)!);
+        }
       }
       if (wantPath) {
         const types = state.pathExcludeTypes.length ? (state.types ?? config.relationTypes).filter((t) => !state.pathExcludeTypes.includes(t)) : state.types;
@@ -297,21 +397,33 @@ async function draw(paths: Path[], skipped: number, anchorHint?: string): Promis
   for (const [id, e] of edges) if (!nodes.has(e.source) || !nodes.has(e.target)) edges.delete(id);
   shownNodes = nodes;
   shownEdges = edges;
-  const { viewNodes, viewEdges } = state.groupEvents ? groupEvents(nodes, edges) : { viewNodes: [...nodes.values()] as ViewNode[], viewEdges: [...edges.values()] as ViewEdge[] };
+  const pathNodes = new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)));
+  let folded = { nodes: [...nodes.values()] as ViewNode[], edges: [...edges.values()] as ViewEdge[] };
+  const keep = new Set([...state.roots, ...state.pinned, ...state.selected, ...pathNodes, ...(state.from ? [state.from] : []), ...(state.to ? [state.to] : [])]);
+  const opened = new Set(state.ungrouped);
+  for (const [hub, attribute] of Object.entries(state.groupBy)) {
+    if (nodes.has(hub)) folded = groupNeighbours(folded, hub, attribute, keep, opened, { nodes, edges: [...edges.values()] });
+  }
+  if (state.groupEvents) folded = groupEvents(folded, opened);
+  const viewNodes = folded.nodes;
+  const viewEdges = folded.edges;
+  drawnNodes = viewNodes;
+  drawnEdges = viewEdges;
   const hiddenKinds = new Set(state.hiddenKinds);
-  await view.setData(viewNodes, viewEdges, { anchors, roots: new Set(state.roots), pinned: new Set(state.pinned), hiddenKinds, pathEdges });
+  await view.setData(viewNodes, viewEdges, { anchors, roots: new Set(state.roots), pinned: new Set(state.pinned), hiddenKinds, pathEdges, pathNodes });
   view.setSelection(state.selected, null);
   // Counts are of what is drawn: kinds hidden by the filter are not counted.
   const visibleIds = new Set(viewNodes.filter((n) => !hiddenKinds.has(n.kind)).map((n) => n.id));
   const visibleEdges = viewEdges.filter((e) => visibleIds.has(e.source) && visibleIds.has(e.target)).length;
   const hiddenCount = viewNodes.length - visibleIds.size;
-  const truncated = state.roots.some((id, i) => graphs.get(graphKey(id, depthOf(i)))?.truncated);
+  const cut = state.roots.filter((id, i) => graphs.get(graphKey(id, depthOf(i)))?.truncated && limitOf(id) < config.limits.maxNodes);
   status.info(
-    `${visibleIds.size} entities, ${visibleEdges} relationships shown${hiddenCount ? ` (${hiddenCount} of hidden kinds)` : ''}${state.asOf ? ` · as of ${state.asOf}` : ' · all dates'}${truncated ? ' · limited to the closest and best-connected entities' : ''}`,
+    `${visibleIds.size} entities, ${visibleEdges} relationships shown${hiddenCount ? ` (${hiddenCount} of hidden kinds)` : ''}${state.asOf ? ` · as of ${state.asOf}` : ' · all dates'}${cut.length ? ' · limited to the closest and best-connected entities' : ''}`,
+    cut.map((id) => h('button', { type: 'button', class: 'show-more', onclick: () => showMore(id) }, `Show more of ${nameOf(id)}`)),
   );
   const counts = new Map<string, number>();
   for (const n of viewNodes) if (visibleIds.has(n.id)) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
-  renderLegend(config.limits.kinds, allKinds(), counts);
+  legend(counts);
   timeline.render([...edges.values()], state.asOf);
   const names = new Map([...nodes.values()].map((n) => [n.id, n.name]));
   if (state.from && state.to) renderPaths(paths, skipped, names, config.limits.defaultPathDepth, actions);
@@ -323,30 +435,10 @@ async function draw(paths: Path[], skipped: number, anchorHint?: string): Promis
   if (state.selected.length) void showSelected();
 }
 
-/** Events hanging from one entity become one group node per entity (an event goes to its best-connected neighbour). */
-function groupEvents(nodes: Map<string, GraphNode>, edges: Map<string, GraphEdge>): { viewNodes: ViewNode[]; viewEdges: ViewEdge[] } {
-  const owner = new Map<string, string>();
-  for (const n of nodes.values()) {
-    if (n.kind !== 'EVENT') continue;
-    const neighbours = [...edges.values()].filter((e) => e.source === n.id || e.target === n.id).map((e) => (e.source === n.id ? e.target : e.source)).filter((m) => nodes.get(m)?.kind !== 'EVENT');
-    const best = neighbours.sort((a, b) => (nodes.get(b)?.degree ?? 0) - (nodes.get(a)?.degree ?? 0))[0];
-    if (best) owner.set(n.id, best);
-  }
-  const groups = new Map<string, string[]>();
-  for (const [event, o] of owner) groups.set(o, [...(groups.get(o) ?? []), event]);
-  const grouped = new Set<string>();
-  const viewNodes: ViewNode[] = [];
-  const viewEdges: ViewEdge[] = [];
-  for (const [o, members] of groups) {
-    if (members.length < 2) continue;
-    members.forEach((m) => grouped.add(m));
-    const id = `group:${o}`;
-    viewNodes.push({ id, kind: 'EVENT', name: `${members.length} events of ${nodes.get(o)!.name}`, degree: members.length, members });
-    viewEdges.push({ id: `${id}:edge`, source: o, target: id, type: 'PARTICIPATED_IN', role: null, factId: '', citationCount: 0, from: null, to: null, citations: [], grouped: true });
-  }
-  for (const n of nodes.values()) if (!grouped.has(n.id)) viewNodes.push(n);
-  for (const e of edges.values()) if (!grouped.has(e.source) && !grouped.has(e.target)) viewEdges.push(e);
-  return { viewNodes, viewEdges };
+function legend(counts: Map<string, number>): void {
+  renderLegend(config.limits.kinds, allKinds(), counts, state.hiddenKinds, (kind) =>
+    void navigate({ ...state, hiddenKinds: state.hiddenKinds.includes(kind) ? state.hiddenKinds.filter((k) => k !== kind) : [...state.hiddenKinds, kind] }),
+  );
 }
 
 function renderFilters(): void {
@@ -390,6 +482,22 @@ export interface KzExplorer {
   layoutMillis: () => number;
   /** Pins (or unpins) a node, as the panel's Pin button does. */
   pin: (id: string, pinned?: boolean) => void;
+  /** The text of the file the page would download for the view (CSV: its two tables as JSON). */
+  exportView: (format: ViewFormat) => Promise<string>;
+  /** The view as SVG, as the SVG button downloads it. */
+  exportSvg: () => Promise<string>;
+  /** Shows the paths between two entities, as the "How are these two connected?" form does. */
+  findPaths: (fromId: string, toId: string) => Promise<void>;
+  /** Lays the view out again around its pinned and expanded nodes, as the Re-layout button does. */
+  relayout: () => Promise<void>;
+  /** The next page of a root's neighbourhood, as "Show more" does. */
+  showMore: (id: string) => Promise<void>;
+  /** Groups a hub's neighbours by an attribute (null: one by one), as the panel's choice does. */
+  groupBy: (hub: string, attribute: GroupAttribute | null) => Promise<void>;
+  /** Selects a node (or a group, opening its list), as a click does. */
+  select: (id: string) => void;
+  /** The workbench's address for an entity (null when this app has none). */
+  workbenchUrl: (id: string) => string | null;
 }
 
 declare global {
@@ -421,11 +529,41 @@ window.kzExplorer = {
     byId('start').hidden = true;
     shownNodes = new Map(nodes.map((n) => [n.id, n]));
     shownEdges = new Map(edges.map((e) => [e.id, e]));
+    drawnNodes = nodes;
+    drawnEdges = edges;
     await view.setData(nodes, edges, { anchors: new Map(), roots: new Set(), pinned: new Set(), hiddenKinds: new Set(), pathEdges: new Set() });
     status.info(`${nodes.length} entities, ${edges.length} relationships shown`);
   },
   layoutMillis: () => view.lastLayoutMillis,
   pin: (id, pinned = true) => setPinned(id, pinned),
+  exportView: async (format) => {
+    await started;
+    return viewText(await viewExport(), format);
+  },
+  exportSvg: async () => {
+    await started;
+    return svgOfView(await viewExport());
+  },
+  findPaths: async (fromId, toId) => {
+    await started;
+    await navigate({ ...state, from: fromId, to: toId });
+  },
+  relayout: async () => {
+    await started;
+    await view.relayout();
+  },
+  showMore: async (id) => {
+    await started;
+    showMore(id);
+    await rendering;
+  },
+  groupBy: async (hub, attribute) => {
+    await started;
+    groupBy(hub, attribute);
+    await rendering;
+  },
+  select: (id) => select(id, false),
+  workbenchUrl: (id) => workbenchUrl(id),
 };
 
 // ---------------------------------------------------------------- start
@@ -434,9 +572,13 @@ function wireControls(): void {
   searchBox({
     input: byId<HTMLInputElement>('search-input'),
     list: byId('search-suggestions'),
-    onChoose: (e) => void open(e.id),
+    onChoose: (e) => {
+      remember(e);
+      void open(e.id);
+    },
     onError: (error) => status.error(error, null),
-    ideas: () => ideas,
+    ideas,
+    kinds: allKinds,
   });
   for (const end of ['from', 'to'] as const) {
     searchBox({
@@ -444,7 +586,8 @@ function wireControls(): void {
       list: byId(`path-${end}-suggestions`),
       onChoose: (e) => setPathEnd(end, e.id, e.name),
       onError: (error) => status.error(error, null),
-      ideas: () => ideas,
+      ideas,
+      kinds: allKinds,
     });
   }
   byId('path-find').addEventListener('click', () => {
@@ -472,8 +615,9 @@ function wireControls(): void {
   byId('redo').addEventListener('click', () => window.history.forward());
   byId('source-close').addEventListener('click', () => byId<HTMLDialogElement>('source-dialog').close());
   byId('export-png').addEventListener('click', () => exportPng());
-  for (const format of ['graphml', 'gexf', 'cytoscape', 'csv']) {
-    byId(`export-${format}`).addEventListener('click', () => exportFile(format));
+  byId('export-svg').addEventListener('click', () => void exportSvgFile());
+  for (const format of viewFormats) {
+    byId(`export-${format}`).addEventListener('click', () => void exportFile(format));
   }
   window.addEventListener('popstate', () => {
     state = sanitise(parseState(window.location.search), bounds()).state;
@@ -495,15 +639,93 @@ function wireControls(): void {
   });
 }
 
-function exportFile(format: string): void {
-  // The server's /export writes the same attributes (dates, citations) as the API gives; the view's first root
-  // and filters choose what it holds.
-  const p = new URLSearchParams({ format });
-  if (state.roots[0]) p.set('root', state.roots[0]);
-  p.set('depth', String(state.depth));
-  if (state.asOf) p.set('asOf', state.asOf);
-  if (state.types) p.set('types', state.types.join(','));
-  window.location.assign(`/export?${p.toString()}`);
+/** One sentence on what the view holds: its entities or path, the day, the relationship types. */
+function describeView(): string {
+  const parts = [];
+  if (state.roots.length) parts.push(`around ${state.roots.map(nameOf).join(', ')} (${state.depth} step${state.depth === 1 ? '' : 's'} from the first)`);
+  if (state.from && state.to) parts.push(`paths from ${nameOf(state.from)} to ${nameOf(state.to)}`);
+  if (state.hiddenKinds.length) parts.push(`without ${state.hiddenKinds.map(kindLabel).join(', ')}`);
+  return `Kazakh political actors, explorer view: ${parts.join('; ') || 'a given network'}; ${state.asOf ? `as of ${state.asOf}` : 'all dates'}${state.types ? `; types ${state.types.join(', ')}` : ''}`;
+}
+
+/**
+ * Exactly what is drawn: the visible nodes (groups as themselves, with their members) and the ties between
+ * them, at their places on the canvas, with each entity's citations and dates read from the API.
+ */
+async function viewExport(): Promise<ViewExport> {
+  const snap = view.snapshot();
+  const box = byId('graph').getBoundingClientRect();
+  const left = box.left + window.scrollX;
+  const top = box.top + window.scrollY;
+  const drawn = new Map(drawnNodes.map((n) => [n.id, n]));
+  const visible = snap.nodes.filter((n) => !n.hidden);
+  const entityIds = visible.filter((n) => !drawn.get(n.id)?.members && shownNodes.has(n.id)).map((n) => n.id);
+  const facts = entityIds.length ? await entityFacts(entityIds, config.limits.maxSubgraphIds, config.capabilities) : new Map<string, EntityFacts>();
+  const kinds = allKinds();
+  const nodes = visible.map((n) => {
+    const data = drawn.get(n.id);
+    const f = facts.get(n.id);
+    return {
+      id: n.id,
+      kind: n.kind,
+      name: n.label,
+      x: n.x - left,
+      y: n.y - top,
+      size: n.size,
+      color: presentation(n.kind, kinds).colour,
+      ...(data?.members ? { members: data.members } : {}),
+      citations: f?.citations ?? [],
+      from: f?.from ?? null,
+      to: f?.to ?? null,
+    };
+  });
+  const shown = new Set(nodes.map((n) => n.id));
+  const byEdge = new Map(drawnEdges.map((e) => [e.id, e]));
+  const edges = snap.edges
+    .filter((e) => shown.has(e.source) && shown.has(e.target) && byEdge.has(e.id))
+    .map((e) => ({ edge: byEdge.get(e.id)!, color: view.graph.getEdgeAttribute(e.id, 'color'), curvature: e.curvature }));
+  return { nodes, edges, description: describeView() };
+}
+
+function svgOfView(data: ViewExport): string {
+  const box = byId('graph').getBoundingClientRect();
+  const snap = view.snapshot();
+  const labels = snap.nodes
+    .filter((n) => n.labelled && n.labelBox)
+    .map((n) => ({ text: n.label, x: n.labelBox!.x - box.left - window.scrollX + 2, y: n.labelBox!.y - box.top - window.scrollY + 12 }));
+  return viewSvg(data, Math.round(box.width), Math.round(box.height), labels);
+}
+
+function download(body: BlobPart, type: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function fileStem(): string {
+  const first = state.roots[0] ?? (state.from && state.to ? `${state.from}-to-${state.to}` : 'view');
+  return ['kz-network', first.replace(/[^A-Za-z0-9_-]+/g, '-'), state.asOf].filter(Boolean).join('-');
+}
+
+/** Downloads exactly the view (what is drawn, where it is drawn) in a network format. */
+async function exportFile(format: ViewFormat): Promise<void> {
+  try {
+    const file = viewFile(await viewExport(), format);
+    download(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), file.mediaType, `${fileStem()}.${file.extension}`);
+  } catch (error) {
+    status.error(error, () => void exportFile(format));
+  }
+}
+
+async function exportSvgFile(): Promise<void> {
+  try {
+    download(svgOfView(await viewExport()), 'image/svg+xml', `${fileStem()}.svg`);
+  } catch (error) {
+    status.error(error, () => void exportSvgFile());
+  }
 }
 
 function exportPng(): void {
@@ -517,23 +739,17 @@ function exportPng(): void {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
   view.sigma.refresh();
-  for (const id of ['edges', 'nodes', 'glyphs', 'edgeLabels', 'labels']) {
+  for (const id of ['edges', 'nodes', 'glyphs', 'edgeLabels', 'labels', 'summaries']) {
     const c = canvases[id];
     if (c) ctx.drawImage(c, 0, 0, out.width, out.height);
   }
   out.toBlob((blob) => {
-    if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: 'kz-network.png' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (blob) download(blob, 'image/png', `${fileStem()}.png`);
   });
 }
 
 function bounds() {
-  return { maxDepth: config.limits.maxDepth, maxPaths: config.limits.maxPaths, kinds: allKinds(), relationTypes: config.relationTypes };
+  return { maxNodes: config.limits.maxNodes, maxDepth: config.limits.maxDepth, maxPaths: config.limits.maxPaths, kinds: allKinds(), relationTypes: config.relationTypes };
 }
 
 async function start(): Promise<void> {
@@ -553,7 +769,7 @@ async function start(): Promise<void> {
   wireControls();
   renderFilters();
   document.body.dataset.ready = 'true';
-  ideas = await entryPoints().catch(() => []);
+  starts = await entryPoints().catch(() => ({ connected: [], recent: [] }));
   await render();
   if (notes.length) status.info(`${notes.join(' ')} ${byId('status').textContent ?? ''}`);
 }

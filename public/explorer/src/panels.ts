@@ -2,7 +2,8 @@
 // highlighted, the legend of kinds, the filters, the paths found, and the status line (counts, loading, errors).
 import { ApiError, type Citation, type EntityDetails, type GraphEdge, type Path, type SourceDocument } from './api.js';
 import { byId, fill, h, kindLabel, typeLabel } from './dom.js';
-import { when } from './timeline.js';
+import { groupAttributes, type GroupAttribute } from './state.js';
+import { tieWhen, when } from './timeline.js';
 import { presentation } from './view.js';
 
 export interface PanelActions {
@@ -12,7 +13,23 @@ export interface PanelActions {
   pathEnd: (end: 'from' | 'to', id: string) => void;
   togglePin: (id: string) => void;
   remove: (id: string) => void;
+  /** Folds a hub's neighbours into groups by an attribute (null: one by one again). */
+  groupBy: (hub: string, attribute: GroupAttribute | null) => void;
+  /** Draws a group's members one by one again. */
+  openGroup: (group: string) => void;
+  /** Asks for the next page of a root's neighbourhood. */
+  showMore: (id: string) => void;
 }
+
+/** What the panel offers for a node with many neighbours in view, or a neighbourhood cut at the cap. */
+export interface HubTools {
+  neighbours: number;
+  groupedBy: GroupAttribute | null;
+  /** The neighbourhood was cut at `shown` entities: more can be asked for. */
+  truncated: { shown: number } | null;
+}
+
+const groupWords: Record<GroupAttribute, string> = { party: 'party', term: 'term of the tie', year: 'year', kind: 'kind' };
 
 export function citationList(citations: Citation[], actions: PanelActions): HTMLElement {
   if (citations.length === 0) return h('p', { class: 'hint' }, 'No citation.');
@@ -35,8 +52,7 @@ export function citationList(citations: Citation[], actions: PanelActions): HTML
   );
 }
 
-export function showEdge(edge: GraphEdge, names: (id: string) => string, oneOff: boolean, actions: PanelActions): void {
-  const span = when(edge.from, edge.to, oneOff);
+export function showEdge(edge: GraphEdge, names: (id: string) => string, span: string, actions: PanelActions): void {
   fill(
     byId('details'),
     h('h2', { tabindex: -1 }, typeLabel(edge.type)),
@@ -50,11 +66,12 @@ export function showEdge(edge: GraphEdge, names: (id: string) => string, oneOff:
 export function showEntity(
   entity: EntityDetails,
   shownName: string,
-  ties: { edge: GraphEdge; other: { id: string; name: string }; outgoing: boolean; oneOff: boolean }[],
-  state: { pinned: boolean; asOf: string | null },
+  ties: { edge: GraphEdge; other: { id: string; name: string }; outgoing: boolean; span: string }[],
+  state: { pinned: boolean; asOf: string | null; hub: HubTools | null; extra?: HTMLElement[] },
   actions: PanelActions,
 ): void {
   const date = entity.kind === 'EVENT' && ties[0]?.edge.from ? when(ties[0].edge.from, entity.endDate ?? null, !entity.endDate) : '';
+  const hub = state.hub;
   fill(
     byId('details'),
     h('h2', { tabindex: -1 }, shownName, ' ', h('span', { class: 'kind' }, kindLabel(entity.kind))),
@@ -71,7 +88,30 @@ export function showEntity(
       h('button', { type: 'button', onclick: () => actions.remove(entity.id) }, 'Remove from view'),
       h('button', { type: 'button', onclick: () => actions.pathEnd('from', entity.id) }, 'Path from here'),
       h('button', { type: 'button', onclick: () => actions.pathEnd('to', entity.id) }, 'Path to here'),
+      state.extra ?? null,
     ),
+    hub
+      ? h(
+          'div',
+          { class: 'hub-tools' },
+          hub.truncated
+            ? h('p', {}, `Showing the ${hub.truncated.shown} closest and best-connected entities. `, h('button', { type: 'button', class: 'show-more', onclick: () => actions.showMore(entity.id) }, 'Show more'))
+            : null,
+          hub.neighbours >= 8
+            ? h(
+                'label',
+                {},
+                `Group its ${hub.neighbours} neighbours by `,
+                h(
+                  'select',
+                  { class: 'group-by', 'aria-label': 'Group the neighbours by', onchange: (e: Event) => actions.groupBy(entity.id, ((e.target as HTMLSelectElement).value || null) as GroupAttribute | null) },
+                  h('option', { value: '', selected: hub.groupedBy === null }, 'nothing (one by one)'),
+                  groupAttributes.map((a) => h('option', { value: a, selected: hub.groupedBy === a }, groupWords[a])),
+                ),
+              )
+            : null,
+        )
+      : null,
     h('h3', {}, `Relationships in view${state.asOf ? ` on ${state.asOf}` : ''} (${ties.length})`),
     ties.length
       ? h(
@@ -89,7 +129,7 @@ export function showEntity(
                   {},
                   `${typeLabel(t.edge.type)} ${t.outgoing ? '→' : '←'} ${t.other.name}`,
                   t.edge.role ? ` (${t.edge.role})` : '',
-                  when(t.edge.from, t.edge.to, t.oneOff) ? ` · ${when(t.edge.from, t.edge.to, t.oneOff)}` : '',
+                  t.span ? ` · ${t.span}` : '',
                   ` · ${t.edge.citations.length} quote${t.edge.citations.length === 1 ? '' : 's'}`,
                 ),
                 h('button', { type: 'button', class: 'link', onclick: () => actions.goTo(t.other.id) }, `Go to ${t.other.name}`),
@@ -128,23 +168,52 @@ export function showSource(doc: SourceDocument, citation: Citation): void {
       h('mark', { id: 'source-quote' }, citation.quote ?? citation.locator ?? ''),
     );
   }
+  // The header (title, publisher, close) stays put; only the text scrolls to the quote.
   fill(
-    byId('source-body'),
+    byId('source-head'),
     h('h2', { id: 'source-title' }, doc.title ?? doc.id),
     h('p', { class: 'source-meta' }, [doc.publisher, doc.author, doc.date.text].filter(Boolean).join(' · '), doc.url ? [' · ', h('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null),
-    body,
   );
+  fill(byId('source-body'), body);
   if (!dialog.open) dialog.showModal();
-  document.getElementById('source-quote')?.scrollIntoView({ block: 'center' });
+  const mark = document.getElementById('source-quote');
+  const scroller = byId('source-body');
+  if (mark) scroller.scrollTop = Math.max(0, mark.offsetTop - scroller.offsetTop - scroller.clientHeight / 2);
 }
 
-export function renderLegend(kinds: { kind: string; description: string }[], allKinds: string[], counts: Map<string, number>): void {
+/** The legend: each kind's colour, glyph and count in view; clicking an entry hides or shows that kind. */
+export function renderLegend(kinds: { kind: string; description: string }[], allKinds: string[], counts: Map<string, number>, hidden: readonly string[], onToggle: (kind: string) => void): void {
   fill(
     byId('legend'),
     kinds.map((k) => {
       const p = presentation(k.kind, allKinds);
-      return h('li', { title: k.description }, h('span', { class: 'swatch', style: `background:${p.colour}`, 'aria-hidden': 'true' }, p.glyph), ` ${kindLabel(k.kind)} `, h('span', { class: 'count' }, `${counts.get(k.kind) ?? 0}`));
+      const off = hidden.includes(k.kind);
+      return h(
+        'li',
+        { title: k.description },
+        h(
+          'button',
+          { type: 'button', class: `legend-entry${off ? ' off' : ''}`, 'data-kind': k.kind, 'aria-pressed': String(!off), 'aria-label': `${off ? 'Show' : 'Hide'} ${kindLabel(k.kind)}`, onclick: () => onToggle(k.kind) },
+          h('span', { class: 'swatch', style: `background:${p.colour}`, 'aria-hidden': 'true' }, p.glyph),
+          ` ${kindLabel(k.kind)} `,
+          h('span', { class: 'count' }, `${counts.get(k.kind) ?? 0}`),
+        ),
+      );
     }),
+  );
+}
+
+/** A group's panel: what it stands for, its members (each can be gone to), and a button to draw them one by one. */
+export function showGroup(group: { id: string; name: string; members: { id: string; name: string; kind: string }[] }, actions: PanelActions): void {
+  fill(
+    byId('details'),
+    h('h2', { tabindex: -1 }, group.name),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'open-group', onclick: () => actions.openGroup(group.id) }, `Show these ${group.members.length} one by one`)),
+    h(
+      'ul',
+      { class: 'members' },
+      group.members.map((m) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.goTo(m.id) }, m.name), ' ', h('span', { class: 'kind' }, kindLabel(m.kind)))),
+    ),
   );
 }
 
@@ -175,7 +244,7 @@ export function renderPaths(paths: Path[], skipped: number, names: Map<string, s
               return h(
                 'li',
                 {},
-                h('details', {}, h('summary', {}, `${names.get(a.id) ?? a.name} ${forward ? '—' : '←'}${typeLabel(e.type)}${forward ? '→' : '—'} ${names.get(b.id) ?? b.name}`, when(e.from, e.to) ? ` · ${when(e.from, e.to)}` : ''), citationList(e.citations, actions)),
+                h('details', {}, h('summary', {}, `${names.get(a.id) ?? a.name} ${forward ? '—' : '←'}${typeLabel(e.type)}${forward ? '→' : '—'} ${names.get(b.id) ?? b.name}`, tieWhen(e, [a.kind, b.kind]) ? ` · ${tieWhen(e, [a.kind, b.kind])}` : ''), citationList(e.citations, actions)),
               );
             }),
           ),
@@ -194,9 +263,9 @@ export class Status {
     fill(this.el, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
   }
 
-  info(text: string): void {
+  info(text: string, actions: HTMLElement[] = []): void {
     this.el.className = '';
-    fill(this.el, text);
+    fill(this.el, text, actions);
   }
 
   error(error: unknown, retry: (() => void) | null): void {

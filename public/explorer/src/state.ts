@@ -25,7 +25,20 @@ export interface ViewState {
   pathExcludeTypes: string[];
   pathExcludeKinds: string[];
   selected: string[];
+  /** How many entities each root's neighbourhood may bring (the first page is NEIGHBOURS_PAGE; "show more" adds pages). */
+  limits: Record<string, number>;
+  /** Hubs whose neighbours are folded into groups, and by what. */
+  groupBy: Record<string, GroupAttribute>;
+  /** Groups opened again (their members drawn one by one). */
+  ungrouped: string[];
 }
+
+/** What a hub's neighbours can be grouped by: the people's party (from ties in view), the term of their tie, the year of an event, their kind. */
+export const groupAttributes = ['party', 'term', 'year', 'kind'] as const;
+export type GroupAttribute = (typeof groupAttributes)[number];
+
+/** Entities a neighbourhood brings at first, and per "show more". */
+export const NEIGHBOURS_PAGE = 150;
 
 export const emptyState: ViewState = {
   roots: [],
@@ -42,7 +55,17 @@ export const emptyState: ViewState = {
   pathExcludeTypes: [],
   pathExcludeKinds: [],
   selected: [],
+  limits: {},
+  groupBy: {},
+  ungrouped: [],
 };
+
+/** `id:value,id:value` pairs (ids hold colons themselves: the value is after the last one). */
+function pairs(text: string | null): [string, string][] {
+  return list(text)
+    .map((item) => [item.slice(0, item.lastIndexOf(':')), item.slice(item.lastIndexOf(':') + 1)] as [string, string])
+    .filter(([id, value]) => id && value);
+}
 
 export function isDay(text: string | null | undefined): text is string {
   return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
@@ -73,10 +96,14 @@ export function parseState(search: string): ViewState {
     pathExcludeTypes: list(p.get('xt')),
     pathExcludeKinds: list(p.get('xk')),
     selected: list(p.get('sel')),
+    limits: Object.fromEntries(pairs(p.get('more')).map(([id, n]) => [id, Number(n)] as [string, number]).filter(([, n]) => Number.isInteger(n) && n > NEIGHBOURS_PAGE)),
+    groupBy: Object.fromEntries(pairs(p.get('gb')).filter(([, a]) => (groupAttributes as readonly string[]).includes(a))) as Record<string, GroupAttribute>,
+    ungrouped: list(p.get('ug')),
   };
 }
 
 export interface Bounds {
+  maxNodes?: number;
   maxDepth: number;
   maxPaths: number;
   kinds: string[];
@@ -98,6 +125,7 @@ export function sanitise(state: ViewState, bounds: Bounds): { state: ViewState; 
       ...state,
       depth: Math.min(state.depth, bounds.maxDepth),
       k: Math.min(state.k, bounds.maxPaths),
+      limits: bounds.maxNodes ? Object.fromEntries(Object.entries(state.limits).map(([id, n]) => [id, Math.min(n, bounds.maxNodes!)])) : state.limits,
       types: types && types.length > 0 ? types : null,
       hiddenKinds: known(state.hiddenKinds, bounds.kinds, 'entity kind'),
       pathExcludeTypes: known(state.pathExcludeTypes, bounds.relationTypes, 'relationship type'),
@@ -123,6 +151,11 @@ export function formatState(state: ViewState): string {
   if (state.pathExcludeTypes.length) p.set('xt', state.pathExcludeTypes.join(','));
   if (state.pathExcludeKinds.length) p.set('xk', state.pathExcludeKinds.join(','));
   if (state.selected.length) p.set('sel', state.selected.join(','));
+  const more = Object.entries(state.limits).filter(([, n]) => n > NEIGHBOURS_PAGE);
+  if (more.length) p.set('more', more.map(([id, n]) => `${id}:${n}`).join(','));
+  const gb = Object.entries(state.groupBy);
+  if (gb.length) p.set('gb', gb.map(([id, a]) => `${id}:${a}`).join(','));
+  if (state.ungrouped.length) p.set('ug', state.ungrouped.join(','));
   const text = p.toString();
   return text ? `?${text}` : '';
 }

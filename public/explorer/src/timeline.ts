@@ -15,7 +15,20 @@ export function factYears(edges: GraphEdge[]): Map<number, number> {
   return counts;
 }
 
-/** "2022-11-20" for a one-off (same start and end), "2019–2022", "since 2019", "until 2022". */
+/** Kinds whose ties happen once (taking part in an event, standing in an election): dated "on", never "since". */
+const ONE_OFF_KINDS = new Set(['EVENT', 'ELECTION']);
+
+/**
+ * One wording for a tie's dates everywhere (panel, tie details, paths): "on 2022-01" when it happened once (a
+ * tie to an event or election with no end, or one whose start and end are the same), "since"/"until"/"a – b"
+ * for relationships that last.
+ */
+export function tieWhen(edge: { from: { text: string } | null; to: { text: string } | null }, endKinds: readonly (string | undefined)[]): string {
+  const oneOff = (endKinds.some((k) => k !== undefined && ONE_OFF_KINDS.has(k)) && !edge.to) || (!!edge.from && !!edge.to && edge.from.text === edge.to.text);
+  return when(edge.from, edge.to, oneOff);
+}
+
+/** "on 2022-11-20" for a one-off (same start and end), "2019 – 2022", "since 2019", "until 2022". */
 export function when(from: { text: string } | null, to: { text: string } | null, oneOff = false): string {
   if (!from && !to) return '';
   if (from && (oneOff || (to && to.text === from.text))) return `on ${from.text}`;
@@ -23,6 +36,12 @@ export function when(from: { text: string } | null, to: { text: string } | null,
   return from ? `since ${from.text}` : `until ${to!.text}`;
 }
 
+/** The last day of a month, `YYYY-MM-DD` (month 0-based): "as of" a month keeps what held during all of it. */
+export function monthEnd(year: number, month: number): string {
+  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+}
+
+/** The time slider steps by month (its value counts months from January of the first year); ticks mark the years. */
 export class Timeline {
   private years: [number, number] = [2000, new Date().getUTCFullYear()];
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -44,8 +63,16 @@ export class Timeline {
     this.play.addEventListener('click', () => (this.timer ? this.stop() : this.start()));
   }
 
+  private dayOf(months: number): string {
+    return monthEnd(this.years[0] + Math.floor(months / 12), months % 12);
+  }
+
+  private monthsOf(day: string): number {
+    return (Number(day.slice(0, 4)) - this.years[0]) * 12 + Number(day.slice(5, 7)) - 1;
+  }
+
   private sliderDay(): string {
-    return `${this.slider.value}-07-01`;
+    return this.dayOf(Number(this.slider.value));
   }
 
   /** Redraws for the facts in view and the day shown. */
@@ -55,16 +82,20 @@ export class Timeline {
     const known = [...counts.keys()];
     const thisYear = new Date().getUTCFullYear();
     if (known.length) this.years = [Math.min(...known), Math.max(thisYear, ...known)];
+    if (asOf) this.years = [Math.min(this.years[0], Number(asOf.slice(0, 4))), Math.max(this.years[1], Number(asOf.slice(0, 4)))];
     const [y0, y1] = this.years;
-    this.slider.min = String(y0);
-    this.slider.max = String(y1);
-    this.slider.value = asOf ? asOf.slice(0, 4) : String(y1);
+    this.slider.min = '0';
+    this.slider.max = String((y1 - y0 + 1) * 12 - 1);
+    this.slider.step = '1';
+    this.slider.value = String(asOf ? this.monthsOf(asOf) : (y1 - y0 + 1) * 12 - 1);
     this.slider.setAttribute('aria-valuetext', asOf ? `as of ${asOf}` : 'all dates');
     this.all.setAttribute('aria-pressed', String(asOf === null));
     this.label.textContent = asOf ? `as of ${asOf}` : 'all dates';
     document.body.classList.toggle('all-dates', asOf === null);
     const step = Math.max(1, Math.ceil((y1 - y0) / 8));
-    this.ticks.replaceChildren(...Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i).filter((y) => (y - y0) % step === 0).map((y) => h('option', { value: y, label: String(y) })));
+    const tickYears = Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i).filter((y) => (y - y0) % step === 0);
+    const span = Math.max(1, (y1 - y0 + 1) * 12 - 1);
+    this.ticks.replaceChildren(...tickYears.map((y) => h('option', { value: (y - y0) * 12, label: String(y) })));
     const max = Math.max(1, ...counts.values());
     this.histogram.replaceChildren(
       ...Array.from({ length: y1 - y0 + 1 }, (_, i) => {
@@ -75,20 +106,22 @@ export class Timeline {
     );
     this.histogram.setAttribute('aria-label', `Dated facts in view per year, ${y0} to ${y1}: ${known.length ? [...counts].sort((a, b) => a[0] - b[0]).map(([y, n]) => `${y}: ${n}`).join(', ') : 'none'}`);
     const ticksRow = byId('asof-tick-labels');
-    ticksRow.replaceChildren(...Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i).filter((y) => (y - y0) % step === 0).map((y) => h('span', { style: `left:${((y - y0) / Math.max(1, y1 - y0)) * 100}%` }, String(y))));
+    ticksRow.replaceChildren(...tickYears.map((y) => h('span', { style: `left:${(((y - y0) * 12) / span) * 100}%` }, String(y))));
   }
 
+  /** Plays a quarter a second from the day shown (or the first year). */
   private start(): void {
     this.play.textContent = 'Pause';
     this.play.setAttribute('aria-pressed', 'true');
-    let year = this.asOf ? Number(this.asOf.slice(0, 4)) : this.years[0];
+    let months = this.asOf ? this.monthsOf(this.asOf) : 0;
+    const last = (this.years[1] - this.years[0] + 1) * 12 - 1;
     const tick = () => {
-      this.onChange(`${year}-07-01`);
-      year += 1;
-      if (year > this.years[1]) this.stop();
+      this.onChange(this.dayOf(Math.min(months, last)));
+      months += 3;
+      if (months > last) this.stop();
     };
     tick();
-    this.timer = setInterval(tick, 1500);
+    this.timer = setInterval(tick, 1000);
   }
 
   stop(): void {

@@ -2,24 +2,30 @@
 // worker, expansions placed next to their parent while everything else stays), the labels chosen per frame by
 // priority without collisions, edge labels on hover or selection only, dragging (which pins), keyboard moves
 // between neighbours, and the geometry `window.kzExplorer.view()` reports.
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
+import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { GraphEdge } from './api.js';
-import { placeAround, seedPositions, type Disc, type LayoutAnswer, type LayoutRequest } from './layout.js';
+import { parallelCurvatures, placeAround, seedPositions, type Disc, type LayoutAnswer, type LayoutRequest } from './layout.js';
 
 export interface ViewNode {
   id: string;
   kind: string;
   name: string;
   degree: number;
-  /** A group of events standing for `members`. */
+  /** A group standing for `members` (events of one entity, or a hub's neighbours sharing a value). */
   members?: string[];
+  /** The entity whose events or neighbours the group folds. */
+  groupOf?: string;
 }
 
 export interface ViewEdge extends GraphEdge {
+  /** A tie drawn to a group: it stands for `count` ties of the members. */
   grouped?: boolean;
+  count?: number;
 }
 
 export interface NodeAttributes {
@@ -33,6 +39,8 @@ export interface NodeAttributes {
   hidden: boolean;
   pinned: boolean;
   root: boolean;
+  /** On a path the view shows. */
+  onPath: boolean;
   members?: string[];
 }
 
@@ -42,6 +50,8 @@ export interface EdgeAttributes {
   color: string;
   label: string;
   onPath: boolean;
+  /** Bend of a tie that shares its two ends with others (0: straight). */
+  curvature: number;
   data: ViewEdge;
 }
 
@@ -81,9 +91,44 @@ export interface LabelBox {
 }
 
 export interface ViewSnapshot {
-  nodes: { id: string; kind: string; label: string; x: number; y: number; size: number; labelBox: LabelBox | null; hidden: boolean; pinned: boolean }[];
-  edges: { id: string; source: string; target: string; type: string; hidden: boolean }[];
+  nodes: {
+    id: string;
+    kind: string;
+    label: string;
+    /** Centre in CSS pixels of the page. */
+    x: number;
+    y: number;
+    /** Centre in graph units (stable across camera moves). */
+    gx: number;
+    gy: number;
+    size: number;
+    labelBox: LabelBox | null;
+    /** Its label is drawn on screen now. */
+    labelled: boolean;
+    hidden: boolean;
+    pinned: boolean;
+    members?: string[];
+  }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    type: string;
+    hidden: boolean;
+    /** Its own label is drawn (hub ties are summarised instead). */
+    labelled: boolean;
+    curvature: number;
+    /** The middle of the drawn line or curve, in CSS pixels of the page: where a click picks this tie. */
+    mid: { x: number; y: number };
+  }[];
+  /** Ties of a hub counted per type next to it ("171 × member of") instead of labelled one by one. */
+  summaries: { node: string; lines: string[] }[];
 }
+
+/** A node with more ties in view than this has its tie labels summarised per type. */
+export const EDGE_LABELS_MAX = 12;
+/** This many best-connected nodes in view are hubs, always labelled. */
+const HUB_COUNT = 12;
 
 export interface ViewCallbacks {
   onClickNode: (id: string, additive: boolean) => void;
@@ -121,6 +166,10 @@ export class GraphView {
   lastLayoutMillis = 0;
   private moving = false;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Positions or camera changed since labels were last placed: placed again before the next frame. */
+  private labelsDirty = true;
+  private summaries = new Map<string, string[]>();
+  private summarised = new Set<string>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -141,6 +190,8 @@ export class GraphView {
       edgeLabelFont: LABEL_FONT,
       edgeLabelColor: { color: '#343a40' },
       defaultEdgeType: 'arrow',
+      // The curve program is typed for sigma's default attributes; it reads only `curvature` beyond them.
+      edgeProgramClasses: { curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes> },
       hideEdgesOnMove: false,
       minCameraRatio: 0.2,
       maxCameraRatio: 20,
@@ -155,18 +206,31 @@ export class GraphView {
     this.measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     this.frame();
     new ResizeObserver(() => this.frame()).observe(container);
-    // Small views re-choose labels every frame; large ones hide them while the camera moves and choose once it rests.
+    // Labels are placed just before a frame is drawn whenever positions or the camera changed, so they never lag
+    // behind a layout that has just landed. Small views follow the camera frame by frame; large ones hide labels
+    // while the camera moves and place them once it rests.
+    this.graph.on('nodeAttributesUpdated', () => (this.labelsDirty = true));
+    this.graph.on('eachNodeAttributesUpdated', () => (this.labelsDirty = true));
+    this.graph.on('nodeAdded', () => (this.labelsDirty = true));
+    this.graph.on('nodeDropped', () => (this.labelsDirty = true));
     this.sigma.getCamera().on('updated', () => {
-      if (this.graph.order <= LIVE_LABELS_UP_TO) return this.chooseLabels();
+      this.labelsDirty = true;
+      if (this.graph.order <= LIVE_LABELS_UP_TO) return;
       this.moving = true;
       clearTimeout(this.restTimer);
       this.restTimer = setTimeout(() => {
         this.moving = false;
-        this.chooseLabels();
+        this.labelsDirty = true;
         this.sigma.scheduleRender();
       }, 150);
     });
-    this.sigma.on('afterRender', () => this.drawGlyphs());
+    this.sigma.on('beforeRender', () => {
+      if (this.labelsDirty && !this.moving) this.chooseLabels();
+    });
+    this.sigma.on('afterRender', () => {
+      this.drawGlyphs();
+      this.drawSummaries();
+    });
     this.wireEvents();
   }
 
@@ -189,10 +253,15 @@ export class GraphView {
     return out;
   }
 
+  /** Nodes whose ties are labelled: the hovered, focused and selected ones. */
+  private labelledTieEnds(): Set<string> {
+    return new Set([this.hovered, this.focused, ...this.selected].filter((id): id is string => !!id && this.graph.hasNode(id)));
+  }
+
   private edgeLabelled(edge: string): boolean {
     if (edge === this.hoveredEdge || edge === this.selectedEdge) return true;
     const [s, t] = this.graph.extremities(edge);
-    for (const id of [this.hovered, this.focused, ...this.selected]) if (id && (id === s || id === t)) return true;
+    for (const id of this.labelledTieEnds()) if ((id === s || id === t) && !this.summarised.has(id)) return true;
     return false;
   }
 
@@ -205,6 +274,28 @@ export class GraphView {
       size: edge === this.selectedEdge || edge === this.hoveredEdge ? data.size + 2 : data.size,
       zIndex: labelled || data.onPath ? 2 : 1,
     };
+  }
+
+  /**
+   * A hub's ties are too many to label one by one (192 labels make a smudge): those of a hovered, focused or
+   * selected node with more than EDGE_LABELS_MAX ties in view are counted per type and drawn as one note.
+   */
+  private summariseTies(): void {
+    this.summaries = new Map();
+    this.summarised = new Set();
+    for (const id of this.labelledTieEnds()) {
+      const counts = new Map<string, number>();
+      let n = 0;
+      this.graph.forEachEdge(id, (_e, a, s, t, sa, ta) => {
+        if (sa.hidden || ta.hidden) return;
+        n += 1;
+        const key = `${s === id ? '' : '← '}${a.label}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      });
+      if (n <= EDGE_LABELS_MAX) continue;
+      this.summarised.add(id);
+      this.summaries.set(id, [...counts].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).map(([type, count]) => `${count} × ${type}`));
+    }
   }
 
   private textWidth(label: string): number {
@@ -223,35 +314,54 @@ export class GraphView {
     return { x: p.x, y: p.y, r: this.sigma.scaleSize(a.size) };
   }
 
-  /** Where a label may go, in order of preference: right of the node, left, below, above. */
-  private labelBoxesAt(x: number, y: number, r: number, label: string): LabelBox[] {
+  /**
+   * Where a label may go, in order of preference: right of the node, left, below, above, then the corners;
+   * `reach` steps further out for labels that must be drawn.
+   */
+  private labelBoxesAt(x: number, y: number, r: number, label: string, reach = 0): LabelBox[] {
     const w = this.textWidth(label) + 4;
     const h = LABEL_SIZE + 3;
-    return [
-      { x: x + r + 2, y: y - LABEL_SIZE * 0.75, w, h },
-      { x: x - r - 2 - w, y: y - LABEL_SIZE * 0.75, w, h },
-      { x: x - w / 2, y: y + r + 2, w, h },
-      { x: x - w / 2, y: y - r - 2 - h, w, h },
-    ];
+    const out: LabelBox[] = [];
+    for (let step = 0; step <= reach; step += 1) {
+      const d = r + 2 + step * 9;
+      out.push(
+        { x: x + d, y: y - LABEL_SIZE * 0.75, w, h },
+        { x: x - d - w, y: y - LABEL_SIZE * 0.75, w, h },
+        { x: x - w / 2, y: y + d, w, h },
+        { x: x - w / 2, y: y - d - h, w, h },
+        { x: x + d * 0.7, y: y + d * 0.7, w, h },
+        { x: x + d * 0.7, y: y - d * 0.7 - h, w, h },
+        { x: x - d * 0.7 - w, y: y + d * 0.7, w, h },
+        { x: x - d * 0.7 - w, y: y - d * 0.7 - h, w, h },
+      );
+    }
+    return out;
   }
 
   /**
-   * Picks the labels to draw: selected, focused, hovered, roots and path ends first, then by number of
-   * relationships; a label is drawn only where it overlaps no drawn label and no other node.
+   * Places the labels to draw. Some must be labelled whatever the crowd: the selected, focused and hovered
+   * nodes, then the expanded (roots), pinned and path nodes and the hubs (the HUB_COUNT best-connected in view).
+   * They go first, each at the first free spot near its node (further out if need be, over other discs as a
+   * last resort, never over another label). The rest follow by number of relationships where there is room
+   * (no overlap with a label or another node).
    */
   chooseLabels(): void {
+    this.labelsDirty = false;
+    this.summariseTies();
     const { width, height } = this.sigma.getDimensions();
-    const visible: { id: string; x: number; y: number; r: number; rank: number; label: string }[] = [];
+    const visible: { id: string; x: number; y: number; r: number; tier: number; degree: number; label: string }[] = [];
     this.graph.forEachNode((id, a) => {
       if (a.hidden) return;
       const s = this.screen(id);
       if (s.x < -200 || s.y < -50 || s.x > width + 50 || s.y > height + 50) return;
-      const rank = this.selected.has(id) || id === this.focused || id === this.hovered ? 1e9 : (a.root ? 1e6 : 0) + a.degree;
-      visible.push({ id, ...s, rank, label: a.label });
+      const tier = this.selected.has(id) || id === this.focused || id === this.hovered ? 3 : a.root || a.pinned || a.onPath ? 2 : 0;
+      visible.push({ id, ...s, tier, degree: a.degree, label: a.label });
     });
-    visible.sort((p, q) => q.rank - p.rank || (p.id < q.id ? -1 : 1));
+    const byDegree = (p: { degree: number; id: string }, q: { degree: number; id: string }) => q.degree - p.degree || (p.id < q.id ? -1 : 1);
+    for (const hub of [...visible].filter((v) => v.degree >= 2).sort(byDegree).slice(0, HUB_COUNT)) if (hub.tier === 0) hub.tier = 1;
+    visible.sort((p, q) => q.tier - p.tier || byDegree(p, q));
     const cell = 64;
-    const grid = new Map<string, LabelBox[]>();
+    const grid = new Map<string, (LabelBox & { owner?: string; disc?: boolean })[]>();
     const cellsOf = (b: LabelBox) => {
       const keys: string[] = [];
       for (let cx = Math.floor(b.x / cell); cx <= Math.floor((b.x + b.w) / cell); cx += 1)
@@ -259,23 +369,23 @@ export class GraphView {
       return keys;
     };
     const intersects = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-    // Discs are obstacles too: a label never covers another node.
+    // Discs are obstacles too: a label covers another node only when it must be drawn and nowhere else is free.
     for (const v of visible) {
-      const disc = { x: v.x - v.r, y: v.y - v.r, w: 2 * v.r, h: 2 * v.r, owner: v.id } as LabelBox & { owner: string };
+      const disc = { x: v.x - v.r, y: v.y - v.r, w: 2 * v.r, h: 2 * v.r, owner: v.id, disc: true };
       for (const k of cellsOf(disc)) (grid.get(k) ?? grid.set(k, []).get(k)!).push(disc);
     }
     const chosen = new Map<string, LabelBox>();
+    const inside = (box: LabelBox) => box.x >= 0 && box.x + box.w <= width && box.y >= 0 && box.y + box.h <= height;
+    const clear = (box: LabelBox, owner: string, discsToo: boolean) =>
+      cellsOf(box).every((k) => (grid.get(k) ?? []).every((b) => b.owner === owner || (!discsToo && b.disc) || !intersects(b, box)));
     for (const v of visible) {
-      if (v.r < 2.5 && v.rank < 1e6) continue; // too far out to read
-      for (const box of this.labelBoxesAt(v.x, v.y, v.r, v.label)) {
-        if (box.x < 0 || box.x + box.w > width || box.y < 0 || box.y + box.h > height) continue;
-        const keys = cellsOf(box);
-        const clash = keys.some((k) => (grid.get(k) ?? []).some((b) => (b as LabelBox & { owner?: string }).owner !== v.id && intersects(b, box)));
-        if (clash) continue;
-        chosen.set(v.id, box);
-        for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(box);
-        break;
-      }
+      const must = v.tier > 0;
+      if (!must && v.r < 2.5) continue; // too far out to read
+      const options = this.labelBoxesAt(v.x, v.y, v.r, v.label, must ? 7 : 0).filter(inside);
+      const box = options.find((b) => clear(b, v.id, true)) ?? (must ? options.find((b) => clear(b, v.id, false)) : undefined);
+      if (!box) continue;
+      chosen.set(v.id, box);
+      for (const k of cellsOf(box)) (grid.get(k) ?? grid.set(k, []).get(k)!).push({ ...box, owner: v.id });
     }
     this.labelBoxes = chosen;
   }
@@ -326,6 +436,44 @@ export class GraphView {
         ctx.stroke();
       }
     });
+  }
+
+  /** Where a hub's tie summary goes: under its label (or disc), kept on the canvas. */
+  private summaryBox(id: string, lines: string[]): LabelBox {
+    const { width, height } = this.sigma.getDimensions();
+    const s = this.screen(id);
+    const label = this.labelBoxes.get(id);
+    const w = Math.max(...lines.map((l) => this.textWidth(l))) + 10;
+    const h = lines.length * (LABEL_SIZE + 3) + 6;
+    const top = label && label.y > s.y - s.r ? label.y + label.h + 2 : s.y + s.r + 4;
+    return { x: Math.min(Math.max(0, s.x - w / 2), width - w), y: Math.min(Math.max(0, top), height - h), w, h };
+  }
+
+  private drawSummaries(): void {
+    const canvas = this.sigma.getCanvases().summaries ?? this.sigma.createCanvas('summaries', { afterLayer: 'labels' });
+    const ctx = canvas.getContext('2d')!;
+    const ratio = window.devicePixelRatio || 1;
+    const { width, height } = this.sigma.getDimensions();
+    if (canvas.width !== Math.round(width * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (this.moving) return;
+    ctx.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
+    for (const [id, lines] of this.summaries) {
+      const box = this.summaryBox(id, lines);
+      ctx.fillStyle = 'rgba(255,248,219,0.95)';
+      ctx.strokeStyle = '#f59f00';
+      ctx.lineWidth = 1;
+      ctx.fillRect(box.x, box.y, box.w, box.h);
+      ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
+      ctx.fillStyle = '#1d2433';
+      lines.forEach((line, i) => ctx.fillText(line, box.x + 5, box.y + 3 + LABEL_SIZE + i * (LABEL_SIZE + 3)));
+    }
   }
 
   private wireEvents(): void {
@@ -414,7 +562,7 @@ export class GraphView {
   async setData(
     nodes: ViewNode[],
     edges: ViewEdge[],
-    options: { anchors: Map<string, string>; roots: Set<string>; pinned: Set<string>; hiddenKinds: Set<string>; pathEdges: Set<string> },
+    options: { anchors: Map<string, string>; roots: Set<string>; pinned: Set<string>; hiddenKinds: Set<string>; pathEdges: Set<string>; pathNodes?: Set<string> },
   ): Promise<void> {
     const g = this.graph;
     const wanted = new Map(nodes.map((n) => [n.id, n]));
@@ -433,6 +581,7 @@ export class GraphView {
         hidden: options.hiddenKinds.has(n.kind),
         pinned: options.pinned.has(n.id),
         root: options.roots.has(n.id),
+        onPath: options.pathNodes?.has(n.id) ?? false,
         ...(n.members ? { members: n.members } : {}),
       };
       if (g.hasNode(n.id)) g.mergeNodeAttributes(n.id, attributes);
@@ -443,14 +592,17 @@ export class GraphView {
       }
     }
     g.clearEdges();
-    for (const e of edges) {
-      if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+    const drawn = edges.filter((e) => g.hasNode(e.source) && g.hasNode(e.target));
+    const bends = parallelCurvatures(drawn);
+    for (const e of drawn) {
       const onPath = options.pathEdges.has(e.id);
+      const curvature = bends.get(e.id) ?? 0;
       g.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-        type: 'arrow',
+        type: curvature ? 'curvedArrow' : 'arrow',
+        curvature,
         size: onPath ? 4 : Math.min(3, 1 + e.citationCount * 0.4),
         color: onPath ? '#e8590c' : '#b8c0cc',
-        label: e.type.toLowerCase().replaceAll('_', ' '),
+        label: `${e.count && e.count > 1 ? `${e.count} × ` : ''}${e.type.toLowerCase().replaceAll('_', ' ')}`,
         onPath,
         data: e,
       });
@@ -461,7 +613,7 @@ export class GraphView {
       this.settling = this.firstLayout();
     } else if (fresh.length > 0) {
       this.placeNew(fresh, options.anchors);
-      this.settling = Promise.resolve();
+      this.settling = this.follow(fresh.map((n) => n.id), options.anchors);
     }
     this.rerender();
     await this.settling;
@@ -506,6 +658,33 @@ export class GraphView {
     }
   }
 
+  /**
+   * The camera follows an expansion: when new nodes (or the node they came from) fall outside the canvas, it
+   * moves (and zooms out only as far as needed) so they are all in view; otherwise it stays put.
+   */
+  private async follow(ids: string[], anchors: Map<string, string>): Promise<void> {
+    const g = this.graph;
+    const wanted = new Set(ids.filter((id) => g.hasNode(id) && !g.getNodeAttribute(id, 'hidden')));
+    for (const id of ids) {
+      const a = anchors.get(id);
+      if (a && g.hasNode(a)) wanted.add(a);
+    }
+    // The expanded nodes stay in view too: they are the analyst's landmarks.
+    g.forEachNode((id, a) => {
+      if (a.root && !a.hidden) wanted.add(id);
+    });
+    if (wanted.size === 0) return;
+    const { width, height } = this.sigma.getDimensions();
+    const margin = 30;
+    const outside = [...wanted].some((id) => {
+      const s = this.screen(id);
+      return s.x - s.r < margin || s.y - s.r < margin || s.x + s.r + 90 > width - margin || s.y + s.r > height - margin;
+    });
+    if (!outside) return;
+    const target = this.frameFor([...wanted], Math.max(1, this.sigma.getCamera().ratio));
+    await this.sigma.getCamera().animate(target, { duration: 250 });
+  }
+
   /** A first layout: seeded by steps from the first node, ForceAtlas2 and overlap removal in the worker. */
   private async firstLayout(): Promise<void> {
     const g = this.graph;
@@ -530,12 +709,19 @@ export class GraphView {
     const request: LayoutRequest = {
       nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, r: a.size, fixed: false })),
       edges: g.mapEdges((_e, _a, s, t) => [s, t] as [string, string]),
-      iterations: g.order > 500 ? 100 : g.order > 150 ? 300 : 500,
+      iterations: g.order > 1000 ? 60 : g.order > 500 ? 100 : g.order > 150 ? 300 : 500,
+      frame: this.layoutFrame(),
     };
     const answer = await this.runWorker(request);
     this.lastLayoutMillis = answer.millis;
     for (const [id, p] of Object.entries(answer.positions)) if (g.hasNode(id)) g.mergeNodeAttributes(id, p);
     this.fit(false);
+  }
+
+  /** The canvas less room for labels on the right and a margin: what a first layout may spread out to fill. */
+  private layoutFrame(): { width: number; height: number } {
+    const { width, height } = this.sigma.getDimensions();
+    return { width: Math.max(100, width - 200), height: Math.max(100, height - 90) };
   }
 
   private runWorker(request: LayoutRequest): Promise<LayoutAnswer> {
@@ -557,6 +743,8 @@ export class GraphView {
   /** Waits for the layout in progress, then for the next frame to be drawn. */
   async ready(): Promise<void> {
     await this.settling;
+    // A large view hides its labels while the camera moves: wait until it rests and they are placed.
+    while (this.moving) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   }
 
@@ -564,31 +752,33 @@ export class GraphView {
   fit(animate = true): void {
     const visible = this.graph.filterNodes((_id, a) => !a.hidden);
     if (visible.length === 0) return;
+    const state = this.frameFor(visible, 1);
+    if (animate) void this.sigma.getCamera().animate(state, { duration: 300 });
+    else this.sigma.getCamera().setState(state);
+  }
+
+  /** The camera state that shows `ids` (with room for labels on the right), at a ratio of at least `minRatio`. */
+  private frameFor(ids: string[], minRatio: number): { x: number; y: number; ratio: number; angle: number } {
     const camera = this.sigma.getCamera();
     const { width, height } = this.sigma.getDimensions();
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    for (const id of visible) {
+    for (const id of ids) {
       const a = this.graph.getNodeAttributes(id);
       x0 = Math.min(x0, a.x - a.size);
       x1 = Math.max(x1, a.x + a.size + 80); // room for the label on the right
       y0 = Math.min(y0, a.y - a.size);
       y1 = Math.max(y1, a.y + a.size);
     }
-    const centre = this.sigma.viewportToFramedGraph(this.sigma.graphToViewport({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 }));
-    const ratio = Math.max(1, (x1 - x0 + 40) / width, (y1 - y0 + 40) / height);
-    const state = { x: centre.x, y: centre.y, ratio, angle: 0 };
+    const ratio = Math.max(minRatio, (x1 - x0 + 60) / width, (y1 - y0 + 60) / height);
     // graphToViewport depends on the current camera; convert at ratio 1 first.
     const current = camera.getState();
     camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     const c = this.sigma.viewportToFramedGraph(this.sigma.graphToViewport({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 }));
     camera.setState(current);
-    state.x = c.x;
-    state.y = c.y;
-    if (animate) void camera.animate(state, { duration: 300 });
-    else camera.setState(state);
+    return { x: c.x, y: c.y, ratio, angle: 0 };
   }
 
   centreOn(id: string): void {
@@ -604,16 +794,26 @@ export class GraphView {
     this.rerender();
   }
 
-  /** Re-lays out every node that is not pinned (ForceAtlas2 in the worker), pinned ones staying put. */
-  async relayout(): Promise<void> {
+  /**
+   * Re-lays out the nodes around the pinned and expanded ones (ForceAtlas2 in the worker): those stay exactly
+   * where they are, so their places relative to each other (what the analyst arranged) are kept.
+   */
+  relayout(): Promise<void> {
+    this.settling = this.layOutAgain();
+    return this.settling;
+  }
+
+  private async layOutAgain(): Promise<void> {
     const g = this.graph;
     const answer = await this.runWorker({
-      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, r: a.size, fixed: a.pinned })),
+      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, r: a.size, fixed: a.pinned || a.root })),
       edges: g.mapEdges((_e, _a, s, t) => [s, t] as [string, string]),
       iterations: g.order > 500 ? 150 : 300,
     });
     for (const [id, p] of Object.entries(answer.positions)) if (g.hasNode(id)) g.mergeNodeAttributes(id, p);
     this.rerender();
+    const visible = g.filterNodes((_id, a) => !a.hidden);
+    if (visible.length) await this.follow(visible, new Map());
   }
 
   // ---------------------------------------------------------------- keyboard
@@ -677,23 +877,50 @@ export class GraphView {
   // ---------------------------------------------------------------- the hook's geometry
 
   snapshot(): ViewSnapshot {
+    if (this.labelsDirty && !this.moving) this.chooseLabels();
     const box = this.container.getBoundingClientRect();
+    const left = box.left + window.scrollX;
+    const top = box.top + window.scrollY;
     const nodes = this.graph.mapNodes((id, a) => {
       const s = this.screen(id);
       const label = this.labelBoxes.get(id);
+      const labelled = !!label && !a.hidden && !this.moving;
       return {
         id,
         kind: a.kind,
         label: a.label,
-        x: box.left + window.scrollX + s.x,
-        y: box.top + window.scrollY + s.y,
+        x: left + s.x,
+        y: top + s.y,
+        gx: a.x,
+        gy: a.y,
         size: 2 * s.r,
-        labelBox: label && !a.hidden ? { x: box.left + window.scrollX + label.x, y: box.top + window.scrollY + label.y, w: label.w, h: label.h } : null,
+        labelBox: label && !a.hidden ? { x: left + label.x, y: top + label.y, w: label.w, h: label.h } : null,
+        labelled,
         hidden: a.hidden,
         pinned: a.pinned,
+        ...(a.members ? { members: a.members } : {}),
       };
     });
-    const edges = this.graph.mapEdges((id, a, s, t, sa, ta) => ({ id, source: s, target: t, type: a.data.type, hidden: sa.hidden || ta.hidden }));
-    return { nodes, edges };
+    const edges = this.graph.mapEdges((id, a, s, t, sa, ta) => {
+      const p = this.screen(s);
+      const q = this.screen(t);
+      // The curve's control point is the chord's middle pushed sideways by curvature × length (as @sigma/edge-curve
+      // draws it); the curve passes halfway there.
+      const dx = q.x - p.x;
+      const dy = q.y - p.y;
+      const mid = { x: (p.x + q.x) / 2 + 0.5 * a.curvature * dy, y: (p.y + q.y) / 2 - 0.5 * a.curvature * dx };
+      return {
+        id,
+        source: s,
+        target: t,
+        type: a.data.type,
+        hidden: sa.hidden || ta.hidden,
+        labelled: !(sa.hidden || ta.hidden) && this.edgeLabelled(id),
+        curvature: a.curvature,
+        mid: { x: left + mid.x, y: top + mid.y },
+      };
+    });
+    const summaries = [...this.summaries].map(([node, lines]) => ({ node, lines }));
+    return { nodes, edges, summaries };
   }
 }
