@@ -3,7 +3,7 @@
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { UserInputError } from '../errors.js';
 import { int, type Database } from '../neo4j/database.js';
-import { entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection, type RelationProperty } from './fragments.js';
+import { dateOrderKey, entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -60,7 +60,7 @@ export async function listEntitiesWithPlan(
   // the page's needs its key string built.
   const orderParts =
     filter.order === 'date'
-      ? ["coalesce(n.dateStart, '9999')", 'n.id']
+      ? [`coalesce(${dateOrderKey('n.dateStart', 'n.datePrecision')}, '9999')`, 'n.id']
       : filter.order === 'number'
         ? ["coalesce(n.bodyId, '')", "right('000000' + toString(coalesce(n.number, 999999)), 6)", 'n.sortName', 'n.id']
         : ['n.sortName', 'n.id'];

@@ -54,9 +54,22 @@ export function factMap(f: string, names: VariableNames, props: readonly string[
   return `${f} {${propertyList(['id', 'ord', 'retracted'], props)}, labels: labels(${f}), links: [(${f})-[${l}:${linkTypes.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
 }
 
-/** The order of an owner's facts of one kind: oldest first, then as listed in the sources. */
+/** The order of an owner's facts of one kind: timeline order of their start (`dateOrderKey`), then as listed in the sources. */
 export function factOrder(f: string): string {
-  return `coalesce(${f}.fromStart, ${f}.dateStart, ''), ${f}.ord, ${f}.id`;
+  return `coalesce(${dateTextOrderKey(`${f}.from`)}, ${dateTextOrderKey(`${f}.date`)}, ''), ${f}.ord, ${f}.id`;
+}
+
+/**
+ * Timeline order of a date stored as its first day and precision (an expression): `2022-99-99` for a year,
+ * `2022-03-99` for a month, the day itself otherwise, as `dateOrderKey` in src/domain/timeline-order.ts.
+ */
+export function dateOrderKey(start: string, precision: string): string {
+  return `CASE ${precision} WHEN 'YEAR' THEN left(${start}, 4) + '-99-99' WHEN 'MONTH' THEN left(${start}, 7) + '-99' ELSE ${start} END`;
+}
+
+/** The same order key from a date's text (`2022`, `2022-03`, `2022-03-05`); null for null. */
+export function dateTextOrderKey(text: string): string {
+  return `CASE size(${text}) WHEN 4 THEN ${text} + '-99-99' WHEN 7 THEN ${text} + '-99' ELSE ${text} END`;
 }
 
 /** Whether fact `f` holds on day `asOf` (an expression; null: any day), as `holdsOn` in the resolvers. */
@@ -217,9 +230,9 @@ export function matchingEvents(e: string | null, req: string, n: string, names: 
       WITH DISTINCT ${n}`;
 }
 
-/** One keyset page of event rows `n`, oldest first; `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
+/** One keyset page of event rows `n` in timeline order (`dateOrderKey`); `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
 export function eventsSorted(n: string, names: VariableNames, page: PageBounds, carry: string[] = []): { cypher: string; row: string; key: string } {
   const k = names.fresh('k');
   const keep = carried(carry);
-  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${sortKey(`${n}.dateStart`, `${n}.id`)} AS ${k} ${keysetPage(k, page)}` };
+  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${sortKey(dateOrderKey(`${n}.dateStart`, `${n}.datePrecision`), `${n}.id`)} AS ${k} ${keysetPage(k, page)}` };
 }

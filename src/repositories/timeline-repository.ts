@@ -1,8 +1,10 @@
 // An entity's timeline in one query: the events it took part in and the elections it contested (a party's
-// results, a person's candidacies), in one order: the day the date starts, then its precision (year, month,
-// day), then elections before events, then by id.
+// results, a person's candidacies), in timeline order (src/domain/timeline-order.ts: by the last day the date
+// may mean, so a year-only entry follows the month and day entries of its year; then elections before events,
+// then by id).
 import type { Database } from '../neo4j/database.js';
 import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
+import { dateOrderKey } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 
 export type TimelineEntryKind = 'ELECTION' | 'EVENT';
@@ -34,8 +36,7 @@ export async function timelineOf(db: Database, entityId: string, kinds: readonly
        RETURN 'ELECTION' AS kind, el.id AS entityId, f.id AS factId, el.dateStart AS start, coalesce(el.datePrecision, 'DAY') AS precision, f.id + '|' + el.id AS id
      }
      WITH kind, entityId, factId, start, precision,
-          start + '|' + CASE precision WHEN 'YEAR' THEN '0' WHEN 'MONTH' THEN '1' ELSE '2' END + '|'
-            + CASE kind WHEN 'ELECTION' THEN '0' ELSE '1' END + '|' + id AS key
+          ${dateOrderKey('start', 'precision')} + '|' + CASE kind WHEN 'ELECTION' THEN '0' ELSE '1' END + '|' + id AS key
      WITH collect({key: key, kind: kind, entityId: entityId, factId: factId, start: start, precision: precision}) AS entries
      RETURN size(entries) AS total, [x IN entries WHERE $after IS NULL OR x.key > $after | x] AS rest`,
     { id: entityId, kinds: kinds === null ? null : [...kinds], after: page.afterKey },
