@@ -31,7 +31,9 @@ import { markRetracted, retractedAmong, retractionOf, type ChangeRecord } from '
 import { normalize } from '../search/fold.js';
 import { citationChangedBy, SourceLibrary, type SourceKind } from '../domain/citation-rule.js';
 import { normaliseQuote } from '../domain/quotes.js';
-import { nodesCitingSource } from '../repositories/source-repository.js';
+import { nodesCitingSource, storedSourceMatching } from '../repositories/source-repository.js';
+import { canonicalUrl, urlProblem } from '../domain/url.js';
+import { textDigest } from '../dataset/to-graph.js';
 import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
 
 /** What every mutation answers: the id of what it wrote (to load after the commit), its changes, or its errors. */
@@ -343,8 +345,17 @@ async function addFact(
   });
 }
 
+/**
+ * Adds a source, unless one is stored already under the same canonical URL or with the identical text: then that
+ * source's id is the answer and nothing is written (no second copy of a document for citations to split over).
+ */
 export function addSource(db: Database, actor: string, input: AddSourceInput): Promise<MutationResult> {
   return run(db, actor, async (scope, write) => {
+    // A refused URL is left as given: the dataset schema names it (with any other problem of the input).
+    const canonical = input.url && urlProblem(input.url) === null ? canonicalUrl(input.url) : null;
+    const url = canonical ?? input.url ?? null;
+    const existing = await storedSourceMatching(scope.tx, { url: canonical, sha256: input.text ? textDigest(input.text) : null });
+    if (existing !== null) return existing;
     const made = `source:${slug(input.publisher, 30)}-${slug(input.date, 10)}${input.title ? `-${slug(input.title, 30)}` : ''}`;
     const id = await allocateId(scope, 'Source', input.id, made, 'sources');
     const record = {
@@ -354,7 +365,7 @@ export function addSource(db: Database, actor: string, input: AddSourceInput): P
       author: input.author ?? null,
       title: input.title ?? null,
       date: input.date,
-      url: input.url ?? null,
+      url,
       language: input.language ?? null,
       text: input.text ?? null,
       retrievedAt: input.retrievedAt ?? (input.text ? scope.at : null),

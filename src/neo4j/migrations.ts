@@ -55,6 +55,14 @@ export const migrations: Migration[] = [
       'MATCH (c:Change)-[h:CHANGED]->(t) WHERE c.seq IS NULL AND t.id = c.targetId SET c.seq = h.seq',
     ],
   },
+  {
+    version: 4,
+    name: 'sources: found by canonical URL and by text digest (addSource returns the stored one)',
+    statements: [
+      'CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url)',
+      'CREATE INDEX source_sha256 IF NOT EXISTS FOR (n:Source) ON (n.sha256)',
+    ],
+  },
 ];
 
 export const latestMigration = Math.max(...migrations.map((m) => m.version));

@@ -19,6 +19,25 @@ export async function sourceKindsOf(tx: ManagedTransaction, ids: readonly string
   return new Map(result.records.map((r) => [String(r.get('id')), sourceKindOf(r.get('kind'))]));
 }
 
+/**
+ * The source stored under this canonical URL, else the one whose text has this SHA-256 (the `sha256` every
+ * stored text carries), else null; both are index seeks (migration 4). A URL match wins: it names the document.
+ */
+export async function storedSourceMatching(tx: ManagedTransaction, match: { url: string | null; sha256: string | null }): Promise<string | null> {
+  if (match.url === null && match.sha256 === null) return null;
+  const result = await tx.run(
+    `CALL () {
+       MATCH (s:Source) WHERE s.url = $url RETURN s.id AS id, 0 AS rank
+       UNION
+       MATCH (s:Source) WHERE s.sha256 = $sha256 RETURN s.id AS id, 1 AS rank
+     }
+     RETURN id ORDER BY rank, id LIMIT 1`,
+    { url: match.url, sha256: match.sha256 },
+  );
+  const id: unknown = result.records[0]?.get('id');
+  return typeof id === 'string' ? id : null;
+}
+
 function sourceKindOf(kind: unknown): SourceKind {
   return kind === 'DATASET' || kind === 'OFFICIAL_RECORD' ? kind : 'ARTICLE';
 }

@@ -1,0 +1,168 @@
+// Hostile input, third round, the items that write (issue 22): a source added twice (the same URL in another
+// spelling, or the identical text) is the stored one, not a second; URLs a browser would repair (`http:/x`) or
+// that carry credentials are refused naming the field; a party with thousands of members is paged through
+// `membersConnection` where `members` is refused. On the scratch Neo4j: this file writes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport, readBulkFile, writeImport } from '../../src/bulk/import.js';
+import type { TestServer } from '../helpers.js';
+import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
+
+const EDITOR = 'hostile-v3-editor-secret-000001';
+const editor = { authorization: `Bearer ${EDITOR}` };
+const run = Math.random().toString(36).slice(2, 8);
+
+/** Members of the party the paging test imports; the server's cost limit is set so that all of them cost too much. */
+const MEMBERS = 5000;
+
+let neo4j: IsolatedNeo4j;
+let server: TestServer;
+beforeAll(async () => {
+  neo4j = await startIsolatedNeo4j();
+  // The cost estimate reads the store's counts again on each request (they grow by thousands in this file).
+  server = await startServerOn(neo4j, { API_KEYS: `hostile-editor:editor:${EDITOR}`, MAX_COST: String(MEMBERS), COST_STATS_TTL: '1ms' });
+});
+afterAll(async () => {
+  await server?.close();
+  await neo4j?.close();
+});
+
+interface AddSourceAnswer {
+  source: { id: string; url: string | null } | null;
+  changes: { operation: string }[];
+  errors: { field: string | null; code: string; message: string }[];
+}
+const ADD_SOURCE = `mutation($i: AddSourceInput!) { addSource(input: $i) { source { id url } changes { operation } errors { field code message } } }`;
+async function addSource(input: Record<string, unknown>): Promise<AddSourceAnswer> {
+  const res = await server.gql<{ addSource: AddSourceAnswer }>(ADD_SOURCE, { i: { publisher: 'Hostile Wire', date: '2024-05-01', ...input } }, editor);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.addSource;
+}
+const sourceCount = async () => (await neo4j.database.read('MATCH (s:Source) WHERE s.publisher IS NOT NULL RETURN count(s) AS n', {}, (r) => Number(r.n)))[0]!;
+
+describe('sources are deduplicated', () => {
+  it('the same URL, spelled differently (case, default port, fragment, utm_*), returns the stored source', async () => {
+    const first = await addSource({ title: `Dedup by URL ${run}`, url: `https://Example.ORG:443/news/${run}?utm_source=tg#top`, text: `The first text of ${run}.` });
+    expect(first.errors).toEqual([]);
+    expect(first.source!.url).toBe(`https://example.org/news/${run}`);
+    const before = await sourceCount();
+    const again = await addSource({ title: 'Another title', url: `https://example.org/news/${run}`, text: `Another text of ${run}.` });
+    expect(again.errors).toEqual([]);
+    expect(again.source!.id).toBe(first.source!.id);
+    expect(again.changes).toEqual([]);
+    expect(await sourceCount()).toBe(before);
+  });
+
+  it('identical text returns the stored source, even under another id', async () => {
+    const text = `An article that was sent twice, ${run}. It says the same both times.`;
+    const first = await addSource({ id: `source:twice-${run}`, title: 'Twice', text });
+    expect(first.errors).toEqual([]);
+    const before = await sourceCount();
+    const again = await addSource({ id: `source:twice-again-${run}`, title: 'Twice again', text });
+    expect(again.source!.id).toBe(`source:twice-${run}`);
+    expect(again.changes).toEqual([]);
+    expect(await sourceCount()).toBe(before);
+    // One character more is another document.
+    const other = await addSource({ id: `source:twice-other-${run}`, title: 'Other', text: `${text}!` });
+    expect(other.source!.id).toBe(`source:twice-other-${run}`);
+    expect(await sourceCount()).toBe(before + 1);
+  });
+});
+
+describe('URLs', () => {
+  it.each([
+    ['http:/x', /two slashes/],
+    ['https:/example.org/a', /two slashes/],
+    ['https://user:pass@example.org/a', /user name or password/],
+    ['https://editor@example.org/a', /user name or password/],
+  ])('%s is refused with INVALID naming url, and nothing is written', async (url, reason) => {
+    const before = await sourceCount();
+    const refused = await addSource({ title: 'Bad URL', url, text: `A text with a bad URL ${run} ${url}.` });
+    expect(refused.source).toBeNull();
+    expect(refused.errors.map((e) => [e.field, e.code])).toEqual([['url', 'INVALID']]);
+    expect(refused.errors[0]!.message).toMatch(reason);
+    expect(await sourceCount()).toBe(before);
+  });
+});
+
+describe('lists that grow without bound are paged', () => {
+  const party = `party:paged-${run}`;
+  const cite = [{ source: '000_b6498a7c669cd33d.txt', quote: 'Chris Rickleton is a journalist living in Almaty.' }];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kzgraph-hostile-'));
+    try {
+      const lines = [{ collection: 'parties', record: { id: party, name: `Paged Party ${run}`, citations: cite } }];
+      for (let i = 0; i < MEMBERS; i += 1) {
+        const person = `person:paged-${run}-${i}`;
+        lines.push({ collection: 'people', record: { id: person, name: `Paged Member ${i}`, citations: cite } });
+        lines.push({ collection: 'memberships', record: { id: `membership:paged-${run}-${i}`, person, organization: party, role: i === 0 ? 'leader' : 'member', citations: cite } } as never);
+      }
+      for (let i = 0; i < 5; i += 1) {
+        lines.push({ collection: 'candidacies', record: { id: `candidacy:paged-${run}-${i}`, person: `person:paged-${run}-${i}`, election: 'election:2023-mazhilis', nominatedBy: party, citations: cite } } as never);
+      }
+      const file = join(dir, 'members.jsonl');
+      writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+      const plan = await planImport(neo4j.database, await readBulkFile(file));
+      expect(plan.issues).toEqual([]);
+      await writeImport(neo4j.database, plan, { actor: 'hostile-v3' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it(`party { members } with ${MEMBERS} members is refused as too costly; membersConnection pages through all of them`, { timeout: 300_000 }, async () => {
+    const all = await server.gql(`{ party(id: "${party}") { members { id person { id } } } }`);
+    expect(all.status).toBe(400);
+    expect(all.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'maxCost' });
+
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const res: { status: number; data?: { party: { membersConnection: { totalCount: number; edges: { node: { id: string; person: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }; errors?: unknown } =
+        await server.gql(`query ($after: String) { party(id: "${party}") { membersConnection(first: 100, after: $after) { totalCount edges { node { id person { id } } } pageInfo { hasNextPage endCursor } } } }`, { after });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const page = res.data!.party.membersConnection;
+      expect(page.totalCount).toBe(MEMBERS);
+      expect(page.edges.length).toBeLessThanOrEqual(100);
+      for (const e of page.edges) seen.add(e.node.id);
+      pages += 1;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toBe(MEMBERS / 100);
+    expect(seen.size).toBe(MEMBERS);
+  });
+
+  it('membersConnection keeps the filters of members, and refuses a page over 100', async () => {
+    const leaders = await server.gql<{ party: { membersConnection: { totalCount: number; edges: { node: { id: string } }[] } } }>(
+      `{ party(id: "${party}") { membersConnection(role: "leader") { totalCount edges { node { id } } } } }`,
+    );
+    expect(leaders.data!.party.membersConnection).toEqual({ totalCount: 1, edges: [{ node: { id: `membership:paged-${run}-0` } }] });
+    const tooMany = await server.gql(`{ party(id: "${party}") { membersConnection(first: 101) { totalCount } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("candidatesConnection pages a party's candidates, the same ones candidates lists", async () => {
+    const old = await server.gql<{ party: { candidates: { id: string }[] } }>(`{ party(id: "${party}") { candidates { id } } }`);
+    const ids = old.data!.party.candidates.map((c) => c.id).sort();
+    expect(ids).toHaveLength(5);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: { data?: { party: { candidatesConnection: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } } = await server.gql(
+        `query ($after: String) { party(id: "${party}") { candidatesConnection(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
+      const page = res.data!.party.candidatesConnection;
+      expect(page.totalCount).toBe(ids.length);
+      paged.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(ids);
+  });
+});
