@@ -71,6 +71,9 @@ export type FactEdgeRecord = Connection<FactRecord>['edges'][number];
 /** A page of a party's or organisation's members (`membersConnection`). */
 export type MembershipConnectionRecord = Connection<MembershipRecord>;
 export type MembershipEdgeRecord = Connection<MembershipRecord>['edges'][number];
+/** A page of an event's participants (`participantsConnection`). */
+export type ParticipationConnectionRecord = Connection<ParticipationRecord>;
+export type ParticipationEdgeRecord = Connection<ParticipationRecord>['edges'][number];
 export type RelationConnectionRecord = Connection<RelationRecord>;
 export type RelationEdgeRecord = Connection<RelationRecord>['edges'][number];
 export type SourceConnectionRecord = Connection<SourceRecord>;

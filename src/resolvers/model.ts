@@ -321,6 +321,10 @@ export const fieldModel = {
   'CourtCase.parties': sized(facts('CaseParty', 'OBJECT'), casePartyTypes),
   'Event.place': referenced('placeId', false, 'PLACE'),
   'Event.participants': sized(facts('Participation', 'OBJECT'), ['PARTICIPATED_IN']),
+  'Event.participantsConnection': sized(
+    facts('Participation', 'OBJECT', { children: 'connection', shape: (found, _e, args) => paginate(found, (p) => p.id, pageRequest(args)) }),
+    ['PARTICIPATED_IN'],
+  ),
   'Membership.person': linked('SUBJECT', true, 'PERSON'),
   'Membership.organization': linked('OBJECT', true),
   // Ties are turned round to the side asked about (./family.ts), so either stored end may be asked for.

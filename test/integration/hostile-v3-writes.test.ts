@@ -165,4 +165,25 @@ describe('lists that grow without bound are paged', () => {
     }
     expect(paged).toEqual(ids);
   });
+
+  it("participantsConnection pages an event's participants, the same ones participants lists", async () => {
+    const event = 'event:2022-03-mamai-arrest';
+    const old = await server.gql<{ event: { participants: { id: string }[] } }>(`{ event(id: "${event}") { participants { id } } }`);
+    const ids = old.data!.event.participants.map((p) => p.id).sort();
+    expect(ids.length).toBeGreaterThan(1);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: { data?: { event: { participantsConnection: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } } = await server.gql(
+        `query ($after: String) { event(id: "${event}") { participantsConnection(first: 1, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
+      const page = res.data!.event.participantsConnection;
+      expect(page.totalCount).toBe(ids.length);
+      paged.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(ids);
+  });
 });
