@@ -31,7 +31,7 @@ import {
 } from 'graphql';
 import type { Degrees, SizedLabel, StoreCounts } from '../repositories/degree-repository.js';
 import { DEFAULT_PAGE_SIZE } from '../repositories/pagination.js';
-import { relationTypes } from '../dataset/to-graph.js';
+import { entityLabels, relationTypes } from '../dataset/to-graph.js';
 import { DUPLICATE_SHARE, entityLookups, exclusiveFields, labelOfKind, labelOfType, sizeRule, UNRULED_LIST_SIZE, type SizeRule } from './fields.js';
 
 type Variables = Record<string, unknown>;
@@ -71,6 +71,15 @@ interface Scope {
   network: number;
   /** Edges per node of the current network. */
   edgesPerNode: number;
+  /**
+   * This entity was reached through a link (a relation's `other`, a membership's organisation) from an entity
+   * sized by averages: it is more likely a hub than the average entity (the degree-weighted mean sizes its
+   * relations). Not so for the neighbours of an entity looked up by id, whose degrees are read: a hub's
+   * neighbours are mostly ordinary entities.
+   */
+  linked: boolean;
+  /** The nearest entity above is one looked up by id, with its degrees read. */
+  knownOrigin: boolean;
 }
 
 /** Upper bound of an operation's walk over the schema (fields visited): beyond it, fragments multiply past any limit. */
@@ -112,7 +121,7 @@ export function estimateOperation(input: CostInput, facts: SizeFacts): Operation
   if (!rootType) return { estimate: 0, work: 0 };
   const estimator = new Estimator(input, facts);
   try {
-    const records = estimator.selection(rootType, [input.operation.selectionSet], { degrees: null, bounded: false, labels: [], page: 0, network: 0, edgesPerNode: 0 });
+    const records = estimator.selection(rootType, [input.operation.selectionSet], { degrees: null, bounded: false, labels: [], page: 0, network: 0, edgesPerNode: 0, linked: false, knownOrigin: false });
     return { estimate: Math.ceil(records), work: Math.ceil(estimator.work) };
   } catch (error) {
     if (error instanceof TooManyVisits) return { estimate: Number.MAX_SAFE_INTEGER, work: 0 };
@@ -296,13 +305,17 @@ class Estimator {
     if (isRoot && entityLookups.has(field)) {
       const id = args.id;
       const degrees = typeof id === 'string' ? (this.facts.roots?.get(id) ?? null) : null;
-      return { ...scope, degrees, bounded: this.facts.roots === null, labels, page: 0 };
+      return { ...scope, degrees, bounded: this.facts.roots === null, labels, page: 0, linked: false, knownOrigin: degrees !== null };
     }
     // A stored record (it has an id, or a label of its own: a claim) sizes its lists by its label; anything else
     // (values, page info, dates) is held in the parent record and sized by it.
     const stored = !isUnionLike(named) && ('id' in (named as GraphQLObjectType).getFields() || labelOfType[named.name] !== undefined);
     if (!stored) return scope;
-    return { ...scope, degrees: null, bounded: false, labels, page: 0 };
+    // An entity reached from a stored record (a relation, a fact) is reached through a link; a fact or relation
+    // keeps knowing which entity it hangs from.
+    if (!labels.some((l) => entityLabelSet.has(l))) return { ...scope, degrees: null, bounded: false, labels, page: 0, linked: false };
+    const linked = labelOfType[parent.name] !== undefined && !scope.knownOrigin && !scope.bounded;
+    return { ...scope, degrees: null, bounded: false, labels, page: 0, linked, knownOrigin: false };
   }
 
   /** Relations of the walked types per entity, on average (both ends counted: the edges a node brings). */
@@ -378,13 +391,16 @@ class Estimator {
         if (scope.degrees) size = sum(scope.degrees);
         else {
           const allRelations = rule.byTypesArgument && types.length === relationTypes.length;
+          // Relations are heavy-tailed (hubs): the weighted mean only where the record was reached through a link.
+          // Other lists (citations, claims, history) vary little: the weighted mean allows for their spread.
+          const weighted = scope.linked || !types.some((t) => relationSet.has(t));
           for (const label of scope.labels) {
             const total = sum(counts.degrees[label]);
             const spread = counts.spread?.[label];
             // A root entity not read yet: no node of its label has more than all of them together. Else the
             // degree-weighted mean where the table of degrees gave it (a record reached through a link is more
             // likely a hub than the plain mean says; docs/operations.md), else the plain mean.
-            const average = spread ? (allRelations ? (spread.relations ?? 0) : sum(spread)) : total / Math.max(1, counts.nodes[label] ?? 0);
+            const average = spread && weighted ? (allRelations ? (spread.relations ?? 0) : sum(spread)) : total / Math.max(1, counts.nodes[label] ?? 0);
             size = Math.max(size, scope.bounded ? total : average);
           }
         }
@@ -393,6 +409,9 @@ class Estimator {
     }
   }
 }
+
+const relationSet: ReadonlySet<string> = new Set(relationTypes);
+const entityLabelSet: ReadonlySet<string> = new Set([...entityLabels, 'Entity']);
 
 /** The relationship types a network query walks: its `types` argument's, else all of them. */
 function walkedTypes(args: Record<string, unknown>): readonly (typeof relationTypes)[number][] {

@@ -135,12 +135,30 @@ describe('the estimate against the answer, with the Mazhilis file imported', () 
     if (planned.issues.length > 0 || !planned.plan) throw new Error(JSON.stringify(planned.issues.slice(0, 5)));
     await writeImport(neo4j.database, planned.plan, { actor: 'cost-accuracy-test' });
     console.log(`imported: ${JSON.stringify(summarise(planned.plan))}`);
-    // The heaviest probes are expensive: give them the time to answer in full, so their records can be counted.
-    server = await startServerOn(neo4j, { RATE_LIMIT_PER_MINUTE: '0', EXPENSIVE_DB_BUDGET: '100s' });
+    // The heaviest probes are refused or gated by default: lift the limits so their answers can be counted.
+    server = await startServerOn(neo4j, { RATE_LIMIT_PER_MINUTE: '0', MAX_COST: '10000000', EXPENSIVE_DB_BUDGET: '100s' });
+    defaults = await startServerOn(neo4j, { RATE_LIMIT_PER_MINUTE: '0' });
   }, 180_000);
+  let defaults: TestServer;
   afterAll(async () => {
     await server?.close();
+    await defaults?.close();
     await neo4j?.close();
+  });
+
+  it('refuses the legislature probe with the default MAX_COST (it was estimated at 405 and answered 1.34 MB)', async () => {
+    const res = await defaults.gql(importedProbes[0]![1]);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'maxCost' });
+  });
+
+  it('gates the neighbourhood and duplicate candidates by their work', async () => {
+    for (const [name, query] of [importedProbes[5]!, importedProbes[7]!]) {
+      const res = (await defaults.gql(query)) as GqlResponse<unknown> & { extensions?: { cost?: { estimate: number; work: number; expensive: boolean } } };
+      expect(res.errors, name).toBeUndefined();
+      expect(res.extensions?.cost?.work, name).toBeGreaterThan(0);
+      console.log(`${name}: ${JSON.stringify(res.extensions?.cost)}`);
+    }
   });
 
   it.each(importedProbes)('probe: %s', async (name, query) => {

@@ -105,13 +105,19 @@ describe('sizes from the data', () => {
     expect(estimate(schema, query(3, 50), facts(centre)).estimate).toBe(1 + 50 + 150);
   });
 
-  it('sizes a nested list by the degree-weighted mean where the table of degrees gave it (hubs are reached more often)', () => {
+  it('sizes relations by the degree-weighted mean only where a record was reached through a link', () => {
     // 600 people, 1,200 memberships: a mean of 2; but a few hubs hold most, so Σd²/Σd is 30.
-    const q = '{ people(first: 1) { edges { node { memberships { id } } } } }';
-    const plain = estimate(schema, q, facts()).estimate;
-    const spread = estimate(schema, q, { counts: { ...counts, spread: { Person: { MEMBER_OF: 30 } } }, roots: new Map() }).estimate;
-    // people 1 + edge 1 + node 1 + memberships: 2 (plain mean), 30 (weighted)
-    expect([plain, spread]).toEqual([3 + 2, 3 + 30]);
+    const withSpread: SizeFacts = { counts: { ...counts, spread: { Person: { MEMBER_OF: 30 }, Entity: { relations: 3 } } }, roots: new Map() };
+    // A page of people is a uniform sample: the plain mean (people 1 + edge 1 + node 1 + 2 memberships).
+    const listed = '{ people(first: 1) { edges { node { memberships { id } } } } }';
+    expect(estimate(schema, listed, withSpread).estimate).toBe(3 + 2);
+    // A person at the other end of a relation is more likely a hub: the weighted mean (30 memberships).
+    const linked = '{ people(first: 1) { edges { node { related(first: 1) { edges { node { other { ... on Person { memberships { id } } } } } } } } } }';
+    // people 1 + edge 1 + node 1 + related 1 + 1 x (edge 1 + relation 1 + other 1 + 30)
+    expect(estimate(schema, linked, withSpread).estimate).toBe(4 + 3 + 30);
+    // The neighbours of an entity looked up by id, its degrees read, are mostly ordinary: the plain mean again.
+    const known = '{ person(id: "p") { related(first: 1) { edges { node { other { ... on Person { memberships { id } } } } } } } }';
+    expect(estimate(schema, known, { ...withSpread, roots: new Map([['p', { MEMBER_OF: 1 }]]) }).estimate).toBe(2 + 3 + 2);
   });
 
   it('caps a value\'s claims at a few, whatever its record\'s claims of other values', () => {
