@@ -1,6 +1,5 @@
 // Legislatures and external identifiers: a legislature's terms and seats (Membership facts of the body, each
 // with its term key and the party it was held for), a person's seats, and entities by identifier.
-import { identifierKey } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 
 export type { IdentifierRecord } from './records.js';
@@ -34,16 +33,6 @@ function str(v: unknown): string | null {
 }
 
 /** Identifiers of many entities in one round trip (empty for an unknown id). */
-/** The id of the entity with this identifier, or null. */
-export async function entityIdByIdentifier(db: Database, scheme: string, value: string): Promise<string | null> {
-  const rows = await db.read(
-    `MATCH (n:Entity) WHERE n.kind IS NOT NULL AND $key IN n.identifierKeys RETURN n.id AS id ORDER BY n.id LIMIT 1`,
-    { key: identifierKey(scheme, value) },
-    (r) => String(r.id),
-  );
-  return rows[0] ?? null;
-}
-
 /** Whether the id is an organisation of kind LEGISLATURE. */
 export async function isLegislature(db: Database, id: string): Promise<boolean> {
   const rows = await db.read(`MATCH (o:Organization {id: $id}) WHERE o.orgKind = 'LEGISLATURE' RETURN o.id AS id`, { id }, (r) => String(r.id));

@@ -59,6 +59,7 @@ export type PrefetchPlan = PlanNode[];
 /** A value to put into one loader, under the key its resolver will ask for. */
 export type Prime =
   | { loader: 'entity'; key: string; value: EntityRecord }
+  | { loader: 'fact'; key: string; value: FactRecord }
   | { loader: 'citations'; key: string; value: CitationRecord[] }
   | { loader: 'claims'; key: string; value: ClaimRecord[] }
   | { loader: 'factsLinked'; key: { label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null; id: string }; value: FactRecord[] }
@@ -275,6 +276,8 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
       case 'facts': {
         const facts = items(value).map((item) => {
           const fact = parseFact(item.r);
+          // By id too: a field reaching the same fact by id (a tie's `recordedFor`) finds it loaded.
+          out.push({ loader: 'fact', key: fact.id, value: fact });
           primesOf(fact, item.pre, node.children, out);
           return fact;
         });
@@ -371,17 +374,65 @@ export async function entityWithPlan(
   citations: CitationProjection | null = null,
   relationProps: readonly RelationProperty[] | null = null,
 ): Promise<PrefetchedEntity | null> {
-  const { cypher, params } = compilePlan('n', plan, props, factProps, citations, relationProps);
-  const rows = await db.read(
-    `OPTIONAL MATCH (x:Redirect {id: $id})
-     WITH coalesce(x.to, $id) AS id
-     MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL
-     RETURN ${entityMap('n', props)} AS n, ${cypher} AS pre`,
-    { ...params, id },
-    (r) => {
-      const entity = parseEntity(r.n as Row);
-      return { entity, primes: primesOf(entity, r.pre as Row, plan) };
-    },
+  return (
+    (
+      await entitiesLocated(
+        db,
+        `OPTIONAL MATCH (x:Redirect {id: $id})
+         WITH coalesce(x.to, $id) AS id
+         MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL`,
+        { id },
+        plan,
+        props,
+        factProps,
+        citations,
+        relationProps,
+      )
+    )[0] ?? null
   );
-  return rows[0] ?? null;
+}
+
+/** The entities that `locate` (Cypher binding `n`, in the order it gives) finds, each with what `plan` asks of it. */
+async function entitiesLocated(
+  db: Database,
+  locate: string,
+  locateParams: Record<string, unknown>,
+  plan: PrefetchPlan,
+  props: readonly string[] | null,
+  factProps: readonly string[] | null,
+  citations: CitationProjection | null,
+  relationProps: readonly RelationProperty[] | null,
+): Promise<PrefetchedEntity[]> {
+  const { cypher, params } = compilePlan('n', plan, props, factProps, citations, relationProps);
+  return db.read(`${locate} RETURN ${entityMap('n', props)} AS n, ${cypher} AS pre`, { ...params, ...locateParams }, (r) => {
+    const entity = parseEntity(r.n as Row);
+    return { entity, primes: primesOf(entity, r.pre as Row, plan) };
+  });
+}
+
+/** Entities by id (search hits...), in the order given, each with what `plan` asks of it: one round trip. */
+export async function entitiesWithPlan(
+  db: Database,
+  ids: readonly string[],
+  plan: PrefetchPlan,
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
+): Promise<PrefetchedEntity[]> {
+  return entitiesLocated(db, `UNWIND range(0, size($ids) - 1) AS i MATCH (n:Entity {id: $ids[i]}) WHERE n.kind IS NOT NULL WITH i, n ORDER BY i`, { ids }, plan, props, factProps, citations, relationProps);
+}
+
+/** The entity holding an identifier (its `identifierKeys` holds `key`), with what `plan` asks of it: one round trip. */
+export async function entityByIdentifierWithPlan(
+  db: Database,
+  key: string,
+  plan: PrefetchPlan,
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+  citations: CitationProjection | null = null,
+  relationProps: readonly RelationProperty[] | null = null,
+): Promise<PrefetchedEntity | null> {
+  const found = await entitiesLocated(db, `MATCH (n:Entity) WHERE n.kind IS NOT NULL AND $key IN n.identifierKeys WITH n ORDER BY n.id LIMIT 1`, { key }, plan, props, factProps, citations, relationProps);
+  return found[0] ?? null;
 }

@@ -4,7 +4,7 @@ import { listEntitiesFor, listEventsFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityById } from './person.js';
 import { resolversOf } from './model.js';
-import { connectionOfKind, entityFields, factCitations, valueOf } from './shared.js';
+import { entityFields, factCitations, valueOf } from './shared.js';
 
 export const courtCaseResolvers: Resolvers = {
   Query: {

@@ -9,8 +9,9 @@ import { nameOn } from './names.js';
 import { partialDate } from '../domain/partial-date.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
+import { identifierKey } from '../dataset/to-graph.js';
+import { entityByIdentifierFor } from './prefetch.js';
 import {
-  entityIdByIdentifier,
   isLegislature,
   seatsOf,
   seatsOfPersons,
@@ -64,10 +65,9 @@ function seatLimit(first: number | null | undefined): number {
 
 export const legislatureResolvers: Resolvers = {
   Query: {
-    entityByIdentifier: async (_p, { scheme, value }, ctx) => {
+    entityByIdentifier: async (_p, { scheme, value }, ctx, info) => {
       if (scheme.length > 64 || value.length > 500) throw new UserInputError('scheme or value is too long.', scheme.length > 64 ? 'scheme' : 'value');
-      const id = await entityIdByIdentifier(ctx.db, scheme.toLowerCase(), value);
-      return id === null ? null : ctx.loaders.entity.load(id);
+      return entityByIdentifierFor(ctx, info, identifierKey(scheme.toLowerCase(), value));
     },
     legislature: async (_p, { id }, ctx) => ((await isLegislature(ctx.db, id)) ? { id } : null),
   },

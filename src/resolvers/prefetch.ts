@@ -28,7 +28,7 @@ import { citationsProjected, primeLoaders } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
-import { entityWithPlan, eventsWithPlan, type EventFilter, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
+import { entitiesWithPlan, entityByIdentifierWithPlan, entityWithPlan, eventsWithPlan, type EventFilter, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityOfKind, EntityRecord } from '../repositories/records.js';
 import { modelOfField, type Args, type Step } from './model.js';
 import { connectionOfKind } from './shared.js';
@@ -300,6 +300,42 @@ export async function listEntitiesFor<K extends EntityKind>(
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connectionOfKind(connection, kind);
+}
+
+/** The plan of what the field being resolved selects at `path` below it (a search hit's `entity`), for type `typeName`. */
+export function planAt(info: GraphQLResolveInfo, path: readonly string[], typeName: string): PrefetchPlan {
+  return cachedPlan(info, `at:${path.join('.')}`, () => {
+    const selection = selectionOf(info);
+    let sets = selection.sets;
+    for (const name of path) sets = subSelections(collectFields(selection.op, sets, null), name);
+    return planOfSelection(selection.op, typeName, sets);
+  });
+}
+
+/**
+ * Entities a root field found by other means (search hits), with what the selection at `path` asks of them,
+ * in one query, primed into the loaders; the records come back in the order of `ids` (missing ones left out).
+ */
+export async function entitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, path: readonly string[], ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  const plan = ctx.prefetch && ids.length > 0 ? planAt(info, path, 'Entity') : [];
+  if (plan.length === 0) return new Map();
+  const found = await entitiesWithPlan(ctx.db, ids, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  const out = new Map<string, EntityRecord>();
+  for (const { entity, primes } of found) {
+    primeLoaders(ctx.loaders, primes);
+    ctx.loaders.entity.prime(entity.id, entity);
+    out.set(entity.id, entity);
+  }
+  return out;
+}
+
+/** The entity holding an identifier, with everything the root field's selection loads, in one query. */
+export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLResolveInfo, key: string): Promise<EntityRecord | null> {
+  const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? planOf(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  if (!found) return null;
+  primeLoaders(ctx.loaders, found.primes);
+  ctx.loaders.entity.prime(found.entity.id, found.entity);
+  return found.entity;
 }
 
 /** The root `events` list (all events, or one entity's) with everything its selection loads, in one query. */

@@ -5,14 +5,37 @@ import { UserInputError } from '../errors.js';
 import { searchCandidates } from '../repositories/entity-repository.js';
 import { MAX_PAGE_SIZE } from '../repositories/pagination.js';
 import { luceneQuery, matchScore } from '../search/fold.js';
+import { entitiesFor } from './prefetch.js';
 import type { SearchHitRecord } from './mappers.js';
 
 /** Below this a candidate the index found by a loose fuzzy or prefix term is not a hit. */
 const MIN_SCORE = 0.6;
 
+/**
+ * How much a match on a name of this kind counts: the entity's own names (preferred, official, former, and
+ * unclassified ones) fully, other renderings of them slightly less, and names others give it or get wrong less
+ * again, so an official or former name ranks above them where both match as well (docs/api.md, "Search").
+ */
+export function aliasWeight(kind: string | null): number {
+  switch (kind) {
+    case null:
+    case 'OFFICIAL':
+    case 'FORMER':
+      return 1;
+    case 'ABBREVIATION':
+    case 'SPELLING':
+    case 'TRANSLITERATION':
+    case 'TRANSLATION':
+      return 0.98;
+    default:
+      // NICKNAME, PEJORATIVE, MISSPELLING
+      return 0.9;
+  }
+}
+
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_p, { query, kinds, first }, ctx) => {
+    search: async (_p, { query, kinds, first }, ctx, info) => {
       const limit = first ?? 10;
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
         throw new UserInputError(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE} (got ${limit}).`, 'first');
@@ -20,19 +43,27 @@ export const searchResolvers: Resolvers = {
       if (query.length > 200) throw new UserInputError('Argument "query" is longer than 200 characters.', 'query');
       const lucene = luceneQuery(query);
       if (!lucene || limit === 0) return [];
-      const candidates = await searchCandidates(ctx.db, lucene, kinds ?? null, Math.max(50, limit * 5), ctx.projection.props);
+      // The aliases come with the candidates: their kinds weigh the match and the matching one is returned.
+      const props = ctx.projection.props && [...new Set([...ctx.projection.props, 'aliases'])];
+      const candidates = await searchCandidates(ctx.db, lucene, kinds ?? null, Math.max(50, limit * 5), props);
       const hits: SearchHitRecord[] = candidates.map(({ entity }) => {
-        let best = { score: 0, matched: entity.name };
+        const aliases = new Map(entity.aliases.map((a) => [a.name, a]));
+        let best: SearchHitRecord = { score: 0, matched: entity.name, alias: null, entity };
         for (const name of entity.searchNames.length > 0 ? entity.searchNames : [entity.name]) {
-          const score = matchScore(query, name);
-          if (score > best.score) best = { score, matched: name };
+          const alias = name === entity.name ? undefined : aliases.get(name);
+          const score = matchScore(query, name) * aliasWeight(alias?.kind ?? null);
+          if (score > best.score) best = { score, matched: name, alias: alias ?? null, entity };
         }
-        return { ...best, entity };
+        return best;
       });
-      return hits
+      const top = hits
         .filter((h) => h.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score || a.entity.sortName.localeCompare(b.entity.sortName) || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
         .slice(0, limit);
+      // What the hits' `entity` selects beyond their own properties (relations, citations...) comes for all of
+      // them in one more query, not level by level: the ranking is made here, so it cannot be in the first.
+      const planned = await entitiesFor(ctx, info, ['entity'], top.map((h) => h.entity.id));
+      return top.map((h) => ({ ...h, entity: planned.get(h.entity.id) ?? h.entity }));
     },
   },
 };

@@ -148,6 +148,26 @@ describe('query planning answers exactly as level-by-level loading', () => {
     });
   }
 
+  it('search hits: ranked in one query, what their entities select fetched for the page in one more', async () => {
+    const { a, b } = await both(`{ search(query: "Mamai", first: 3) { score matched entity { id name
+      ... on Person { memberships { role organization { name } ${C} } }
+      related(first: 5) { totalCount edges { node { type other { id name } ${C} } } } } } }`);
+    expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(a.data).toEqual(b.data);
+    expect(a.data.search.length).toBeGreaterThan(0);
+    expect(a.extensions?.stats?.databaseRoundTrips).toBe(2);
+    expect(b.extensions?.stats?.databaseRoundTrips).toBeGreaterThan(2);
+    const plain = await planned.gql<Json>(`{ search(query: "Mamai") { score entity { id name } } }`);
+    expect(plain.extensions?.stats?.databaseRoundTrips).toBe(1);
+  });
+
+  it('an entity by an unknown identifier is null alike, in one round trip', async () => {
+    const { a, b } = await both(`{ entityByIdentifier(scheme: "wikidata", value: "Q0") { id related(first: 2) { totalCount } } }`);
+    expect(a.data).toEqual({ entityByIdentifier: null });
+    expect(b.data).toEqual(a.data);
+    expect(a.extensions?.stats?.databaseRoundTrips).toBe(1);
+  });
+
   it('pages after a cursor alike (events and relations)', async () => {
     const first = await planned.gql<Json>(
       `query($id: ID!) { person(id: $id) { events(first: 2) { pageInfo { endCursor } } related(first: 3) { pageInfo { endCursor } } } }`,

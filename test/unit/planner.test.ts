@@ -72,7 +72,7 @@ describe('selection -> plan', () => {
     const before = fields.person!.resolve;
     fields.person!.resolve = (_p, _a, _c, info) => (seen.push(planOf(info)), null);
     try {
-      for (const variableValues of [{ id: 'a', d: '2016-01-01' }, { id: 'b', d: '2016-01-01' }, { id: 'b', d: '2020-01-01' }]) execute({ schema, document, variableValues });
+      for (const variableValues of [{ id: 'a', d: '2016-01-01' }, { id: 'b', d: '2016-01-01' }, { id: 'b', d: '2020-01-01' }]) void execute({ schema, document, variableValues });
     } finally {
       fields.person!.resolve = before;
     }
