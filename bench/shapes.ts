@@ -60,8 +60,13 @@ export interface Shape {
   floor: FloorShape;
 }
 
-/** How many different probes each shape rotates through while under load. */
-export const PROBES_PER_SHAPE = 8;
+/**
+ * How many different probes (ids, names) each shape rotates through while under load: at large scale 100, so
+ * that no per-id cache (plans, compiled Cypher, Neo4j's own) sees the same few probes over and over and
+ * flatters a system; `BENCH_PROBES` overrides it. Fewer at small scale, where the graph has fewer typical ids.
+ */
+export const PROBES_PER_SHAPE = Number(process.env.BENCH_PROBES ?? (process.env.BENCH_SCALE === 'large' ? 100 : 8));
+if (!Number.isInteger(PROBES_PER_SHAPE) || PROBES_PER_SHAPE < 1) throw new Error('BENCH_PROBES must be a positive integer');
 
 /** Walks a JSON answer: dig(x, 'data', 'person', 'memberships'). */
 export function dig(value: unknown, ...path: (string | number)[]): unknown {
