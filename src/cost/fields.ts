@@ -82,6 +82,8 @@ const byCoordinate: Record<string, SizeRule> = {
   'Legislature.members': { kind: 'degree', types: ['OBJECT'] },
   'LegislativeSeatList.nodes': { kind: 'page' },
   'Legislature.terms': { kind: 'degree', types: ['SUBJECT'] },
+  // Seats held for a party: the memberships naming it as ON_BEHALF_OF.
+  'Party.seats': { kind: 'degree', types: ['ON_BEHALF_OF'] },
   'Person.legislativeTerms': { kind: 'degree', types: membershipTypes },
   // Seats per party in one term: the parties of a parliament, a handful.
   'LegislativeTerm.composition': { kind: 'held', items: 10 },

@@ -5,7 +5,7 @@ import { entityLabels, factLabels, relationTypes } from '../dataset/to-graph.js'
 import { int, type Database } from '../neo4j/database.js';
 
 /** The relationship types whose counts size a list field: derived relations, their retracted form, and the links lists read. */
-export const sizedTypes = [...relationTypes, 'RETRACTED_RELATION', 'CITES', 'CHANGED', 'CLAIM_OF', 'STATUS_OF', 'SUBJECT', 'OBJECT'] as const;
+export const sizedTypes = [...relationTypes, 'RETRACTED_RELATION', 'CITES', 'CHANGED', 'CLAIM_OF', 'STATUS_OF', 'SUBJECT', 'OBJECT', 'ON_BEHALF_OF'] as const;
 export type SizedType = (typeof sizedTypes)[number];
 
 /** Labels whose counts size lists: every entity and fact kind, their super-labels, and the other listed nodes. */

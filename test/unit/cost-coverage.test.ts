@@ -2,7 +2,7 @@
 // of objects without one, so a new list field cannot slip past the cost estimate. A list without a rule still
 // counts (its `first`, else UNRULED_LIST_SIZE items), never 0; and an operation the estimator cannot walk in
 // MAX_VISITS steps (fragments multiplying) is estimated past any limit.
-import { buildSchema, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, parse, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costInput, estimateCost, estimateOperation, MAX_VISITS, type SizeFacts } from '../../src/cost/estimate.js';
 import { sizeRule, UNRULED_LIST_SIZE } from '../../src/cost/fields.js';
@@ -11,13 +11,22 @@ import type { StoreCounts } from '../../src/repositories/degree-repository.js';
 
 const schema = buildSchema(loadTypeDefs());
 
-/** `Type.field` of every list of objects (leaf lists, such as `charges`, cost nothing: their items are leaves). */
+/** A page of a list: a connection, or a list holder such as LegislativeSeatList (its items are sized by its page). */
+function holdsPage(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && Object.keys(type.getFields()).some((f) => sizeRule(type.name, f)?.kind === 'page');
+}
+
+/**
+ * `Type.field` of every list of objects and every field answering a page of one (a connection): leaf lists,
+ * such as `charges`, cost nothing (their items are leaves), and a page's own `edges` are sized by the page.
+ */
 function listsOfObjects(of: GraphQLSchema): string[] {
   const out: string[] = [];
   for (const type of Object.values(of.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
     for (const field of Object.values(type.getFields())) {
-      if (isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type))) out.push(`${type.name}.${field.name}`);
+      const named = getNamedType(field.type);
+      if ((isListType(getNullableType(field.type)) && isCompositeType(named)) || holdsPage(named)) out.push(`${type.name}.${field.name}`);
     }
   }
   return out;
@@ -30,7 +39,7 @@ function estimate(of: GraphQLSchema, query: string, facts: SizeFacts = { counts:
 }
 
 describe('size rules cover the schema', () => {
-  it('has a rule for every list of objects', () => {
+  it('has a rule for every list of objects and every connection', () => {
     const lists = listsOfObjects(schema);
     expect(lists.length).toBeGreaterThan(100);
     const missing = lists.filter((coordinate) => {
