@@ -29,6 +29,8 @@ export interface Disc {
 
 /** Space kept between two discs, in graph units. */
 export const GAP = 10;
+/** Above this many nodes a first layout skips noverlap and spreads by area instead (settle time). */
+const LARGE = 1000;
 /** Typical edge length after a first layout, in graph units. */
 export const EDGE_LENGTH = 90;
 
@@ -305,12 +307,21 @@ export function forceLayout(request: LayoutRequest): LayoutAnswer {
     // ForceAtlas2's scale is arbitrary: bring the median edge to EDGE_LENGTH.
     const lengths = graph.mapEdges((_e, _a, s, t, sa, ta) => Math.hypot(Number(sa.x) - Number(ta.x), Number(sa.y) - Number(ta.y))).sort((a, b) => a - b);
     const median = lengths[Math.floor(lengths.length / 2)] ?? EDGE_LENGTH;
-    const scale = median > 1e-6 ? EDGE_LENGTH / median : 1;
+    let scale = median > 1e-6 ? EDGE_LENGTH / median : 1;
+    if (graph.order > LARGE) {
+      // A large network's leaves crowd round its hubs: give the layout at least twice the area its discs cover,
+      // so few overlaps are left for the (costly) removal passes.
+      const xs = graph.mapNodes((_id, a) => Number(a.x));
+      const ys = graph.mapNodes((_id, a) => Number(a.y));
+      const area = Math.max(1, (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)));
+      const needed = 2 * graph.reduceNodes((sum, _id, a) => sum + (2 * Number(a.size) + GAP) ** 2, 0);
+      scale = Math.max(scale, Math.sqrt(needed / area));
+    }
     graph.updateEachNodeAttributes((_id, a) => ({ ...a, x: Number(a.x) * scale, y: Number(a.y) * scale }));
-    noverlap.assign(graph, { maxIterations: graph.order > 500 ? 50 : 120, settings: { margin: GAP, ratio: 1, expansion: 1.05 } });
+    if (graph.order <= LARGE) noverlap.assign(graph, { maxIterations: graph.order > 500 ? 50 : 120, settings: { margin: GAP, ratio: 1, expansion: 1.05 } });
   }
   const discs: Disc[] = graph.mapNodes((id, a) => ({ id, x: Number(a.x), y: Number(a.y), r: Number(a.size), movable: !a.fixed }));
-  removeOverlaps(discs);
+  removeOverlaps(discs, graph.order > LARGE ? 20 : 60);
   if (!anyFixed && request.frame) spreadToFrame(discs, request.frame);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const d of discs) positions[d.id] = { x: d.x, y: d.y };

@@ -607,7 +607,12 @@ export class GraphView {
         data: e,
       });
     }
-    this.sigma.setSetting('hideEdgesOnMove', g.order > 500);
+    // Large views draw less while the camera moves (software WebGL renders on the CPU): no edges, no labels, and
+    // no edge picking pass (sigma draws every edge again into its picking buffer on each frame for edge events).
+    const large = g.order > 500;
+    this.sigma.setSetting('hideEdgesOnMove', large);
+    this.sigma.setSetting('hideLabelsOnMove', large);
+    this.sigma.setSetting('enableEdgeEvents', !large);
     const placedBefore = g.order - fresh.length;
     if (fresh.length > 0 && placedBefore === 0) {
       this.settling = this.firstLayout();
