@@ -107,6 +107,15 @@ describe('explorer on the Mazhilis hub (Popolo file imported)', () => {
     for (const g of [...groups, snap.nodes.find((n) => n.id === HUB)!]) expect(g.labelled, g.id).toBe(true);
     for (const g of groups) expect(g.label).toMatch(/^\d+ .* · /);
     await page.screenshot({ path: screenshotPath('explorer-hub-groups') });
+    // By party: the people's parties (asked for once), the others by themselves.
+    await page.locator('#details select.group-by').selectOption('party');
+    await ready(page);
+    const byParty = (await snapshot(page)).nodes.filter((n) => n.members);
+    console.log(`explorer-hub: by party ${byParty.map((g) => g.label).join(' | ')}`);
+    expect(byParty.length).toBeGreaterThan(0);
+    expect(byParty.reduce((sum, g) => sum + g.members!.length, 0)).toBeGreaterThan(100);
+    await page.locator('#details select.group-by').selectOption('term');
+    await ready(page);
     const big = [...groups].sort((a, b) => b.members!.length - a.members!.length)[0]!;
     await call(page, 'select', big.id);
     await expect.poll(() => page.locator('#details .members li').count()).toBe(big.members!.length);

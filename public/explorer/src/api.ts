@@ -347,3 +347,25 @@ export async function entityFacts(ids: string[], chunk: number, caps: Capabiliti
   }
   return out;
 }
+
+/**
+ * Each person's parties (any time), for grouping a hub's people by party when the parties are not in view: the
+ * members of every party, a page of 100 at a time.
+ */
+export async function partiesOfPeople(): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const { parties } = await graphql<{ parties: { id: string; name: string }[] }>('{ parties { id name } }');
+  for (const party of parties) {
+    let after: string | null = null;
+    for (let page = 0; page < 20; page += 1) {
+      const data: { people: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await graphql(
+        `query Members($party: ID!, $after: String) { people(filter: { memberOf: $party }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { party: party.id, after },
+      );
+      for (const e of data.people.edges) out.set(e.node.id, [...(out.get(e.node.id) ?? []), party.name]);
+      if (!data.people.pageInfo.hasNextPage) break;
+      after = data.people.pageInfo.endCursor;
+    }
+  }
+  return out;
+}

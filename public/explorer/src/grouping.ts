@@ -20,14 +20,25 @@ function plural(kind: string, n: number): string {
   return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
 }
 
+/** What grouping knows beyond the view: each person's parties (any time), when the page asked for them. */
+export interface GroupingFacts {
+  nodes: Map<string, GraphNode>;
+  edges: GraphEdge[];
+  parties?: Map<string, string[]>;
+}
+
 /** The value a hub's neighbour is grouped under. */
-function groupValue(attribute: GroupAttribute, member: GraphNode, tie: GraphEdge | undefined, nodes: Map<string, GraphNode>, edges: GraphEdge[]): string {
+function groupValue(attribute: GroupAttribute, member: GraphNode, tie: GraphEdge | undefined, all: GroupingFacts): string {
   switch (attribute) {
     case 'party': {
-      const parties = edges
-        .filter((e) => e.source === member.id && e.type === 'MEMBER_OF' && nodes.get(e.target)?.kind === 'PARTY')
+      // The latest party tie in view; else the parties the person was ever a member of.
+      const parties = all.edges
+        .filter((e) => e.source === member.id && e.type === 'MEMBER_OF' && all.nodes.get(e.target)?.kind === 'PARTY')
         .sort((a, b) => (b.from?.start ?? '').localeCompare(a.from?.start ?? ''));
-      return parties[0] ? nodes.get(parties[0].target)!.name : 'no party in view';
+      if (parties[0]) return all.nodes.get(parties[0].target)!.name;
+      const known = all.parties?.get(member.id);
+      if (member.kind !== 'PERSON') return 'not a person';
+      return known?.length ? [...known].sort().join(' / ') : 'no party known';
     }
     case 'term': {
       const from = year(tie?.from);
@@ -75,7 +86,7 @@ export function groupNeighbours(
   attribute: GroupAttribute,
   keep: ReadonlySet<string>,
   opened: ReadonlySet<string>,
-  all: { nodes: Map<string, GraphNode>; edges: GraphEdge[] },
+  all: GroupingFacts,
 ): Grouped {
   const ties = new Map<string, ViewEdge>();
   for (const e of view.edges) {
@@ -86,7 +97,7 @@ export function groupNeighbours(
   const buckets = new Map<string, { value: string; members: ViewNode[] }>();
   for (const n of view.nodes) {
     if (n.id === hub || keep.has(n.id) || n.members || !ties.has(n.id)) continue;
-    const value = groupValue(attribute, n, ties.get(n.id), all.nodes, all.edges);
+    const value = groupValue(attribute, n, ties.get(n.id), all);
     const id = `grp:${hub}:${attribute}:${value}`;
     const bucket = buckets.get(id) ?? buckets.set(id, { value, members: [] }).get(id)!;
     bucket.members.push(n);

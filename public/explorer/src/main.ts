@@ -1,7 +1,7 @@
 // The explorer's controller: reads the view from the URL, asks the API for what it needs (only what is not
 // cached), hands the merged network to the view, keeps panels, status and history in step, and exposes the
 // `window.kzExplorer` hook for tests and embedding.
-import { ApiError, entityDetails, entityFacts, entryPoints, kPaths, loadConfig, neighbourhoods, sourceDocument, type Citation, type Config, type EntityFacts, type Graph, type GraphEdge, type GraphNode, type Path, type StartPoint } from './api.js';
+import { ApiError, entityDetails, entityFacts, entryPoints, kPaths, loadConfig, neighbourhoods, partiesOfPeople, sourceDocument, type Citation, type Config, type EntityFacts, type Graph, type GraphEdge, type GraphNode, type Path, type StartPoint } from './api.js';
 import { byId, fill, h, kindLabel, typeLabel } from './dom.js';
 import { viewFile, viewFormats, viewSvg, viewText, type ViewExport, type ViewFormat } from './export-view.js';
 import { groupEvents, groupNeighbours } from './grouping.js';
@@ -21,6 +21,8 @@ const RECENT_KEY = 'kz-explorer-recent';
 /** The nodes and ties drawn (groups included), as last handed to the view. */
 let drawnNodes: ViewNode[] = [];
 let drawnEdges: ViewEdge[] = [];
+/** Each person's parties, asked for once when a hub's neighbours are first grouped by party. */
+let parties: Map<string, string[]> | undefined;
 const graphs = new Map<string, Graph>();
 let shownNodes = new Map<string, GraphNode>();
 let shownEdges = new Map<string, GraphEdge>();
@@ -355,6 +357,12 @@ async function render(anchorHint?: string): Promise<void> {
       status.error(error, () => void render(anchorHint));
       return;
     }
+    if (!parties && Object.values(state.groupBy).includes('party')) {
+      parties = await partiesOfPeople().catch((error: unknown) => {
+        status.error(error, null);
+        return undefined;
+      });
+    }
     if (token !== renderToken) return;
     lastPaths = paths;
     await draw(paths, skipped, anchorHint);
@@ -402,7 +410,7 @@ async function draw(paths: Path[], skipped: number, anchorHint?: string): Promis
   const keep = new Set([...state.roots, ...state.pinned, ...state.selected, ...pathNodes, ...(state.from ? [state.from] : []), ...(state.to ? [state.to] : [])]);
   const opened = new Set(state.ungrouped);
   for (const [hub, attribute] of Object.entries(state.groupBy)) {
-    if (nodes.has(hub)) folded = groupNeighbours(folded, hub, attribute, keep, opened, { nodes, edges: [...edges.values()] });
+    if (nodes.has(hub)) folded = groupNeighbours(folded, hub, attribute, keep, opened, { nodes, edges: [...edges.values()], ...(parties ? { parties } : {}) });
   }
   if (state.groupEvents) folded = groupEvents(folded, opened);
   const viewNodes = folded.nodes;
