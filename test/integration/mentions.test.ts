@@ -1,6 +1,6 @@
 // The workbench's server side over real HTTP, on a Neo4j of this file's own (it writes): `Source.mentions`
-// (known names in any spelling and script, with offsets into the stored text, and unmatched capitalised names)
-// and `dismissDuplicate` (the pair stops coming back, both entities' history shows it, bad input is refused).
+// (known names in any spelling and script, with offsets into the stored text, and unmatched capitalised names),
+// `viewer` and `dismissDuplicate` (the pair stops coming back, both entities' history shows it, bad input is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers.js';
 import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
@@ -68,6 +68,15 @@ describe('Source.mentions', () => {
       ['Аманат', 'party:amanat', 42, 48],
     ]);
     expect(source.mentions.candidates.map((c) => c.text)).toEqual(['Бекзат Оразбаев']);
+  });
+});
+
+describe('viewer', () => {
+  it('names the key and its role, and nothing without a key', async () => {
+    const q = '{ viewer { name role } }';
+    expect((await server.gql(q, {}, as('editor'))).data).toEqual({ viewer: { name: 'ed', role: 'EDITOR' } });
+    expect((await server.gql(q, {}, as('reader'))).data).toEqual({ viewer: { name: 'rd', role: 'READER' } });
+    expect((await server.gql(q)).data).toEqual({ viewer: { name: null, role: null } });
   });
 });
 

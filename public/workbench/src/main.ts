@@ -162,7 +162,7 @@ async function onSignIn(event: Event): Promise<void> {
 
 // ---- documents in ------------------------------------------------------------------------------------------------
 
-const sourceFields = ['publisher', 'author', 'title', 'date', 'url', 'language', 'kind', 'text'] as const;
+const sourceFields = ['id', 'publisher', 'author', 'title', 'date', 'url', 'language', 'kind', 'text'] as const;
 
 async function onFile(): Promise<void> {
   const file = byId<HTMLInputElement>('source-file').files?.[0];
@@ -190,7 +190,7 @@ async function onFile(): Promise<void> {
 function sourceInputFromForm(): AddSourceInput {
   const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
   const input: AddSourceInput = { publisher: value('source-publisher'), date: value('source-date') };
-  for (const f of ['author', 'title', 'url', 'language'] as const) if (value(`source-${f}`)) input[f] = value(`source-${f}`);
+  for (const f of ['id', 'author', 'title', 'url', 'language'] as const) if (value(`source-${f}`)) input[f] = value(`source-${f}`);
   input.kind = value('source-kind') as AddSourceInput['kind'];
   // The text as typed, not trimmed inside: quotes and offsets are taken in exactly what is stored.
   const text = byId<HTMLTextAreaElement>('source-text').value;
@@ -226,6 +226,7 @@ async function addSource(input: AddSourceInput): Promise<string> {
     throw Object.assign(new Error(message), { errors: payload.errors });
   }
   say(`Added ${payload.source.id}.`, 'ok');
+  form.reset();
   await loadSourceList();
   await openSource(payload.source.id);
   return payload.source.id;
@@ -945,6 +946,7 @@ function wire(): void {
     });
   });
   byId('dup-kind').addEventListener('change', () => void refreshDuplicates());
+  byId('dup-refresh').addEventListener('click', () => void refreshDuplicates());
   for (const t of ['record', 'entity', 'review'] as const) byId(`tab-${t}`).addEventListener('click', () => showTab(t));
   byId('tabs').addEventListener('keydown', (e) => {
     const order = ['record', 'entity', 'review'] as const;
