@@ -47,6 +47,8 @@ const view = new GraphView(
   '/vendor/layout-worker.js',
 );
 
+view.overlays = () => [byId('legend'), byId('selection')];
+
 const timeline = new Timeline((asOf) => void navigate({ ...state, asOf }));
 
 const actions: PanelActions = {
@@ -237,7 +239,8 @@ async function showSelected(): Promise<void> {
         const otherId = outgoing ? edge.target : edge.source;
         return { edge, outgoing, other: { id: otherId, name: nameOf(otherId) }, span: spanOf(edge) };
       });
-    showEntity(entity, shownName, ties, { pinned: state.pinned.includes(id), asOf: state.asOf, hub: hubTools(id, ties.length), extra: editHook(id) }, actions);
+    const neighbours = new Set(ties.map((t) => t.other.id)).size;
+    showEntity(entity, shownName, ties, { pinned: state.pinned.includes(id), asOf: state.asOf, hub: hubTools(id, neighbours), extra: editHook(id) }, actions);
   } catch (error) {
     status.error(error, () => void showSelected());
   }

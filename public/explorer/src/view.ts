@@ -164,6 +164,8 @@ export class GraphView {
   private job = 0;
   kinds: string[] = [];
   lastLayoutMillis = 0;
+  /** Page elements laid over the canvas (the legend, the selection bar): labels keep clear of them. */
+  overlays: () => HTMLElement[] = () => [];
   private moving = false;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
   /** Positions or camera changed since labels were last placed: placed again before the next frame. */
@@ -198,6 +200,14 @@ export class GraphView {
       zIndex: true,
       stagePadding: 0,
       defaultDrawNodeLabel: (context, data) => this.drawLabel(context, data),
+      // Sigma's hover style draws a second label of its own; a ring marks the hovered or selected node instead.
+      defaultDrawNodeHover: (context, data) => {
+        context.strokeStyle = '#1d2433';
+        context.lineWidth = 2;
+        context.beginPath();
+        context.arc(data.x, data.y, data.size + 2, 0, 2 * Math.PI);
+        context.stroke();
+      },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     };
@@ -369,6 +379,14 @@ export class GraphView {
       return keys;
     };
     const intersects = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    // What lies over the canvas (the legend) hides labels: nothing is placed under it.
+    const origin = this.container.getBoundingClientRect();
+    for (const el of this.overlays()) {
+      if (el.hidden) continue;
+      const r = el.getBoundingClientRect();
+      const box = { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height, owner: '' };
+      for (const k of cellsOf(box)) (grid.get(k) ?? grid.set(k, []).get(k)!).push(box);
+    }
     // Discs are obstacles too: a label covers another node only when it must be drawn and nowhere else is free.
     for (const v of visible) {
       const disc = { x: v.x - v.r, y: v.y - v.r, w: 2 * v.r, h: 2 * v.r, owner: v.id, disc: true };
