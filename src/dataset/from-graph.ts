@@ -3,6 +3,7 @@
 // through datasetToGraph, and the JSONL export writes them, so the API, imports and the seed share one model.
 import type { LinkType, Scalar } from './to-graph.js';
 import type {
+  AliasKind,
   Candidacy,
   Citation,
   CourtCase,
@@ -161,11 +162,11 @@ function nestedOf(record: StoredRecord, kind: string): StoredNode[] {
 }
 
 function entityBase(node: StoredNode) {
-  const aliases = JSON.parse(text(node.props, 'aliases') ?? '[]') as { name: string; lang: string | null; script: 'Latn' | 'Cyrl' | null }[];
+  const aliases = JSON.parse(text(node.props, 'aliases') ?? '[]') as { name: string; lang: string | null; script: 'Latn' | 'Cyrl' | null; kind?: Out<typeof AliasKind>; citations?: Out<typeof Citation>[] }[];
   return compact({
     id: node.id,
     name: requireText(node, 'name'),
-    aliases: aliases.map((a) => compact({ name: a.name, lang: a.lang ?? undefined, script: a.script ?? undefined })),
+    aliases: aliases.map((a) => compact({ name: a.name, lang: a.lang ?? undefined, script: a.script ?? undefined, kind: a.kind, citations: a.citations })),
     description: text(node.props, 'description'),
     // Empty lists are left out, as a curator leaves them out (the schema defaults them).
     identifiers: nonEmpty(identifiersOf(node.props)),
@@ -196,6 +197,8 @@ function party(r: StoredRecord): Out<typeof Party> {
     names: nestedOf(r, 'name').map((n) =>
       compact({ name: requireText(n, 'name'), from: text(n.props, 'from'), to: text(n.props, 'to'), citations: citations(n.citations) }),
     ),
+    predecessors: JSON.parse(text(r.node.props, 'predecessors') ?? 'null') as Out<typeof Party>['predecessors'] | null ?? undefined,
+    successors: JSON.parse(text(r.node.props, 'successors') ?? 'null') as Out<typeof Party>['successors'] | null ?? undefined,
     status: text(r.node.props, 'status') as Out<typeof Party>['status'],
   });
 }

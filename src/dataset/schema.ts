@@ -92,12 +92,35 @@ export function claimable<T extends z.ZodType>(value: T) {
   ]);
 }
 
+/**
+ * What kind of name an alias is (docs/import-format.md, "Aliases"): the entity's own names (`OFFICIAL`, a
+ * `FORMER` one), a short form, the name written in another script or language, or a name others give it.
+ */
+export const AliasKind = z.enum(['OFFICIAL', 'FORMER', 'ABBREVIATION', 'SPELLING', 'TRANSLITERATION', 'TRANSLATION', 'NICKNAME', 'PEJORATIVE', 'MISSPELLING']);
+
 export const Alias = z.strictObject({
   name: Name,
   /** BCP 47 language: `en`, `kk`, `ru`. */
   lang: z.string().min(2).optional(),
   /** ISO 15924 script: `Latn` or `Cyrl`. */
   script: z.enum(['Latn', 'Cyrl']).optional(),
+  /** What kind of name it is; absent when nobody has classified it. */
+  kind: AliasKind.optional(),
+  /** Passages or dataset records that give the name. */
+  citations: z.array(Citation).optional(),
+});
+
+/**
+ * A party this one continues (or that continues it): a dated, cited relationship, not an alias. `party` when the
+ * graph holds it; `names` are the other names the sources give it.
+ */
+export const PartyLineage = z.strictObject({
+  name: Name,
+  names: z.array(Name).optional(),
+  party: Id.optional(),
+  /** When the one became (part of) the other; absent when no source dates it. */
+  date: PartialDate.optional(),
+  citations: Citations,
 });
 
 /** An id the entity has in another register: `{ scheme: wikidata, value: Q1195092 }`, the parliament's person id... */
@@ -172,6 +195,9 @@ export const Party = z.strictObject({
   ...entityBase,
   /** Dated names, oldest first; the entity's `name` is the current one. */
   names: z.array(PartyName).default([]),
+  /** Parties it continues (its predecessors) and parties that continue it (its successors). */
+  predecessors: z.array(PartyLineage).optional(),
+  successors: z.array(PartyLineage).optional(),
   /** REGISTERED, UNREGISTERED (denied or never registered), DISSOLVED, ... as of the sources' time. */
   status: z.enum(['REGISTERED', 'UNREGISTERED', 'DISSOLVED', 'RENAMED']).optional(),
 });

@@ -272,7 +272,7 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   interface EntityLike {
     id: string;
     name: string;
-    aliases: { name: string; lang?: string | undefined; script?: string | undefined }[];
+    aliases: { name: string; lang?: string | undefined; script?: string | undefined; kind?: string | undefined; citations?: Citation[] | undefined }[];
     description?: string | undefined;
     identifiers?: Identifier[] | undefined;
     images?: string[] | undefined;
@@ -292,7 +292,9 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
         name: e.name,
         sortName: foldName(e.name),
         description: e.description ?? null,
-        aliases: JSON.stringify(e.aliases.map((a) => ({ name: a.name, lang: a.lang ?? null, script: a.script ?? null }))),
+        aliases: JSON.stringify(
+          e.aliases.map((a) => ({ name: a.name, lang: a.lang ?? null, script: a.script ?? null, ...(a.kind ? { kind: a.kind } : {}), ...(a.citations && a.citations.length > 0 ? { citations: a.citations } : {}) })),
+        ),
         searchKeys: keys.join(' '),
         searchNames: JSON.stringify([...new Set([...names, ...identifiers.map((i) => i.value)])]),
         identifiers: identifiers.length > 0 ? JSON.stringify(identifiers.map((i) => ({ scheme: i.scheme, value: i.value, url: i.url ?? null }))) : null,
@@ -310,7 +312,8 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   for (const p of dataset.people) entity('Person', p, {});
 
   for (const p of dataset.parties) {
-    entity('Party', p, { status: p.status ?? null }, p.names.map((n) => n.name));
+    const lineage = (list: typeof p.predecessors) => (list && list.length > 0 ? JSON.stringify(list) : null);
+    entity('Party', p, { status: p.status ?? null, predecessors: lineage(p.predecessors), successors: lineage(p.successors) }, p.names.map((n) => n.name));
     p.names.forEach((n, i) => {
       const id = `${p.id}#name#${i + 1}`;
       rows.facts.PartyName.push({ id, props: { kind: 'PARTY_NAME', name: n.name, ord: i, ...dateProps('from', n.from), ...dateProps('to', n.to) } });

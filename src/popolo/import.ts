@@ -115,10 +115,43 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, c
   const s = stored.record as unknown as Record<string, unknown>;
   const i = incoming.record as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { ...s };
-  type Alias = { name: string; lang?: string; script?: string };
-  const known = new Set([String(s.name), ...((s.aliases as Alias[] | undefined) ?? []).map((a) => a.name)]);
-  const added = [{ name: String(i.name) } as Alias, ...((i.aliases as Alias[] | undefined) ?? [])].filter((a) => !known.has(a.name) && (known.add(a.name), true));
-  out.aliases = [...((s.aliases as Alias[] | undefined) ?? []), ...added];
+  type Alias = { name: string; lang?: string; script?: string; kind?: string; citations?: Citation[] };
+  const storedAliases = (s.aliases as Alias[] | undefined) ?? [];
+  const known = new Set([String(s.name), ...storedAliases.map((a) => a.name)]);
+  // The file's own name for a merged entity: a former name where the party's dated names have it, else official.
+  const datedNames = [...((s.names as { name: string }[] | undefined) ?? []), ...((i.names as { name: string }[] | undefined) ?? [])].map((n) => n.name);
+  const incomingName: Alias = {
+    name: String(i.name),
+    kind: datedNames.includes(String(i.name)) ? 'FORMER' : 'OFFICIAL',
+    citations: ((i.citations as Citation[] | undefined) ?? []).map((c) => (c.locator ? { ...c, locator: `${c.locator}/name` } : c)),
+  };
+  const incomingAliases = [incomingName, ...((i.aliases as Alias[] | undefined) ?? [])];
+  const added = incomingAliases.filter((a) => !known.has(a.name) && (known.add(a.name), true));
+  // A stored alias nobody classified takes the file's kind for the same name, with the file's citations.
+  const classified = new Map<string, Alias>();
+  for (const a of incomingAliases) if (a.kind && !classified.has(a.name)) classified.set(a.name, a);
+  const upgraded = storedAliases.map((a) => {
+    const from = a.kind ? undefined : classified.get(a.name);
+    return from ? { ...a, kind: from.kind, citations: uniqueBy([...(a.citations ?? []), ...(from.citations ?? [])], citationKey) } : a;
+  });
+  out.aliases = [...upgraded, ...added];
+  // A predecessor's names are no aliases of the stored entity either, even where a curator had them so.
+  type Lineage = { name: string; names?: string[]; citations: Citation[] };
+  const predecessors = [...((s.predecessors as Lineage[] | undefined) ?? [])];
+  for (const p of (i.predecessors as Lineage[] | undefined) ?? []) {
+    const same = predecessors.findIndex((x) => x.name === p.name);
+    if (same < 0) predecessors.push(p);
+    else {
+      const x = predecessors[same]!;
+      const names = [...new Set([...(x.names ?? []), ...(p.names ?? [])])];
+      predecessors[same] = { ...x, ...(names.length > 0 ? { names } : {}), citations: uniqueBy([...x.citations, ...p.citations], citationKey) };
+    }
+  }
+  if (predecessors.length > 0) {
+    out.predecessors = predecessors;
+    const theirs = new Set(predecessors.flatMap((p) => [p.name, ...(p.names ?? [])]));
+    out.aliases = (out.aliases as Alias[]).filter((a) => !theirs.has(a.name));
+  }
   const union = <T>(field: string, key: (t: T) => string) => {
     const list = uniqueBy([...((s[field] as T[] | undefined) ?? []), ...((i[field] as T[] | undefined) ?? [])], key);
     if (list.length > 0) out[field] = list;

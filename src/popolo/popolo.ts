@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../dataset/validate.js';
 import type { CollectionRecord } from '../dataset/from-graph.js';
 import { MembershipRole, OrganizationKind, type Dataset } from '../dataset/schema.js';
 import { normalize } from '../search/fold.js';
+import { classifyName, type Kind } from './name-kinds.js';
 
 const Str = z.string();
 const OtherName = z.looseObject({ name: Str.min(1), lang: Str.optional(), note: Str.optional(), start_date: Str.optional(), end_date: Str.optional() });
@@ -332,15 +333,33 @@ function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
   });
 }
 
-function aliasesOf(primary: string, names: { name: string; lang?: string | undefined }[] | undefined, extra: string[] = []) {
-  const out: { name: string; lang?: string; script?: 'Latn' | 'Cyrl' }[] = [];
-  for (const n of [...extra.map((name) => ({ name, lang: undefined })), ...(names ?? [])]) {
+type OtherNameIn = { name: string; lang?: string | undefined; note?: string | undefined; start_date?: string | undefined; end_date?: string | undefined };
+type Cite = (pointer: string) => { source: string; locator: string }[];
+
+/**
+ * The element's other names as aliases, each with its kind (./name-kinds.ts) and cited by its place in the file;
+ * a name of a predecessor party is no alias: it is returned among `predecessors`, with its names and citations.
+ * `extra` is the element's own name as the file writes it, when the stored name is rewritten from it.
+ */
+function aliasesOf(primary: string, names: readonly OtherNameIn[] | undefined, pointer: string, cite: Cite, wikidataIds: readonly string[], extra?: OtherNameIn) {
+  const out: { name: string; lang?: string; script?: 'Latn' | 'Cyrl'; kind: Kind; citations: ReturnType<Cite> }[] = [];
+  const predecessors = new Map<string, { name: string; names: string[]; citations: ReturnType<Cite> }>();
+  const entries = [...(extra ? [{ n: extra, at: `${pointer}/name` }] : []), ...(names ?? []).map((n, j) => ({ n, at: `${pointer}/other_names/${j}` }))];
+  for (const { n, at } of entries) {
     const name = n.name.trim();
     if (name === '' || name === primary) continue;
+    const classified = classifyName(primary, n, wikidataIds);
+    if ('predecessor' in classified) {
+      const p = predecessors.get(classified.predecessor) ?? { name: classified.predecessor, names: [], citations: [] };
+      if (name !== p.name && !p.names.includes(name)) p.names.push(name);
+      p.citations.push(...cite(at));
+      predecessors.set(classified.predecessor, p);
+      continue;
+    }
     const script = scriptOf(name);
-    out.push({ name, ...(n.lang ? { lang: n.lang } : {}), ...(script ? { script } : {}) });
+    out.push({ name, ...(n.lang ? { lang: n.lang } : {}), ...(script ? { script } : {}), kind: classified.kind, citations: cite(at) });
   }
-  return uniqueBy(out, (a) => `${a.name}\n${a.lang ?? ''}`);
+  return { aliases: uniqueBy(out, (a) => `${a.name}\n${a.lang ?? ''}`), predecessors: [...predecessors.values()] };
 }
 
 function isUrl(s: string): boolean {
@@ -407,9 +426,10 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
       continue;
     }
     const identifiers = uniqueBy([...fileId(v.id, v.identifiers), ...identifiersOf(v.identifiers)], (i) => `${i.scheme}:${i.value}`);
+    const named = aliasesOf(v.name, v.other_names, o.pointer, cite, identifiers.filter((i) => i.scheme === 'wikidata').map((i) => i.value));
     const base = {
       name: v.name,
-      aliases: aliasesOf(v.name, v.other_names),
+      aliases: named.aliases,
       identifiers,
       ...(v.image && isUrl(v.image) ? { images: [v.image] } : {}),
       ...(v.links?.some((l) => isUrl(l.url)) ? { links: v.links.filter((l) => isUrl(l.url)).map((l) => ({ url: l.url, ...(l.note ? { note: l.note } : {}) })) } : {}),
@@ -424,7 +444,11 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
         const to = date(n.end_date);
         return from || to ? [{ name: n.name.trim(), ...(from ? { from } : {}), ...(to ? { to } : {}), citations: cite(`${o.pointer}/other_names/${j}`) }] : [];
       });
-      records.push({ record: { collection: 'parties', record: { id, ...base, names } }, pointer: o.pointer, line: o.line });
+      records.push({
+        record: { collection: 'parties', record: { id, ...base, names, ...(named.predecessors.length > 0 ? { predecessors: named.predecessors } : {}) } },
+        pointer: o.pointer,
+        line: o.line,
+      });
     } else {
       const id = idFor('organization', v.name, v.id);
       organizationIds.set(v.id, id);
@@ -457,7 +481,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
     const record = {
       id,
       name: display,
-      aliases: aliasesOf(display, v.other_names, [v.name]).map((a) => (a.name === v.name ? { ...a, lang: 'en' } : a)),
+      aliases: aliasesOf(display, v.other_names, p.pointer, cite, [], { name: v.name, lang: 'en' }).aliases,
       ...(v.summary ? { description: v.summary } : {}),
       identifiers,
       ...(images.length > 0 ? { images } : {}),

@@ -51,6 +51,40 @@ export interface AliasRecord {
   name: string;
   lang: string | null;
   script: string | null;
+  /** `OFFICIAL`, `FORMER`, `TRANSLITERATION`, `PEJORATIVE`... (src/dataset/schema.ts `AliasKind`); null: unclassified. */
+  kind: string | null;
+  /** As stored with the alias: source id, quote or locator. */
+  citations: StoredCitation[];
+}
+
+/** A citation stored inside an entity's property (an alias's, a party lineage's), not as a CITES relationship. */
+export interface StoredCitation {
+  source: string;
+  quote: string | null;
+  locator: string | null;
+}
+
+/** A party this one continues or that continues it (src/dataset/schema.ts `PartyLineage`). */
+export interface PartyLineageRecord {
+  name: string;
+  names: string[];
+  partyId: string | null;
+  date: PartialDate | null;
+  citations: StoredCitation[];
+}
+
+function storedCitations(v: unknown): StoredCitation[] {
+  return (Array.isArray(v) ? (v as Row[]) : []).flatMap((c) =>
+    typeof c.source === 'string' ? [{ source: c.source, quote: typeof c.quote === 'string' ? c.quote : null, locator: typeof c.locator === 'string' ? c.locator : null }] : [],
+  );
+}
+
+function lineage(v: unknown): PartyLineageRecord[] {
+  return jsonArray(v).flatMap((x) => {
+    const l = x as Row;
+    if (typeof l.name !== 'string') return [];
+    return [{ name: l.name, names: Array.isArray(l.names) ? l.names.map(String) : [], partyId: str(l.party), date: partialDateOrNull(l.date), citations: storedCitations(l.citations) }];
+  });
 }
 
 export interface SourceRecord {
@@ -108,6 +142,8 @@ export interface PersonRecord extends EntityBase {
 
 export interface PartyRecord extends EntityBase {
   kind: 'PARTY';
+  predecessors: PartyLineageRecord[];
+  successors: PartyLineageRecord[];
   /** The registration status. */
   status: 'REGISTERED' | 'UNREGISTERED' | 'DISSOLVED' | 'RENAMED' | null;
 }
@@ -372,7 +408,7 @@ export function parseEntity(row: Row): EntityRecord {
     description: str(row.description),
     aliases: jsonArray(row.aliases).map((a) => {
       const alias = a as Row;
-      return { name: String(alias.name), lang: str(alias.lang), script: str(alias.script) };
+      return { name: String(alias.name), lang: str(alias.lang), script: str(alias.script), kind: str(alias.kind), citations: storedCitations(alias.citations) };
     }),
     identifiers: jsonArray(row.identifiers).flatMap((x) => {
       const i = x as Row;
@@ -389,6 +425,8 @@ export function parseEntity(row: Row): EntityRecord {
       return {
         ...base,
         kind: 'PARTY',
+        predecessors: lineage(row.predecessors),
+        successors: lineage(row.successors),
         status: row.status === 'REGISTERED' || row.status === 'UNREGISTERED' || row.status === 'DISSOLVED' || row.status === 'RENAMED' ? row.status : null,
       };
     case 'Organization':

@@ -1,5 +1,6 @@
 // All resolver modules, merged into one map for Apollo. Each module owns one domain of the schema.
 import type { Resolvers } from '../generated/graphql.js';
+import { aliasResolvers } from './aliases.js';
 import { courtCaseResolvers } from './court-case.js';
 import { curationResolvers, DateTimeScalar, idempotentMutations } from './curation.js';
 import { electionResolvers } from './election.js';
@@ -31,6 +32,7 @@ const modules: Resolvers[] = [
   provenanceResolvers,
   legislatureResolvers,
   mentionResolvers,
+  aliasResolvers,
 ];
 
 /** Merges the modules type by type; two modules defining the same field is a programming error. */

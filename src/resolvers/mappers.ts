@@ -6,6 +6,7 @@ import type { ChangeRecord } from '../repositories/curation-repository.js';
 import type { DuplicateCandidateRecord } from '../curation/duplicates.js';
 import type { KeyPlayerMeasures } from '../graph/measures.js';
 import type {
+  AliasRecord,
   CandidacyRecord,
   CandidacyStatusChangeRecord,
   CasePartyRecord,
@@ -115,6 +116,8 @@ export interface ValueClaimRecord {
 export interface SearchHitRecord {
   score: number;
   matched: string;
+  /** The alias that matched; null when the preferred name or an identifier did. */
+  alias: AliasRecord | null;
   entity: EntityRecord;
 }
 

@@ -23,6 +23,8 @@ const entityReads: Record<string, readonly string[]> = {
   description: ['description'],
   aliases: ['aliases'],
   identifiers: ['identifiers'],
+  predecessors: ['predecessors'],
+  successors: ['successors'],
 };
 
 /** Fact fields likewise; a fact always carries its links (./fragments.ts `factMap`), which its loading fields follow. */

@@ -193,6 +193,46 @@ describe('Popolo import of the Mazhilis file', () => {
     expect(res.data?.e?.citations.some((c) => c.quote !== null)).toBe(true);
   });
 
+  it('keeps aliases as cited statements with a kind and a language; a predecessor is no alias; search says which alias matched (item 2)', async () => {
+    type Alias = { name: string; lang: string | null; kind: string | null; citations: { locator: string | null; source: { id: string } }[] };
+    const res = await server.gql<{
+      amanat: { aliases: Alias[]; predecessors: { name: string; names: string[]; party: { id: string } | null; date: unknown; citations: { locator: string | null }[] }[] } | null;
+      insult: { score: number; matched: string; alias: { kind: string | null; lang: string | null } | null; entity: { id: string } }[];
+      former: { score: number; matched: string; alias: { kind: string | null } | null; entity: { id: string } }[];
+      current: { alias: { kind: string | null } | null; entity: { id: string } }[];
+    }>(`{
+      amanat: party(id: "party:amanat") { aliases { name lang kind citations { locator source { id } } } predecessors { name names party { id } date { text } citations { locator } } }
+      insult: search(query: "Ұрылармен қарақшылармен партиясы", kinds: [PARTY], first: 1) { score matched alias { kind lang } entity { id } }
+      former: search(query: "Nur Otan", kinds: [PARTY], first: 1) { score matched alias { kind } entity { id } }
+      current: search(query: "Amanat", kinds: [PARTY], first: 1) { alias { kind } entity { id } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const aliases = res.data!.amanat!.aliases;
+    const byName = (name: string) => aliases.find((a) => a.name === name);
+    expect(byName('Ұрылармен қарақшылармен партиясы')).toMatchObject({ lang: 'kk', kind: 'PEJORATIVE', citations: [{ locator: '/organizations/4/other_names/47' }] });
+    expect(byName('Нур Отар')).toMatchObject({ lang: 'ru', kind: 'MISSPELLING' });
+    // The seed's undated alias "Nur Otan" is the file's name of the party: a former name, cited by the file.
+    expect(byName('Nur Otan')?.kind).toBe('FORMER');
+    expect(byName('Nur Otan')?.citations.map((c) => c.locator)).toContain('/organizations/4/name');
+    expect(byName('Народно-демократическая партия «Нур Отан»')?.kind).toBe('OFFICIAL');
+    expect(byName('Nur-Otan')?.kind).toBe('SPELLING');
+    // Every alias the file gave is cited by its place in the file.
+    const fromFile = aliases.filter((a) => a.citations.some((c) => c.source.id.startsWith('source:popolo-')));
+    expect(fromFile.length).toBeGreaterThanOrEqual(20);
+    expect(fromFile.every((a) => a.kind !== null && a.citations.every((c) => c.locator === null || c.locator.startsWith('/organizations/4/')))).toBe(true);
+    // The predecessor's names are a cited relationship, not aliases.
+    for (const name of ['Отан', 'Партия Отан', 'Республиканская политическая партия']) expect(byName(name)).toBeUndefined();
+    const [otan] = res.data!.amanat!.predecessors;
+    expect(otan).toMatchObject({ name: 'Otan', party: null, date: null });
+    expect(otan!.names).toEqual(expect.arrayContaining(['Отан', 'Партия Отан', 'Республиканская политическая партия']));
+    expect(otan!.citations.map((c) => c.locator)).toEqual(expect.arrayContaining(['/organizations/4/other_names/41', '/organizations/4/other_names/38']));
+    // Search names the alias that matched, and a pejorative counts less than a name the party bears.
+    expect(res.data?.insult[0]).toMatchObject({ matched: 'Ұрылармен қарақшылармен партиясы', alias: { kind: 'PEJORATIVE', lang: 'kk' }, entity: { id: 'party:amanat' } });
+    expect(res.data!.insult[0]!.score).toBeLessThan(1);
+    expect(res.data?.former[0]).toMatchObject({ score: 1, matched: 'Nur Otan', alias: { kind: 'FORMER' }, entity: { id: 'party:amanat' } });
+    expect(res.data?.current[0]).toEqual({ alias: null, entity: { id: 'party:amanat' } });
+  });
+
   it('answers "who sat for this party" with cited seats, and memberships expose party and term (item 7)', async () => {
     const res = await server.gql<{
       amanat: {
