@@ -57,7 +57,7 @@ export function foldToken(token: string): string {
 
 /** All folds except suffix stripping. */
 function foldLetters(token: string): string {
-  return normalize(token)
+  const letters = normalize(token)
     .replace(/ /g, '')
     .replace(/dzh|dj|zh/g, 'j')
     .replace(/kh/g, 'h')
@@ -70,8 +70,23 @@ function foldLetters(token: string): string {
     .replace(/q/g, 'k')
     .replace(/w/g, 'u') // Kazakh Latin usage writes у as w (Täwelsizdik = Тәуелсіздік)
     .replace(/ye/g, 'e')
-    .replace(/y/g, 'i')
-    .replace(/([a-z])\1+/g, '$1');
+    .replace(/y/g, 'i');
+  return collapseRepeats(letters);
+}
+
+/**
+ * Doubled letters (a-z; digits stay) collapse to one, in a loop: the regular expression `([a-z])\1+` backtracks on the stack and
+ * threw RangeError (Maximum call stack size exceeded) on a run of a few million equal letters.
+ */
+function collapseRepeats(text: string): string {
+  let out = '';
+  let last = '';
+  for (const c of text) {
+    if (c === last && c >= 'a' && c <= 'z') continue;
+    out += c;
+    last = c;
+  }
+  return out;
 }
 
 function stripSuffix(t: string): string {

@@ -198,3 +198,16 @@ describe('digits are never fuzzy (issue 25)', () => {
     expect(matchScore('Mazhilis 7', 'Mazhilis 8')).toBeLessThan(0.6);
   });
 });
+
+describe('folding very long names', () => {
+  it('folds a 5 MB name without running out of stack (the doubled-letter fold is a loop)', () => {
+    const huge = 'a'.repeat(5_000_000);
+    expect(foldToken(huge)).toBe('a');
+    expect(foldName(`${'b'.repeat(3_000_000)} Tokayev`)).toBe(`b ${foldToken('Tokayev')}`);
+  });
+
+  it('collapses doubled letters but not doubled digits', () => {
+    expect(foldToken('Dmitriyy')).toBe(foldToken('Dmitri'));
+    expect(foldToken('1100')).toBe('1100');
+  });
+});
