@@ -1,4 +1,4 @@
-// `npm run export -- --format graphml|gexf|cytoscape|csv|jsonl|popolo --out FILE [--root ID --depth N --as-of DAY --types A,B]`:
+// `npm run export -- --format graphml|gexf|cytoscape|csv|jsonl|popolo|ftm --out FILE [--root ID --depth N --as-of DAY --types A,B]`:
 // writes the network (or one entity's neighbourhood) to a file, connecting like the app does (NEO4J_URI, or the
 // embedded Neo4j in DATA_DIR). Formats are entries of `cliFormats`; a new one is one more entry.
 import { writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { ErrorCode } from '../src/errors.js';
 import { exportJsonlText } from '../src/bulk/export.js';
 import { networkFormats } from '../src/export/formats.js';
+import { exportFtm, serialiseFtm } from '../src/export/ftm.js';
 import { exportOptions, loadExportNetwork, toGraphology } from '../src/export/network.js';
 import { createLogger } from '../src/logger.js';
 import { exportPopolo, serialisePopolo } from '../src/popolo/export.js';
@@ -70,6 +71,20 @@ cliFormats.jsonl = {
   },
 };
 
+// Every record as FollowTheMoney entities, one a line (Aleph, OpenSanctions' tools, `ftm` pipelines).
+cliFormats.ftm = {
+  description: 'FollowTheMoney entities, one JSON object a line (Aleph, nomenklatura, yente, ftm)',
+  check: (args) => {
+    if (args.root || args.depth || args.asOf || args.types) throw new Error('ftm exports the whole graph: --root, --depth, --as-of and --types do not apply');
+  },
+  produce: async (database, _args, progress) => {
+    const entities = await exportFtm(database, progress);
+    const schemata = new Map<string, number>();
+    for (const e of entities) schemata.set(e.schema, (schemata.get(e.schema) ?? 0) + 1);
+    console.error([...schemata].map(([schema, n]) => `${n} ${schema}`).join(', '));
+    return serialiseFtm(entities);
+  },
+};
 // People, organisations and memberships as one Popolo JSON document (re-importable with npm run import -- --format popolo).
 cliFormats.popolo = {
   description: 'Popolo JSON: persons, organizations, memberships, events, areas (re-importable with --format popolo)',

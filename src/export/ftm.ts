@@ -7,8 +7,11 @@
 // `publisher` and their quotes in `summary`. Dates keep their precision: FtM dates are ISO prefixes (`2022`,
 // `2022-01`, `2022-01-05`) as ours are. Checked against the FtM model in test/unit/ftm-export.test.ts.
 import { createHash } from 'node:crypto';
+import { exportJsonl, type ExportProgress } from '../bulk/export.js';
+import { datasetOf, type CollectionRecord } from '../dataset/from-graph.js';
 import type { Citation, Dataset } from '../dataset/schema.js';
 import { claimValues } from '../dataset/to-graph.js';
+import type { Database } from '../neo4j/database.js';
 
 export interface FtmEntity {
   id: string;
@@ -240,4 +243,24 @@ export function datasetToFtm(dataset: Dataset): FtmEntity[] {
 /** FtM's line-based JSON: one entity a line. */
 export function serialiseFtm(entities: readonly FtmEntity[]): string {
   return entities.length === 0 ? '' : `${entities.map((e) => JSON.stringify(e)).join('\n')}\n`;
+}
+
+/**
+ * The whole graph as FtM entities: every record as the JSONL export reads it back, less the retracted facts
+ * (withdrawn statements are no statements to publish).
+ */
+export async function exportFtm(db: Database, onProgress?: (p: ExportProgress) => void): Promise<FtmEntity[]> {
+  const records: CollectionRecord[] = [];
+  const retracted = new Set<string>();
+  await exportJsonl(
+    db,
+    (line) => {
+      const parsed = JSON.parse(line) as { collection: string; record: { fact?: string } };
+      if (parsed.collection === 'retractions') retracted.add(String(parsed.record.fact));
+      else if (parsed.collection !== 'redirects') records.push(parsed as CollectionRecord);
+    },
+    onProgress,
+  );
+  const kept = records.filter((r) => !retracted.has((r.record as { id?: string }).id ?? ''));
+  return datasetToFtm(datasetOf(kept));
 }

@@ -1,9 +1,11 @@
 // `GET /export?format=graphml|gexf|cytoscape|csv[&root=ID&depth=N&asOf=DAY&types=A,B]`: the network (whole, or
-// one entity's neighbourhood) as a file for Gephi, Cytoscape, networkx or a spreadsheet.
+// one entity's neighbourhood) as a file for Gephi, Cytoscape, networkx or a spreadsheet; `format=ftm`: every
+// record as FollowTheMoney entities (src/export/ftm.ts).
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, isDatabaseUnavailable, UserInputError } from '../errors.js';
 import { isNetworkFormat, networkFormats } from '../export/formats.js';
+import { exportFtm, serialiseFtm } from '../export/ftm.js';
 import { describeExport, exportOptions, loadExportNetwork, toGraphology, type RawExportOptions } from '../export/network.js';
 import type { Logger } from '../logger.js';
 import { RoundTripCounter, type Database } from '../neo4j/database.js';
@@ -37,8 +39,17 @@ export function exportRouter({ database, logger }: { database: Database; logger:
     };
     try {
       const format = single(req.query.format) ?? '';
+      if (format === 'ftm') {
+        // FollowTheMoney: every record, not a network view, so the network's options do not apply.
+        for (const option of ['root', 'depth', 'asOf', 'types']) {
+          if (req.query[option] !== undefined) throw new UserInputError(`Parameter "${option}" does not apply to format=ftm (it exports the whole graph).`, option);
+        }
+        const entities = await exportFtm(database.forRequest(new RoundTripCounter()));
+        res.status(200).attachment('kz-political-graph.ftm.json').type('application/x-ndjson; charset=utf-8').set('X-Graph-Entities', String(entities.length)).send(serialiseFtm(entities));
+        return;
+      }
       if (!isNetworkFormat(format)) {
-        throw new UserInputError(`Parameter "format" must be one of ${Object.keys(networkFormats).join(', ')} (got "${format}").`, 'format');
+        throw new UserInputError(`Parameter "format" must be one of ${[...Object.keys(networkFormats), 'ftm'].join(', ')} (got "${format}").`, 'format');
       }
       const raw: RawExportOptions = {
         root: single(req.query.root),
