@@ -32,7 +32,7 @@ import {
 import type { Degrees, SizedLabel, StoreCounts } from '../repositories/degree-repository.js';
 import { DEFAULT_PAGE_SIZE } from '../repositories/pagination.js';
 import { entityLabels, relationTypes } from '../dataset/to-graph.js';
-import { DUPLICATE_SHARE, entityLookups, exclusiveFields, labelOfKind, labelOfType, sizeRule, UNRULED_LIST_SIZE, type SizeRule } from './fields.js';
+import { CLAIM_CITATIONS, DUPLICATE_SHARE, entityLookups, exclusiveFields, labelOfKind, labelOfType, sizeRule, UNRULED_LIST_SIZE, type SizeRule } from './fields.js';
 
 type Variables = Record<string, unknown>;
 
@@ -80,6 +80,8 @@ interface Scope {
   linked: boolean;
   /** The nearest entity above is one looked up by id, with its degrees read. */
   knownOrigin: boolean;
+  /** In a claim: its owner's citations (a value stated once is answered as a claim citing them). */
+  ownerCitations?: number;
 }
 
 /** Upper bound of an operation's walk over the schema (fields visited): beyond it, fragments multiply past any limit. */
@@ -313,6 +315,10 @@ class Estimator {
     if (!stored) return scope;
     // An entity reached from a stored record (a relation, a fact) is reached through a link; a fact or relation
     // keeps knowing which entity it hangs from.
+    if (labels.includes('Claim')) {
+      const ownerCitations = this.size({ kind: 'degree', types: ['CITES'] }, {}, scope);
+      return { ...scope, degrees: null, bounded: false, labels, page: 0, linked: false, ownerCitations };
+    }
     if (!labels.some((l) => entityLabelSet.has(l))) return { ...scope, degrees: null, bounded: false, labels, page: 0, linked: false };
     const linked = labelOfType[parent.name] !== undefined && !scope.knownOrigin && !scope.bounded;
     return { ...scope, degrees: null, bounded: false, labels, page: 0, linked, knownOrigin: false };
@@ -375,6 +381,10 @@ class Estimator {
         if (!counts || !label) return first;
         return Math.min(first, Math.ceil((counts.nodes[label] ?? 0) / DUPLICATE_SHARE));
       }
+      case 'claimCitations': {
+        const own = this.size({ kind: 'degree', types: ['CITES'] }, args, scope);
+        return Math.max(own, Math.min(CLAIM_CITATIONS, scope.ownerCitations ?? 0));
+      }
       case 'networkNodes':
         return scope.network;
       case 'networkEdges':
@@ -404,7 +414,7 @@ class Estimator {
             size = Math.max(size, scope.bounded ? total : average);
           }
         }
-        return Math.ceil(rule.atMost === undefined ? size : Math.min(rule.atMost, size));
+        return Math.max(rule.atLeast ?? 0, Math.ceil(rule.atMost === undefined ? size : Math.min(rule.atMost, size)));
       }
     }
   }

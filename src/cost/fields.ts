@@ -12,7 +12,12 @@ export type SizeRule =
    * Items are the parent's relationships of these types (`related`: narrowed by its `types` argument); at most
    * `atMost` (a value's claims: a few per value, though the record's degree counts the claims of all its values).
    */
-  | { kind: 'degree'; types: readonly SizedType[]; byTypesArgument?: boolean; atMost?: number }
+  | { kind: 'degree'; types: readonly SizedType[]; byTypesArgument?: boolean; atMost?: number; atLeast?: number }
+  /**
+   * A claim's citations: a stored claim's own (its label's weighted mean), or for a value stated once, the claim
+   * the API makes of it with the owner's citations that state it (at most CLAIM_CITATIONS of the owner's).
+   */
+  | { kind: 'claimCitations' }
   /** A root list over every node of a label (filters can only shrink it). */
   | { kind: 'label'; label: SizedLabel }
   /** At most `argument` items (its schema default, else `fallback`). */
@@ -34,6 +39,8 @@ const membershipTypes: SizedType[] = ['MEMBER_OF', 'LEADS', 'FOUNDED', 'SERVES_I
 
 /** A value's claims: the record's claims (of all its values), at most this many for one value. */
 export const CLAIMS_PER_VALUE = 4;
+/** Citations of the claim the API makes of a value stated once: the owner's citations that state it, a few. */
+export const CLAIM_CITATIONS = 3;
 /** Items of a list held in its record (aliases, identifiers, previous texts) when nothing says more. */
 export const HELD_LIST_SIZE = 5;
 /** Items of a list of a composite type that has no rule (the schema test fails on one): never 0. */
@@ -46,7 +53,8 @@ const byName: Record<string, SizeRule> = {
   related: { kind: 'degree', types: relationTypes, byTypesArgument: true },
   citations: { kind: 'degree', types: ['CITES'] },
   history: { kind: 'degree', types: ['CHANGED'] },
-  claims: { kind: 'degree', types: ['CLAIM_OF'], atMost: CLAIMS_PER_VALUE },
+  // A value has at least one claim: a value stated once is answered as one claim with its record's citations.
+  claims: { kind: 'degree', types: ['CLAIM_OF'], atMost: CLAIMS_PER_VALUE, atLeast: 1 },
   aliases: { kind: 'held', items: HELD_LIST_SIZE },
   identifiers: { kind: 'held', items: HELD_LIST_SIZE },
   // A connection's edges: its page.
@@ -99,6 +107,11 @@ const byCoordinate: Record<string, SizeRule> = {
   // A party's lineage: one or two parties it continues or that continue it.
   'Party.predecessors': { kind: 'held', items: HELD_LIST_SIZE },
   'Party.successors': { kind: 'held', items: HELD_LIST_SIZE },
+  'IntClaim.citations': { kind: 'claimCitations' },
+  'FloatClaim.citations': { kind: 'claimCitations' },
+  'StringClaim.citations': { kind: 'claimCitations' },
+  'PartialDateClaim.citations': { kind: 'claimCitations' },
+  'EntityClaim.citations': { kind: 'claimCitations' },
   // The entity kinds: eight.
   'NetworkLimits.kinds': { kind: 'held', items: 8 },
 };

@@ -3,7 +3,7 @@
 // degrees of every entity and source (a table read on no request's account, again whenever the counts show the
 // graph changed), so an entity looked up by id is sized by its own degrees without a query of the request's.
 import type { Database } from '../neo4j/database.js';
-import { allDegrees, entityDegrees, storeCounts, type Degrees, type DegreeTable, type StoreCounts } from '../repositories/degree-repository.js';
+import { allDegrees, entityDegrees, factSpread, storeCounts, type Degrees, type DegreeTable, type StoreCounts } from '../repositories/degree-repository.js';
 
 export interface SizeSource {
   /** Store-wide counts per label and per (label, relationship type). */
@@ -17,6 +17,8 @@ export interface SizeSource {
   knownDegrees?(ids: readonly string[]): Map<string, Degrees> | null;
 }
 
+/** Facts and claims whose lists' spread is measured (a sample: bounded work however large the graph). */
+export const FACT_SAMPLE = 20_000;
 /** Most nodes whose degrees the table keeps (about 200 bytes each); beyond, degrees are read per operation. */
 export const MAX_DEGREE_TABLE = 500_000;
 
@@ -59,9 +61,9 @@ export class GraphSizes implements SizeSource {
   }
 
   private readTable(counts: StoreCounts): Promise<void> {
-    this.tablePending ??= allDegrees(this.db, MAX_DEGREE_TABLE)
-      .then((table) => {
-        if (table) this.table = { ...table, signature: signature(counts) };
+    this.tablePending ??= Promise.all([allDegrees(this.db, MAX_DEGREE_TABLE), factSpread(this.db, FACT_SAMPLE)])
+      .then(([table, facts]) => {
+        if (table) this.table = { ...table, spread: { ...facts, ...table.spread }, signature: signature(counts) };
         else {
           this.tooLarge = true;
           this.table = null;

@@ -94,6 +94,35 @@ export async function allDegrees(db: Database, limit: number): Promise<DegreeTab
   return { degrees, spread };
 }
 
+/** The lists of a fact or claim: its citations, history, claims and statuses. */
+const factListTypes = ['CITES', 'CHANGED', 'CLAIM_OF', 'STATUS_OF'] as const;
+
+/**
+ * The degree-weighted means (Σd²/Σd) of facts' and claims' lists per label, over a sample of at most `sample`
+ * of them (the first found): bounded work however large the graph, for lists whose spread is small.
+ */
+export async function factSpread(db: Database, sample: number): Promise<NonNullable<StoreCounts['spread']>> {
+  const rows = await db.read(
+    `MATCH (n) WHERE n:Fact OR n:Claim
+     WITH n LIMIT $sample
+     WITH [l IN labels(n) WHERE l IN $labels] AS labels, {${factListTypes.map((t) => `${t}: COUNT { (n)-[:${t}]-() }`).join(', ')}} AS d
+     UNWIND labels AS label
+     RETURN label, ${factListTypes.map((t) => `sum(d.${t}) AS ${t}, sum(d.${t} * d.${t}) AS ${t}_squares`).join(', ')}`,
+    { sample: int(sample), labels: [...sizedLabels] },
+    (r) => ({ label: String(r.label) as SizedLabel, row: r }),
+  );
+  const spread: NonNullable<StoreCounts['spread']> = {};
+  for (const { label, row } of rows) {
+    const out: Degrees = {};
+    for (const t of factListTypes) {
+      const sum = Number(row[t]);
+      if (sum > 0) out[t] = Number(row[`${t}_squares`]) / sum;
+    }
+    spread[label] = out;
+  }
+  return spread;
+}
+
 /** Every entity's and source's degrees by id, and the degree-weighted means per label (StoreCounts.spread). */
 export interface DegreeTable {
   degrees: Map<string, Degrees>;
