@@ -232,8 +232,9 @@ export function datasetToFtm(dataset: Dataset): FtmEntity[] {
   }
   for (const r of dataset.partyResults) {
     if (!w.has(r.party) || !w.has(r.election)) continue;
-    const seats = claimValues(r.totalSeats);
-    const share = claimValues(r.voteShare);
+    // A disputed value: every value a source gives, once each (`62 / 60 seats`).
+    const seats = [...new Set(claimValues(r.totalSeats))];
+    const share = [...new Set(claimValues(r.voteShare))];
     const role = ['contested', share.length > 0 ? `${share.join(' / ')} % of the vote` : '', seats.length > 0 ? `${seats.join(' / ')} seats` : ''].filter(Boolean).join(', ');
     w.add(r.id, 'UnknownLink', { subject: [r.party], object: [r.election], role: [role], recordId: [r.id], ...w.interval(r.citations) });
   }
