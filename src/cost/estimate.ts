@@ -300,8 +300,10 @@ class Estimator {
     }
     if (isRoot && (field === 'paths' || field === 'shortestPath')) return { ...scope, network: clampInt(args.maxDepth, 6) };
     if (isRoot && field === 'duplicateCandidates') {
+      // Every entity of the kind is read with the ids of its neighbours (every relationship), then compared.
       const label = typeof args.kind === 'string' ? labelOfKind[args.kind] : undefined;
-      this.work += label ? (this.facts.counts?.nodes[label] ?? 0) : 0;
+      const counts = this.facts.counts;
+      if (label && counts) this.work += (counts.nodes[label] ?? 0) + relationTypes.reduce((n, t) => n + (counts.degrees[label]?.[t] ?? 0), 0);
     }
     const labels = labelsOf(this.input.schema, named);
     if (isRoot && entityLookups.has(field)) {
