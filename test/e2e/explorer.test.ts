@@ -528,6 +528,7 @@ describe('explorer v3 (issue 24)', () => {
   it('keeps the source dialog header in view, says "on" for one-off events everywhere, steps the slider by month, and suggests by degree and recency', async () => {
     const { page, errors } = await openPage('/explorer/');
     // Start points: most connected first (by their number of ties), the latest elections, then what was opened.
+    await page.locator('#start .most-connected li').first().waitFor();
     const ties = await page.locator('#start .most-connected .kind').allInnerTexts();
     const counts = ties.map((t) => Number(/(\d+) ties/.exec(t)?.[1]));
     expect(counts.length).toBeGreaterThan(2);

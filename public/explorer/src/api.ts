@@ -349,23 +349,25 @@ export async function entityFacts(ids: string[], chunk: number, caps: Capabiliti
 }
 
 /**
- * Each person's parties (any time), for grouping a hub's people by party when the parties are not in view: the
- * members of every party, a page of 100 at a time.
+ * Each person's parties (any time: a membership, or a seat held for the party), for grouping a hub's people by
+ * party when the parties are not in view: every party's neighbourhood through those two ties, a few at a time.
  */
-export async function partiesOfPeople(): Promise<Map<string, string[]>> {
+export async function partiesOfPeople(maxNodes: number): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   const { parties } = await graphql<{ parties: { id: string; name: string }[] }>('{ parties { id name } }');
-  for (const party of parties) {
-    let after: string | null = null;
-    for (let page = 0; page < 20; page += 1) {
-      const data: { people: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await graphql(
-        `query Members($party: ID!, $after: String) { people(filter: { memberOf: $party }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
-        { party: party.id, after },
-      );
-      for (const e of data.people.edges) out.set(e.node.id, [...(out.get(e.node.id) ?? []), party.name]);
-      if (!data.people.pageInfo.hasNextPage) break;
-      after = data.people.pageInfo.endCursor;
-    }
+  for (let start = 0; start < parties.length; start += ROOTS_PER_REQUEST) {
+    const chunk = parties.slice(start, start + ROOTS_PER_REQUEST);
+    const defs = ['$types: [String!]', '$limit: Int'];
+    const variables: Record<string, unknown> = { types: ['MEMBER_OF', 'AFFILIATED_WITH'], limit: maxNodes };
+    const fields = chunk.map((p, i) => {
+      defs.push(`$p${i}: ID!`);
+      variables[`p${i}`] = p.id;
+      return `p${i}: neighbourhood(id: $p${i}, depth: 1, types: $types, limit: $limit) { nodes { id kind } }`;
+    });
+    const data = await graphql<Record<string, { nodes: { id: string; kind: string }[] }>>(`query PartyPeople(${defs.join(', ')}) { ${fields.join('\n')} }`, variables);
+    chunk.forEach((party, i) => {
+      for (const n of data[`p${i}`]?.nodes ?? []) if (n.kind === 'PERSON') out.set(n.id, [...new Set([...(out.get(n.id) ?? []), party.name])]);
+    });
   }
   return out;
 }

@@ -33,7 +33,7 @@ function groupValue(attribute: GroupAttribute, member: GraphNode, tie: GraphEdge
     case 'party': {
       // The latest party tie in view; else the parties the person was ever a member of.
       const parties = all.edges
-        .filter((e) => e.source === member.id && e.type === 'MEMBER_OF' && all.nodes.get(e.target)?.kind === 'PARTY')
+        .filter((e) => e.source === member.id && (e.type === 'MEMBER_OF' || e.type === 'AFFILIATED_WITH') && all.nodes.get(e.target)?.kind === 'PARTY')
         .sort((a, b) => (b.from?.start ?? '').localeCompare(a.from?.start ?? ''));
       if (parties[0]) return all.nodes.get(parties[0].target)!.name;
       const known = all.parties?.get(member.id);

@@ -361,7 +361,7 @@ async function render(anchorHint?: string): Promise<void> {
       return;
     }
     if (!parties && Object.values(state.groupBy).includes('party')) {
-      parties = await partiesOfPeople().catch((error: unknown) => {
+      parties = await partiesOfPeople(config.limits.maxNodes).catch((error: unknown) => {
         status.error(error, null);
         return undefined;
       });
