@@ -544,6 +544,9 @@ window.kzExplorer = {
     drawnEdges = edges;
     await view.setData(nodes, edges, { anchors: new Map(), roots: new Set(), pinned: new Set(), hiddenKinds: new Set(), pathEdges: new Set() });
     status.info(`${nodes.length} entities, ${edges.length} relationships shown`);
+    const counts = new Map<string, number>();
+    for (const n of nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+    legend(counts);
   },
   layoutMillis: () => view.lastLayoutMillis,
   pin: (id, pinned = true) => setPinned(id, pinned),
