@@ -1,22 +1,32 @@
 // Parties: dated names (`nameAsOf`), members, results and the candidates they nominated.
 import type { Resolvers } from '../generated/graphql.js';
 import { listEntities } from '../repositories/entity-repository.js';
-import { entityOfKind } from '../repositories/records.js';
+import { entityOfKind, type PartyNameRecord } from '../repositories/records.js';
 import { entityById } from './person.js';
 import { nameOn } from './names.js';
 import { fieldModel, resolversOf } from './model.js';
 import { entityFields, factCitations } from './shared.js';
 
+/**
+ * Whether the sources let a party have existed on a day. Only a dissolved party after its last dated name is
+ * left out: dated names may only attest a span (an import dates a name by the seats held for the party, which
+ * says nothing of when it was founded or renamed), so a day outside them is no proof the party did not exist.
+ */
+function existedOn(names: readonly PartyNameRecord[], status: string | null, day: string): boolean {
+  if (names.length === 0 || nameOn(names, day) !== null) return true;
+  return !(status === 'DISSOLVED' && names.every((n) => n.to !== null && n.to.end < day));
+}
+
 export const partyResolvers: Resolvers = {
   Query: {
     party: entityById('PARTY'),
+    // With `asOf`: the parties the sources let have existed that day (`existedOn`).
     parties: async (_p, { asOf }, ctx) => {
       const all = await listEntities(ctx.db, { kinds: ['PARTY'] }, { first: 99_999, afterKey: null });
       const parties = all.edges.map((e) => entityOfKind(e.node, 'PARTY'));
       if (!asOf) return parties;
       const names = await Promise.all(parties.map((p) => fieldModel['Party.names'].resolve(p, {}, ctx)));
-      // A party without dated names is kept: nothing says it did not exist then.
-      return parties.filter((_p, i) => names[i]!.length === 0 || nameOn(names[i]!, asOf) !== null);
+      return parties.filter((p, i) => existedOn(names[i]!, p.status, asOf));
     },
   },
   Party: {

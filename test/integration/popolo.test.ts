@@ -157,6 +157,7 @@ describe('Popolo import of the Mazhilis file', () => {
         seats: { nodes: { partyName: string | null; party: { name: string } | null }[] };
       } | null;
       amanat: { in2014: string | null } | null;
+      in2023: { id: string }[];
     }>(`{
       p: party(id: "party:peoples-party") {
         name
@@ -167,6 +168,7 @@ describe('Popolo import of the Mazhilis file', () => {
         seats(legislature: "organization:mazhilis", term: "5") { nodes { partyName party { name } } }
       }
       amanat: party(id: "party:amanat") { in2014: nameAsOf(date: "2014-06-01") }
+      in2023: parties(asOf: "2023-06-01") { id }
     }`);
     expect(res.errors).toBeUndefined();
     const p = res.data!.p!;
@@ -181,6 +183,8 @@ describe('Popolo import of the Mazhilis file', () => {
     expect(p.seats.nodes).toHaveLength(7);
     expect(p.seats.nodes.every((n) => n.partyName === "Communist People's Party" && n.party?.name === "Kazakhstan People's Party")).toBe(true);
     expect(res.data?.amanat?.in2014).toBe('Nur Otan');
+    // A name dated 2012-2016 by seats does not end the party: it is still listed for 2023.
+    expect(res.data?.in2023.map((x) => x.id)).toEqual(expect.arrayContaining(['party:peoples-party', 'party:ak-zhol', 'party:amanat']));
   });
 
   it('keeps the finer date of a merged election: the file\'s 2016-03-20 over the articles\' 2016, cited by the file (item 4)', async () => {
@@ -351,6 +355,13 @@ describe('Popolo import of the Mazhilis file', () => {
     const withParty = source.memberships.filter((m) => m.on_behalf_of_id !== undefined && !placeholders.has(m.on_behalf_of_id)).length;
     expect(withParty).toBe(104);
     expect(withTerm.filter((m) => typeof m.on_behalf_of_id === 'string')).toHaveLength(withParty);
+    // Independents' seats go out on behalf of one organisation standing for independents, as EveryPolitician
+    // writes them, which the import below turns back into seats without a party (no party entity).
+    expect(withTerm.filter((m) => m.on_behalf_of_id === 'independent')).toHaveLength(6);
+    expect(exported.organizations.filter((o) => o.id === 'independent')).toEqual([
+      { id: 'independent', name: 'Independent', classification: 'party', identifiers: [{ scheme: 'wikidata', identifier: 'Q327591' }] },
+    ]);
+    expect(exported.organizations.some((o) => typeof o.id === 'string' && o.id.startsWith('party:independent'))).toBe(false);
     expect(exported.events.filter((e) => e.classification === 'legislative period').map((e) => e.id).sort()).toEqual(['organization:mazhilis/term/5', 'organization:mazhilis/term/6']);
     const abdiraiym = exported.persons.find((p) => p.name === 'Bakytzhan Abdiraiym');
     expect(abdiraiym?.other_names).toContainEqual({ name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk' });
@@ -376,6 +387,7 @@ describe('Popolo import of the Mazhilis file', () => {
       const popoloIds = (d: PopoloExport) => d.persons.flatMap((p) => ((p.identifiers as { scheme: string; identifier: string }[] | undefined) ?? []).filter((i) => i.scheme === 'popolo' && !i.identifier.startsWith('person:')).map((i) => i.identifier)).sort();
       expect(popoloIds(back)).toEqual(popoloIds(exported));
       expect(checkPopolo(back)).toEqual([]);
+      expect(back.memberships.filter((m) => m.on_behalf_of_id === 'independent')).toHaveLength(6);
     } finally {
       await empty.close();
       rmSync(dir, { recursive: true, force: true });
