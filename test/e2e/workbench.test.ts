@@ -80,6 +80,22 @@ describe('curation workbench', () => {
     expect(page.url()).not.toContain(KEYS.admin);
   });
 
+  it('reduces a chosen HTML file to its main text (Readability), filling the empty fields', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Steppe Wire: Vote count begins</title><script>var tracking = 1;</script></head>
+      <body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+      <article><h1>Vote count begins</h1><p class="byline">By Aliya Sadykova</p>
+      <p>Polling stations across Kazakhstan closed at eight in the evening, and the count of the Mazhilis vote began at once in every district of the country.</p>
+      <p>Observers from several missions said they would publish their preliminary findings on Monday, after the central commission announces the turnout.</p></article>
+      <footer>Copyright Steppe Wire. All rights reserved.</footer></body></html>`;
+    await page.locator('#source-file').setInputFiles({ name: 'vote-count.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    await expect.poll(() => page.locator('#source-text').inputValue()).toContain('Polling stations across Kazakhstan closed at eight in the evening');
+    const text = await page.locator('#source-text').inputValue();
+    expect(text).toContain('\n\nObservers from several missions');
+    for (const chrome of ['var tracking', 'Sport', 'All rights reserved']) expect(text).not.toContain(chrome);
+    expect(await page.locator('#source-language').inputValue()).toBe('en');
+    expect(await page.locator('#source-title').inputValue()).not.toBe('');
+  });
+
   it('adds a pasted article and shows the text as stored, with the entities it names', async () => {
     const id = await page.evaluate(
       (input) => (window as unknown as WithWorkbench).kzWorkbench.addSource(input),

@@ -5,7 +5,7 @@
 import { locateQuote, normaliseForQuotes } from '../../../src/domain/quotes.js';
 import { ApiError, credentials, networkIdle, request } from './api.js';
 import { byId, h, nextId, present } from './dom.js';
-import { asText, buildVariables, formModel, mutationDocument, recordableMutations, type FieldError, type FormField, type FormModel, type IntrospectedSchema, type RawValues } from './form-model.js';
+import { asText, buildVariables, formModel, labelOf, mutationDocument, recordableMutations, type FieldError, type FormField, type FormModel, type IntrospectedSchema, type RawValues } from './form-model.js';
 import type { AddSourceInput, EntityKind, WorkbenchEntityQuery, WorkbenchSourceQuery } from './gql/graphql.js';
 import { mainTextOfHtml } from './html-text.js';
 import {
@@ -154,6 +154,7 @@ async function onSignIn(event: Event): Promise<void> {
   try {
     const v = await track(signIn(key));
     input.value = '';
+    await track(loadReads());
     say(`Signed in as ${v.name} (${v.role.toLowerCase()}).`, 'ok');
   } catch (error) {
     say(explain(error), 'error');
@@ -227,6 +228,7 @@ async function addSource(input: AddSourceInput): Promise<string> {
   }
   say(`Added ${payload.source.id}.`, 'ok');
   form.reset();
+  byId<HTMLDetailsElement>('add-source-details').open = false;
   await loadSourceList();
   await openSource(payload.source.id);
   return payload.source.id;
@@ -273,8 +275,10 @@ async function openSource(id: string): Promise<void> {
       say(`No source ${id}.`, 'error');
       return;
     }
+    // Reading the same text again (after a write) keeps the selection; another document clears it.
+    const same = state.source?.id === data.source.id && state.source.text === data.source.text;
     state.source = data.source;
-    state.selection = null;
+    if (!same) state.selection = null;
     byId<HTMLSelectElement>('source-list').value = id;
     history.replaceState(null, '', `?source=${encodeURIComponent(id)}`);
     renderDocument();
@@ -425,6 +429,7 @@ function captureSelection(): void {
   if (end <= start) return;
   state.selection = { start, end, quote: text.slice(start, end) };
   renderPassage();
+  showTab('record');
 }
 
 function select(start: number, end: number): Selection | null {
@@ -685,6 +690,7 @@ async function submitFact(): Promise<RecordOutcome> {
 
 let recording: Promise<RecordOutcome> | null = null;
 async function record(mutation: string, fields: Record<string, unknown>): Promise<RecordOutcome> {
+  showTab('record');
   chooseMutation(mutation);
   fillForm(fields, state.model!.fields, '');
   // Submitted as a click would: the form's submit event runs submitFact.
@@ -922,7 +928,7 @@ async function loadSchema(): Promise<void> {
   const first = ['addMembership', 'addCandidacy', 'addCandidacyStatus', 'addPartyResult', 'addFamilyTie', 'addCaseParty', 'addEventParticipant', 'endRelationship', 'upsertPerson', 'upsertParty'];
   const all = recordableMutations(schema);
   const ordered = [...first.filter((m) => all.includes(m)), ...all.filter((m) => !first.includes(m))];
-  select.replaceChildren(...ordered.map((m) => h('option', { value: m }, m)));
+  select.replaceChildren(...ordered.map((m) => h('option', { value: m }, `${labelOf(m)} (${m})`)));
   chooseMutation(ordered[0]!);
 }
 
@@ -959,22 +965,32 @@ function wire(): void {
   });
 }
 
+let readsLoaded = false;
+async function loadReads(): Promise<void> {
+  if (readsLoaded) return;
+  await Promise.all([loadSchema(), loadSourceList()]);
+  readsLoaded = true;
+}
+
 async function start(): Promise<void> {
   wire();
   showTab('record');
   renderDocument();
   renderPassage();
   const params = new URLSearchParams(window.location.search);
-  const tasks: Promise<unknown>[] = [loadSchema(), loadSourceList()];
   const key = credentials.get();
-  if (key) tasks.push(signIn(key).catch(() => credentials.clear()));
+  if (key) await signIn(key).catch(() => credentials.clear());
   else renderViewer();
-  await Promise.all(tasks);
-  const source = params.get('source');
-  if (source) await openSource(source);
-  const entity = params.get('entity');
+  // A server that needs a key even for reads (REQUIRE_AUTH_FOR_READS) refuses these until one is given.
+  await loadReads().catch((error: unknown) => say(explain(error), 'error'));
+  const source = readsLoaded ? params.get('source') : null;
+  if (source) {
+    byId<HTMLDetailsElement>('add-source-details').open = false;
+    await openSource(source);
+  }
+  const entity = readsLoaded ? params.get('entity') : null;
   if (entity) await openEntity(entity);
-  say(state.viewer ? `Signed in as ${state.viewer.name}.` : 'Sign in with an API key to write; without one everything is read-only.');
+  if (readsLoaded) say(state.viewer ? `Signed in as ${state.viewer.name}.` : 'Sign in with an API key to write; without one everything is read-only.');
 }
 
 declare global {
@@ -996,6 +1012,7 @@ window.kzWorkbench = {
     byId<HTMLInputElement>('api-key').value = key;
     const v = await track(signIn(key));
     byId<HTMLInputElement>('api-key').value = '';
+    await track(loadReads());
     return v;
   },
   addSource: async (input) => {
