@@ -128,6 +128,11 @@ describe('curation workbench', () => {
     const selection = await page.evaluate(([s, e]) => (window as unknown as WithWorkbench).kzWorkbench.select(s!, e!), [start, end]);
     expect(selection).toEqual({ start, end, quote: PASSAGE });
     await expect.poll(() => page.locator('#passage-quote').textContent()).toBe(PASSAGE);
+    // The keyboard's way: the passage's words typed in Find select the same characters.
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await page.locator('#find-passage-text').fill(PASSAGE.replace(/ /g, '  '));
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    await expect.poll(() => page.locator('#passage').textContent()).toContain(`Characters ${start}–${end}`);
 
     // Refusals come back on their fields: the form's own (a malformed partial date) and the API's coded ones.
     const badDate = await page.evaluate(() => (window as unknown as WithWorkbench).kzWorkbench.record('addMembership', { person: 'person:zhanbolat-mamai', organization: 'party:amanat', role: 'member', from: '2024-13' }));

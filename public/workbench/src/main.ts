@@ -446,6 +446,17 @@ function select(start: number, end: number): Selection | null {
   return state.selection;
 }
 
+/** The keyboard's way to a selection: the passage's words, found as the API finds a quote. */
+function onFindPassage(event: Event): void {
+  event.preventDefault();
+  const words = byId<HTMLInputElement>('find-passage-text').value;
+  const text = state.source?.text;
+  if (!text || words.trim() === '') return;
+  const found = locateQuote(normaliseForQuotes(text), words);
+  if (found) select(found.start, found.end);
+  else say('Those words are not in the document (as stored).', 'error');
+}
+
 function renderPassage(): void {
   const box = byId('passage');
   const s = state.selection;
@@ -942,6 +953,7 @@ function wire(): void {
   byId('doc-text').addEventListener('keydown', onDocumentActivate);
   byId('doc-text').addEventListener('mouseup', captureSelection);
   byId('doc-text').addEventListener('keyup', captureSelection);
+  byId('find-passage').addEventListener('submit', onFindPassage);
   byId('mutation').addEventListener('change', () => chooseMutation(byId<HTMLSelectElement>('mutation').value));
   byId('fact-form').addEventListener('submit', (e) => {
     e.preventDefault();
