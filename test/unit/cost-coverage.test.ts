@@ -100,8 +100,8 @@ describe('sizes from the data', () => {
 
   it('sizes duplicate candidates by the kind\'s entities (one in 20 has a near-duplicate) and counts the entities and relations read as work', () => {
     const cost = estimate(schema, '{ duplicateCandidates(kind: PERSON, first: 100) { score entity { id } duplicate { id } } }', facts());
-    // 600 people: 30 pairs x (item 1 + entity 1 + duplicate 1); work: 600 people read with their 1,800 relations
-    expect(cost).toEqual({ estimate: 30 * 3, work: 600 + 1800 });
+    // 600 people: 30 pairs x (item 1 + entity 1 + duplicate 1); work: 600 people ranked, read with their 1,800 relations
+    expect(cost).toEqual({ estimate: 30 * 3, work: 10 * 600 + 1800 });
   });
 
   it('sizes a neighbourhood by its centre\'s degrees and the average entity, capped by `limit`', () => {
