@@ -433,9 +433,11 @@ export function reviseSourceText(db: Database, actor: string, input: ReviseSourc
     const changed = [...editedRecords].map((id) => records.get(id)!);
     if (changed.length > 0) {
       const originals = await scope.read(changed.map((r) => r.record.id));
+      // A re-confirmed quote not in the new text, or a record left without citations, is the lists' fault.
+      const listField = (input.reconfirm ?? []).length > 0 ? 'reconfirm' : 'retract';
       await write(
         changed.map((r) => ({ before: originals.get(r.record.id) ?? null, after: r })),
-        { operation: 'reviseSourceText', reason: input.reason },
+        { operation: 'reviseSourceText', reason: input.reason, fieldOf: (_r, path) => (/citations(\[\d+\]\.quote)?$/.test(path) ? listField : null) },
       );
     }
     // The other citing records change nothing of their own; written again, their offsets are taken in the new text.

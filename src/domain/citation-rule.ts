@@ -72,8 +72,18 @@ export class SourceLibrary {
 
   /** The value a locator points at in a DATASET's stored text; `undefined` when it points at nothing. */
   pointed(id: string, locator: string): unknown {
+    const root = this.root(id);
+    return root === unresolved ? undefined : resolvePointer(root, locator);
+  }
+
+  /** Whether the source is a DATASET whose stored text is JSON (what locators resolve in). */
+  parses(id: string): boolean {
+    return this.root(id) !== unresolved;
+  }
+
+  private root(id: string): unknown {
     const source = this.sources.get(id);
-    if (source?.kind !== 'DATASET' || source.text === null) return undefined;
+    if (source?.kind !== 'DATASET' || source.text === null) return unresolved;
     let root = this.parsed.get(id);
     if (root === undefined) {
       try {
@@ -83,7 +93,7 @@ export class SourceLibrary {
       }
       this.parsed.set(id, root);
     }
-    return root === unresolved ? undefined : resolvePointer(root, locator);
+    return root;
   }
 }
 
@@ -117,7 +127,8 @@ export function checkCitation(citation: CitationInput, library: SourceLibrary): 
     } else if (!present(locator)) {
       issues.push({ field: 'locator', code: 'LOCATOR_REQUIRED', message: `${citation.source} is a dataset: cite it by a locator (a JSON pointer such as /persons/12) that resolves in its text` });
     } else if (library.pointed(citation.source, locator) === undefined) {
-      issues.push({ field: 'locator', code: 'LOCATOR_NOT_IN_SOURCE', message: `locator ${abbreviate(locator)} points at nothing in dataset ${citation.source}` });
+      const why = library.parses(citation.source) ? 'points at nothing in' : 'cannot resolve: the stored text is no JSON, in';
+      issues.push({ field: 'locator', code: 'LOCATOR_NOT_IN_SOURCE', message: `locator ${abbreviate(locator)} ${why} dataset ${citation.source}` });
     }
     return issues;
   }

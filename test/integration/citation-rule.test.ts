@@ -224,6 +224,11 @@ describe('revising a source text never re-points a citation silently', () => {
     const unknown = await mutate(REVISE, { input: { id: source, text: corrected, reason: 'a correction', retract: [{ citedBy: id, quote: 'not a quote of this source' }] } });
     expect(codes(unknown)).toEqual([['retract[0]', 'NOT_FOUND']]);
 
+    const notInText = await mutate(REVISE, {
+      input: { id: source, text: corrected, reason: 'a correction', reconfirm: [{ citedBy: id, quote: 'Bolat Sarsenov is the chairman of the Example Party', newQuote: 'Bolat Sarsenov chairs nothing at all' }] },
+    });
+    expect(codes(notInText)).toEqual([['reconfirm', 'QUOTE_NOT_IN_SOURCE']]);
+
     const reconfirmed = await mutate(REVISE, {
       input: {
         id: source,

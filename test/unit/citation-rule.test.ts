@@ -36,6 +36,7 @@ describe('what each kind of source is cited by', () => {
     expect(codes({ source: 'dataset', locator: '/results/01' })).toEqual(['locator:LOCATOR_NOT_IN_SOURCE']);
     expect(codes({ source: 'dataset', quote: '"party":"A"' })).toEqual(['locator:LOCATOR_REQUIRED']);
     expect(codes({ source: 'notJson', locator: '/x' })).toEqual(['locator:LOCATOR_NOT_IN_SOURCE']);
+    expect(checkCitation({ source: 'notJson', locator: '/x' }, library())[0]!.message).toContain('no JSON');
   });
 
   it('a source with no text, and a dataset without one, cannot be cited at all', () => {
