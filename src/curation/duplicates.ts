@@ -26,7 +26,7 @@ export interface DuplicateCandidateRecord {
   nameScore: number;
   sharedRelations: number;
   matchedNames: [string, string];
-  /** Identifiers both carry (`scheme:value`). */
+  /** Identifiers both carry (`scheme:value`), as `DuplicateCandidate.sharedIdentifiers` answers them. */
   sharedIdentifiers: string[];
 }
 
