@@ -30,3 +30,14 @@ export function watchRequests(page: Page): { outside: string[]; all: string[] } 
 export function screenshotPath(name: string): string {
   return resolve(screenshotDir, `${name}.png`);
 }
+
+/** A page of the app at 1440×900 that records page errors and requests, loaded once `body[data-ready]` is set. */
+export async function openReadyPage(browser: Browser, url: string): Promise<{ page: Page; requests: ReturnType<typeof watchRequests>; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const requests = watchRequests(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return { page, requests, errors };
+}

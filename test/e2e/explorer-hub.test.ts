@@ -9,7 +9,7 @@ import { planPopoloImport, readPopoloFile } from '../../src/popolo/import.js';
 import type { SourceMeta } from '../../src/popolo/popolo.js';
 import type { TestServer } from '../helpers.js';
 import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
-import { launchBrowser, screenshotPath, watchRequests } from './browser.js';
+import { launchBrowser, openReadyPage, screenshotPath } from './browser.js';
 
 const FILE = new URL('../../data/everypolitician-kz/ep-popolo-v1.0.json', import.meta.url).pathname;
 const META: SourceMeta = {
@@ -52,15 +52,7 @@ const call = <T = unknown,>(page: Page, method: string, ...args: unknown[]) =>
   ) as Promise<T>;
 const ready = (page: Page) => call(page, 'ready');
 
-async function openPage(path: string): Promise<{ page: Page; errors: string[]; requests: ReturnType<typeof watchRequests> }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const requests = watchRequests(page);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  return { page, errors, requests };
-}
+const openPage = (path: string) => openReadyPage(browser, `${server.url}${path}`);
 
 describe('explorer on the Mazhilis hub (Popolo file imported)', () => {
   it('shows more past the cap until every neighbour is drawn, and keeps the hub and its selection labelled', async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/generate.js';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { launchBrowser, screenshotPath, watchRequests } from './browser.js';
+import { launchBrowser, openReadyPage, screenshotPath } from './browser.js';
 
 interface SnapNode { id: string; kind: string; label: string; x: number; y: number; gx: number; gy: number; size: number; labelBox: { x: number; y: number; w: number; h: number } | null; labelled: boolean; hidden: boolean; pinned: boolean; members?: string[] }
 interface SnapEdge { id: string; source: string; target: string; type: string; hidden: boolean; labelled: boolean; curvature: number; mid: { x: number; y: number } }
@@ -27,15 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(path = '/explorer/'): Promise<{ page: Page; requests: ReturnType<typeof watchRequests>; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const requests = watchRequests(page);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  return { page, requests, errors };
-}
+const openPage = (path = '/explorer/') => openReadyPage(browser, `${server.url}${path}`);
 
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { kzExplorer: { view: () => Snap } }).kzExplorer.view());
 const ready = (page: Page) => page.evaluate(() => (window as unknown as { kzExplorer: { ready: () => Promise<void> } }).kzExplorer.ready());

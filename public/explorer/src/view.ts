@@ -420,9 +420,9 @@ export class GraphView {
     context.fillText(data.label, box.x + 2, box.y + LABEL_SIZE);
   }
 
-  /** Kind glyphs inside nodes large enough to carry one, and a ring around pinned nodes. */
-  private drawGlyphs(): void {
-    const canvas = this.sigma.getCanvases().glyphs ?? this.sigma.createCanvas('glyphs', { afterLayer: 'nodes' });
+  /** A 2D canvas of ours over sigma's layers, sized to the view and cleared; CSS pixels as units. */
+  private overlayCanvas(name: string, afterLayer: string): { ctx: CanvasRenderingContext2D; width: number; height: number } {
+    const canvas = this.sigma.getCanvases()[name] ?? this.sigma.createCanvas(name, { afterLayer });
     const ctx = canvas.getContext('2d')!;
     const ratio = window.devicePixelRatio || 1;
     const { width, height } = this.sigma.getDimensions();
@@ -434,6 +434,12 @@ export class GraphView {
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    return { ctx, width, height };
+  }
+
+  /** Kind glyphs inside nodes large enough to carry one, and a ring around pinned nodes. */
+  private drawGlyphs(): void {
+    const { ctx, width, height } = this.overlayCanvas('glyphs', 'nodes');
     if (this.moving || (this.graph.order > 600 && this.sigma.getCamera().ratio > 1.5)) return;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -468,18 +474,7 @@ export class GraphView {
   }
 
   private drawSummaries(): void {
-    const canvas = this.sigma.getCanvases().summaries ?? this.sigma.createCanvas('summaries', { afterLayer: 'labels' });
-    const ctx = canvas.getContext('2d')!;
-    const ratio = window.devicePixelRatio || 1;
-    const { width, height } = this.sigma.getDimensions();
-    if (canvas.width !== Math.round(width * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const { ctx } = this.overlayCanvas('summaries', 'labels');
     if (this.moving) return;
     ctx.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     for (const [id, lines] of this.summaries) {
