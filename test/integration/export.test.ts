@@ -162,6 +162,20 @@ describe('GET /export of a neighbourhood', () => {
       expect(res.headers.get('content-type'), format).toMatch(type);
     }
   });
+
+  it('says what it covers: scope, root, depth, day and the file’s own description', async () => {
+    const { res, body } = await exportFile('format=graphml&root=party:amanat&depth=2&asOf=2021-06-30');
+    expect(res.headers.get('x-graph-scope')).toBe('neighbourhood');
+    expect(res.headers.get('x-graph-root')).toBe('party:amanat');
+    expect(res.headers.get('x-graph-depth')).toBe('2');
+    expect(res.headers.get('x-graph-as-of')).toBe('2021-06-30');
+    const description = decodeURIComponent(res.headers.get('x-graph-description') ?? '');
+    expect(description).toBe('Kazakh political actors: 2-step neighbourhood of party:amanat as of 2021-06-30');
+    expect(String(body)).toContain(`<data key="g_description">${description}</data>`);
+    const whole = await exportFile('format=gexf');
+    expect(whole.res.headers.get('x-graph-scope')).toBe('whole network');
+    expect(whole.res.headers.get('x-graph-as-of')).toBe('all dates');
+  });
 });
 
 describe('GET /export of the whole network', () => {
