@@ -163,6 +163,24 @@ describe('curation workbench', () => {
     expect(new Set(await highlighted.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.citedBy)))).toEqual(new Set([id]));
   });
 
+  it('retracts and restores the new fact from its entity, each with a reason', async () => {
+    const membership = 'membership:zhanbolat-mamai-amanat-member-2024';
+    const retraction = () => api<{ node: { retraction: { reason: string; actor: string } | null } }>(
+      'query($id: ID!) { node(id: $id) { ... on Membership { retraction { reason actor } } } }', { id: membership });
+    await page.locator('mark.mention[data-entity="person:zhanbolat-mamai"]').click();
+    await ready(page);
+    await page.getByRole('button', { name: `Retract ${membership}` }).click();
+    await page.getByRole('textbox', { name: `Reason: Retract ${membership}` }).fill('The party denied it the next day.');
+    await page.getByRole('button', { name: `Confirm: Retract ${membership}` }).click();
+    await ready(page);
+    expect((await retraction()).node.retraction).toEqual({ reason: 'The party denied it the next day.', actor: 'aigerim' });
+    await page.getByRole('button', { name: `Restore ${membership}` }).click();
+    await page.getByRole('textbox', { name: `Reason: Restore ${membership}` }).fill('The denial was withdrawn.');
+    await page.getByRole('button', { name: `Confirm: Restore ${membership}` }).click();
+    await ready(page);
+    expect((await retraction()).node.retraction).toBeNull();
+  });
+
   it('dismisses one duplicate pair and merges another; the entity history shows both', async () => {
     const quote = 'Analysts at the Almaty office of Dana Kerimova said the move had been discussed for months.';
     const ids = ['person:wb-dana-kerimova-a', 'person:wb-dana-kerimova-b', 'person:wb-dana-kerimova-c'];
