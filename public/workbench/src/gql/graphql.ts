@@ -27,7 +27,11 @@ export type AddSourceInput = {
   text?: string | null | undefined;
   /** Its title. */
   title?: string | null | undefined;
-  /** Where it can be read: an absolute http or https URL (anything else, `javascript:` included, is refused). */
+  /**
+   * Where it can be read: an absolute http or https URL written `scheme://host/...`, without a user name or
+   * password (anything else, `javascript:` and `http:/x` included, is refused). Stored canonical: scheme and host
+   * in lower case, no default port, no fragment, no `utm_*` parameters.
+   */
   url?: string | null | undefined;
 };
 
