@@ -1,10 +1,11 @@
 // `npm run import -- FILE [--dry-run] [--staged] [--format jsonl|csv] [--collection NAME] [--actor NAME]`:
 // validates the whole file first and lists every problem with its line; writes nothing unless all of it is
 // valid; then writes what differs from the graph in one transaction (or, for a file too large for one, staged
-// where no reader sees it and published by one transaction) with a progress bar, and prints what changed.
+// where no reader sees it and published from a journal) with a progress bar, and prints what changed.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import {
+  describeError,
   ImportIncompleteError,
   isTransactionTooLarge,
   planImport,
@@ -16,7 +17,7 @@ import {
   type ImportSummary,
   type WriteImportOptions,
 } from '../src/bulk/import.js';
-import type { Database } from '../src/neo4j/database.js';
+import { OutcomeUnknownError, type Database } from '../src/neo4j/database.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { formatIssue } from '../src/dataset/validate.js';
 import { datasetKeys, type DatasetKey } from '../src/dataset/schema.js';
@@ -34,16 +35,21 @@ FILE is JSONL (one {"collection", "record"} a line, as \`npm run export -- --for
 evidence; --dry-run lists what would be created, merged and flagged). See docs/import-format.md.
 Everything is validated first; if any line is bad, every problem is listed with its line and nothing is written.
 --dry-run validates and reports what would change, writing nothing. --actor names who the audit trail records
-(default: import). A file is written in one transaction; when the database refuses one that large
-(NEO4J_TX_MEMORY), or with --staged, it is staged in transactions of N rows (default 20000) that no reader
-sees, then published by one transaction; a run that fails or is killed leaves nothing visible, and what it staged
-is removed at the next start or import. Connects like the app: NEO4J_URI, or the embedded Neo4j in DATA_DIR.`;
+(default: import). A file is written in one transaction when its estimated memory is within half of the
+database's transaction limit (db.memory.transaction.max, NEO4J_TX_MEMORY); larger (or with --staged), it is
+staged where no reader sees it, in transactions sized by the memory they need (at most N rows each with
+--rows-per-transaction), with a journal of what publishing it does; one small transaction then decides it, and
+the journal is applied in transactions of the same size. Failing or killed before that point, it leaves nothing
+visible and its staged rows are removed at the next start or import; after it, the rest of the journal is applied
+by the next start or import. See docs/import-format.md. Connects like the app: NEO4J_URI, or the embedded Neo4j
+in DATA_DIR.`;
 
 interface Args {
   file: string;
   dryRun: boolean;
   staged: boolean;
-  rowsPerTransaction: number;
+  /** An upper bound on rows per staging transaction (they are sized by memory anyway). */
+  rowsPerTransaction: number | undefined;
   format?: BulkFormat | 'popolo';
   collection?: DatasetKey;
   actor: string;
@@ -81,8 +87,8 @@ function parseCommandLine(argv: string[]): Args {
   if (values.collection !== undefined && !(datasetKeys as readonly string[]).includes(values.collection)) {
     throw new UsageError(`--collection is one of ${datasetKeys.join(', ')}`);
   }
-  const rows = Number(values['rows-per-transaction'] ?? 20_000);
-  if (!Number.isInteger(rows) || rows < 100) throw new UsageError('--rows-per-transaction is a whole number of at least 100');
+  const rows = values['rows-per-transaction'] === undefined ? undefined : Number(values['rows-per-transaction']);
+  if (rows !== undefined && (!Number.isInteger(rows) || rows < 100)) throw new UsageError('--rows-per-transaction is a whole number of at least 100');
   const actor = values.actor ?? 'import';
   if (!/^[\w.@:-]{1,64}$/.test(actor)) throw new UsageError('--actor is 1-64 letters, digits, _ . @ : or -');
   return {
@@ -114,7 +120,7 @@ function printSummary(summary: ImportSummary, dryRun: boolean): void {
 }
 
 /** Writes the plan with a progress bar of rows written: count, rate, ETA. */
-async function write(database: Database, plan: ImportPlan, args: Args, mode: NonNullable<WriteImportOptions['mode']>): Promise<ImportSummary> {
+async function write(database: Database, plan: ImportPlan, args: Args, mode: WriteImportOptions['mode']): Promise<ImportSummary> {
   const bar = new cliProgress.SingleBar(
     // Outside a terminal (logs, CI) the bar prints a line every few seconds instead of redrawing.
     { format: `writing   {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 5_000 },
@@ -125,8 +131,13 @@ async function write(database: Database, plan: ImportPlan, args: Args, mode: Non
   try {
     return await writeImport(database, plan, {
       actor: args.actor,
-      mode,
-      rowsPerTransaction: args.rowsPerTransaction,
+      ...(mode ? { mode } : {}),
+      ...(args.rowsPerTransaction ? { rowsPerTransaction: args.rowsPerTransaction } : {}),
+      onMode: (chosen) => {
+        if (!mode && chosen === 'staged') {
+          console.error('The import is too large for one transaction (NEO4J_TX_MEMORY): staging it in transactions sized by the memory they need, then publishing it.');
+        }
+      },
       // `done` is what is written of `total` now (a retried transaction starts its count again): never more.
       onProgress: (done, total) => {
         if (!shown) bar.start(Math.max(total, 1), 0, { rate: '0' });
@@ -137,6 +148,32 @@ async function write(database: Database, plan: ImportPlan, args: Args, mode: Non
   } finally {
     bar.stop();
   }
+}
+
+/**
+ * Writes in the mode asked (--staged) or the one the size estimate picks; a single transaction the database
+ * refuses for its size (the estimate was off) is staged instead: the refusal wrote nothing.
+ */
+async function writeWithFallback(database: Database, plan: ImportPlan, args: Args): Promise<ImportSummary> {
+  try {
+    return await write(database, plan, args, args.staged ? 'staged' : undefined);
+  } catch (error) {
+    if (args.staged || !isTransactionTooLarge(error)) throw error;
+    console.error(`The database refused one transaction for its size (${describeError(error)}); staging the import instead.`);
+    return write(database, plan, args, 'staged');
+  }
+}
+
+/**
+ * The one line a failed import ends with; it never says both "nothing was written" and "unknown". A refusal is
+ * reported with the database's own code; a lost answer to a COMMIT, as what it is.
+ */
+function failureMessage(error: unknown): string {
+  if (error instanceof ImportIncompleteError) return `import failed: ${error.message}`;
+  if (error instanceof OutcomeUnknownError) {
+    return `import failed: the connection was lost while its one transaction committed (${describeError(error.cause)}), so it is either wholly in the graph or not at all; import the same file again to be sure (that changes nothing if it is in)`;
+  }
+  return `import failed, nothing was written: ${describeError(error)}`;
 }
 
 async function main(): Promise<number> {
@@ -187,22 +224,13 @@ async function main(): Promise<number> {
       printSummary(summarise(plan), true);
       return 0;
     }
-    let summary: ImportSummary;
-    try {
-      summary = await write(runtime.database, plan, args, args.staged ? 'staged' : 'single');
-    } catch (error) {
-      if (args.staged || !isTransactionTooLarge(error)) throw error;
-      console.error(`The file is too large for one transaction (NEO4J_TX_MEMORY); staging it in transactions of ${args.rowsPerTransaction} rows, published at once when all are in.`);
-      summary = await write(runtime.database, plan, args, 'staged');
-    }
+    const summary = await writeWithFallback(runtime.database, plan, args);
     printSummary(summary, false);
     return 0;
   } catch (error) {
     bars.stop();
     logger.error({ err: error }, 'import failed');
-    // An import cut off while it was being published may be in the graph whole; its message says so.
-    const outcome = error instanceof ImportIncompleteError ? '' : ', nothing was written';
-    console.error(`import failed${outcome}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(failureMessage(error));
     return 1;
   } finally {
     await runtime?.close();
@@ -246,20 +274,12 @@ async function importPopolo(args: Args, config: ReturnType<typeof loadConfig>): 
       return 0;
     }
     for (const line of lines.filter((l) => l.trimStart().startsWith('flag'))) console.log(line);
-    let summary: ImportSummary;
-    try {
-      summary = await write(runtime.database, result.plan, args, args.staged ? 'staged' : 'single');
-    } catch (error) {
-      if (args.staged || !isTransactionTooLarge(error)) throw error;
-      summary = await write(runtime.database, result.plan, args, 'staged');
-    }
+    const summary = await writeWithFallback(runtime.database, result.plan, args);
     printSummary(summary, false);
     return 0;
   } catch (error) {
     logger.error({ err: error }, 'import failed');
-    // An import cut off while it was being published may be in the graph whole; its message says so.
-    const outcome = error instanceof ImportIncompleteError ? '' : ', nothing was written';
-    console.error(`import failed${outcome}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(failureMessage(error));
     return 1;
   } finally {
     await runtime?.close();

@@ -1,7 +1,8 @@
 // Bulk import: read a JSONL or CSV file, validate ALL of it (the dataset validator, against what the graph
 // already holds), compare each record with the stored one, then write only what differs, in UNWIND batches,
-// in ONE transaction (or, too large for one, staged unseen and published by one): a file is imported whole or not
-// at all, even when the process is killed, and importing it twice changes nothing.
+// in ONE transaction or, too large for one, staged unseen in transactions sized by memory and published from a
+// journal past one commit point: a file is imported whole or not at all, even when the process is killed (a publish
+// cut off is finished by the next start or import), and importing it twice changes nothing.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
@@ -14,16 +15,22 @@ import { validateDataset, type ValidationIssue } from '../dataset/validate.js';
 import { existingCollections, idsReferencedBy, replaceReferences } from '../curation/engine.js';
 import { OutcomeUnknownError, type Database } from '../neo4j/database.js';
 import {
+  applyJournal,
   applyRetractions,
   beginImportRun,
-  endImportRun,
+  claimImportRun,
   heartbeatImportRun,
   IMPORT_HEARTBEAT_STALE_MS,
   importRuns,
-  publishStagedNodes,
+  markPublishing,
+  publishSteps,
   removeImportRun,
+  rowsBytes,
   runStagedSteps,
   stagedWriteSteps,
+  TRANSACTION_SHARE,
+  transactionMemoryLimit,
+  writeJournal,
   type ImportRun,
   type RetractionRow,
 } from '../repositories/bulk-repository.js';
@@ -42,7 +49,7 @@ import {
   type IdLookup,
   type RedirectRow,
 } from '../repositories/curation-repository.js';
-import { rowWork, writeRowsInTransaction } from '../repositories/dataset-repository.js';
+import { rowWork, writeSteps } from '../repositories/dataset-repository.js';
 import { collectionFromFileName, readCsv } from './csv.js';
 import { readJsonl, RedirectLine, RetractionLine, type BulkFile } from './format.js';
 
@@ -283,12 +290,18 @@ export function summarise(plan: ImportPlan): ImportSummary {
 export interface WriteImportOptions {
   actor: string;
   /**
-   * `single` (the default): the whole import in one transaction. `staged`: for files too large for one, written
-   * in transactions of about `rowsPerTransaction` rows that no reader sees, then published by one transaction
-   * (see the staging section of src/repositories/bulk-repository.ts and docs/import-format.md).
+   * `single`: the whole import in one transaction. `staged`: for files too large for one, staged in transactions
+   * sized by the memory they need, where no reader sees them, then published from a journal (see the staging and
+   * journal sections of src/repositories/bulk-repository.ts and docs/import-format.md). Unset: `single` when the
+   * import's estimated transaction memory is within half of the database's limit, else `staged`.
    */
   mode?: 'single' | 'staged';
+  /** Told which mode was taken (when `mode` is unset, the estimate chose). */
+  onMode?: (mode: 'single' | 'staged') => void;
+  /** At most this many rows a staging transaction (an upper bound; transactions are sized by memory anyway). */
   rowsPerTransaction?: number;
+  /** Estimated bytes one import transaction may fill; default a quarter of db.memory.transaction.max. */
+  transactionBudgetBytes?: number;
   /**
    * Told the rows the write covers (`total`) and how many of them are written so far (`done`, never more than
    * `total`). A transaction the driver retries counts from where its first attempt started again.
@@ -310,12 +323,7 @@ export class ImportIncompleteError extends Error {
   override name = 'ImportIncompleteError';
 }
 
-/** Whether the database refused a transaction for its size (NEO4J_TX_MEMORY / db.memory.transaction.max). */
-export function isTransactionTooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : '';
-  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /db\.memory\.transaction\.max/.test(message);
-}
+export { isTransactionTooLarge } from '../neo4j/database.js';
 
 interface PreparedImport {
   rows: GraphRows;
@@ -360,7 +368,9 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
   if (plan.issues.length > 0) throw new Error('refusing to write an import with issues');
   const prepared = prepare(plan, options.actor);
   const timeout = options.timeoutMs ?? 600_000;
-  if (options.mode === 'staged') {
+  const mode = options.mode ?? ((await fitsOneTransaction(db, prepared, options)) ? 'single' : 'staged');
+  options.onMode?.(mode);
+  if (mode === 'staged') {
     await writeStaged(db, plan, prepared, options, timeout);
     return summarise(plan);
   }
@@ -374,6 +384,12 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
     await recordChanges(tx, prepared.changes);
   }, timeout);
   return summarise(plan);
+}
+
+/** Whether the import's estimated transaction memory is within two shares of the limit (half of it, by default). */
+async function fitsOneTransaction(db: Database, prepared: PreparedImport, options: WriteImportOptions): Promise<boolean> {
+  const bytes = writeSteps(prepared.rows).reduce((n, step) => n + rowsBytes(step.rows), 0) + rowsBytes(prepared.changes);
+  return bytes <= 2 * (await transactionBudget(db, options));
 }
 
 /** Adds up rows written and reports the sum, capped at `total` (what the bar promises). */
@@ -395,17 +411,18 @@ function nodeIdsOf(rows: GraphRows): Set<string> {
 }
 
 /**
- * The staged scheme. Records the file creates (but sources) are staged, in transactions of about
- * `rowsPerTransaction` rows, as nodes no read matches; then one transaction publishes them (labels), adds what
- * links them to the live graph, writes the sources, the updates of stored records, retractions, redirects and
- * the remaining changes. Until that commit no reader sees any of it; if anything fails, the staged nodes are
- * removed (and a process killed meanwhile leaves them for `removeAbandonedImports`).
+ * The staged scheme (see the staging and journal sections of src/repositories/bulk-repository.ts). Records the file
+ * creates (but sources) are staged as nodes no read matches, in transactions sized by the memory they need; what
+ * the publish does (labelling them, sources, updates of stored records, what links them to the live graph,
+ * retractions, redirects, changes) is stored as journal batches beside them. One small transaction then marks the
+ * run `publishing`: before that, a failure removes the staged nodes and the graph is as before; after it, the
+ * batches are applied in order, one transaction each, and a run cut off is finished by the next start or import.
  */
 async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImport, options: WriteImportOptions, timeout: number): Promise<void> {
-  // Whatever an earlier run left goes first.
+  // Whatever an earlier run left goes first (or, past its commit point, is finished).
   await removeAbandonedImports(db);
-  const perTransaction = options.rowsPerTransaction ?? 20_000;
-  // Staged records are turned into rows apart from the file's sources (published last), so the texts their
+  const budget = await transactionBudget(db, options);
+  // Staged records are turned into rows apart from the file's sources (published later), so the texts their
   // quotes are located in must include the texts the file itself brings, as one dataset would.
   const sourceTexts = new Map(plan.sourceTexts);
   for (const r of [...plan.create, ...plan.update.map((u) => u.after)]) {
@@ -421,39 +438,52 @@ async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImp
   const stagedChanges = prepared.changes.filter((c) => c.subjects.every((s) => staged.has(s)));
   const publishedChanges = prepared.changes.filter((c) => !stagedChanges.includes(c));
   const { steps, deferred } = stagedWriteSteps(stagedRows, staged, stagedChanges);
+  const journal = publishSteps({
+    stagedNodes: stagedNodeLabels(stagedRows, stagedChanges),
+    replaceIds: prepared.replaceIds,
+    published: publishedRows,
+    deferred,
+    retractions: plan.retract,
+    redirects: plan.redirect,
+    changes: publishedChanges,
+  });
   const stagedWork = steps.reduce((n, s) => n + s.rows.length, 0);
-  const total = stagedWork + rowWork(publishedRows) + rowWork(deferred);
+  const total = stagedWork + journal.reduce((n, s) => n + s.rows.length, 0);
+  const progress = counter(total, options.onProgress);
   options.onProgress?.(0, total);
 
   const importId = randomUUID();
   await beginImportRun(db, importId);
   const heartbeat = setInterval(() => void heartbeatImportRun(db, importId).catch(() => undefined), 20_000);
   heartbeat.unref();
+  let decided = false;
   try {
-    await runStagedSteps(db, importId, steps, perTransaction, counter(total, options.onProgress), timeout);
-    await db.writeTransaction(async (tx) => {
-      const progress = counter(total, options.onProgress, stagedWork);
-      await publishStagedNodes(tx, importId);
-      await replaceRecords(tx, publishedRows, prepared.replaceIds, progress);
-      await writeRowsInTransaction(tx, deferred, progress);
-      await applyRetractions(tx, plan.retract);
-      await writeRedirects(tx, plan.redirect);
-      await recordChanges(tx, publishedChanges);
-      await endImportRun(tx, importId);
-    }, timeout);
+    await runStagedSteps(db, importId, steps, budget, options.rowsPerTransaction ?? Number.POSITIVE_INFINITY, progress, timeout);
+    const batches = await writeJournal(db, importId, journal, budget, timeout);
+    try {
+      await markPublishing(db, importId, batches);
+    } catch (error) {
+      // The commit point's own answer was lost: whether the run is publishing decides which way it goes.
+      if (!(error instanceof OutcomeUnknownError) || !(await importRuns(db)).some((r) => r.id === importId && r.publishing)) throw error;
+    }
+    decided = true;
+    await applyJournal(db, importId, progress, timeout);
   } catch (error) {
     clearInterval(heartbeat);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
+    if (decided) {
+      throw new ImportIncompleteError(
+        `the import was being published when this failed: ${reason}. It is decided and partly in the graph; the rest is recorded ` +
+          'in its journal and is published by the next start of the app, or the next import (or run the same import again)',
+      );
+    }
     try {
       await removeImportRun(db, importId);
     } catch (cleanupError) {
       throw new ImportIncompleteError(
-        `the staged import failed (${reason}) and removing what it had staged failed too (${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}): ` +
+        `the staged import failed (${reason}) and removing what it had staged failed too (${describeError(cleanupError)}): ` +
           'readers do not see staged rows; they are removed at the next start or import',
       );
-    }
-    if (error instanceof OutcomeUnknownError) {
-      throw new ImportIncompleteError(`the connection was lost while the import was being published (${reason}): it is either wholly in the graph or not at all; import the same file again to be sure (that changes nothing if it is)`);
     }
     throw new ImportUndoneError(`the staged import failed and nothing of it was published (its staged rows were removed): ${reason}`);
   } finally {
@@ -461,16 +491,61 @@ async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImp
   }
 }
 
+/** Each staged node's id and the labels it is published with (what `stagedWriteSteps` staged). */
+function stagedNodeLabels(rows: GraphRows, changes: readonly ChangeRow[]): { id: string; labels: string[] }[] {
+  return [
+    ...entityLabels.flatMap((l) => rows.entities[l].map((n) => ({ id: n.id, labels: ['Entity', l] }))),
+    ...factLabels.flatMap((l) => rows.facts[l].map((n) => ({ id: n.id, labels: ['Fact', l] }))),
+    ...rows.claims.map((c) => ({ id: c.id, labels: ['Claim'] })),
+    ...changes.map((c) => ({ id: c.id, labels: ['Change'] })),
+  ];
+}
+
+/** Estimated bytes one import transaction may fill: a share of the database's transaction memory limit. */
+async function transactionBudget(db: Database, options: WriteImportOptions): Promise<number> {
+  return options.transactionBudgetBytes ?? Math.floor(TRANSACTION_SHARE * (await transactionMemoryLimit(db)));
+}
+
 /**
  * Removes what interrupted staged imports left (runs whose process is gone, or silent for too long, and staged
- * nodes of no run): called after migrations at every start, and before every staged import.
+ * nodes of no run), and finishes the publish of such a run that was past its commit point: called after
+ * migrations at every start, and before every staged import. A run whose journal cannot be applied is left as it
+ * is and reported in `failed` (it is tried again at the next start).
  */
-export async function removeAbandonedImports(db: Database): Promise<{ runs: number; nodes: number }> {
+export async function removeAbandonedImports(db: Database): Promise<{ runs: number; nodes: number; finished: number; failed: string[] }> {
   const abandoned = (await importRuns(db)).filter(isAbandoned);
   let nodes = 0;
-  for (const run of abandoned) nodes += await removeImportRun(db, run.id);
-  nodes += await removeImportRun(db, null);
-  return { runs: abandoned.length, nodes };
+  let finished = 0;
+  const failed: string[] = [];
+  for (const run of abandoned) {
+    if (!run.publishing) {
+      nodes += await removeImportRun(db, run.id);
+      continue;
+    }
+    if (!(await claimImportRun(db, run))) continue;
+    const heartbeat = setInterval(() => void heartbeatImportRun(db, run.id).catch(() => undefined), 20_000);
+    heartbeat.unref();
+    try {
+      await applyJournal(db, run.id, () => undefined, 600_000);
+      finished += 1;
+    } catch (error) {
+      failed.push(`import ${run.id}: ${describeError(error)}`);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+  if (failed.length === 0) nodes += await removeImportRun(db, null);
+  return { runs: abandoned.length, nodes, finished, failed };
+}
+
+/**
+ * What went wrong, for a person: a database error with its code (`Neo.TransientError.General.
+ * MemoryPoolOutOfMemoryError: ...`), an OutcomeUnknownError with the cause it wraps.
+ */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && code.startsWith('Neo.') && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 function isAbandoned(run: ImportRun): boolean {

@@ -1,7 +1,7 @@
 // The one way the app talks to Neo4j: a driver (embedded or external, incl. neo4j:// clusters) and small
 // read/write helpers that run managed transactions (retried on transient errors), count round trips, report
 // each query to an observer (metrics) and keep it within its GraphQL operation's deadline.
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { ManagedTransaction, Neo4jError, type Driver, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
 
 export interface Neo4jConnection {
   uri: string;
@@ -57,6 +57,25 @@ export class OutcomeUnknownError extends Error {
   constructor(cause: unknown) {
     super(`the write's outcome is unknown: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+}
+
+/** How long a write transaction is tried again on errors Neo4j calls retriable, from the first failure (as the driver's maxTransactionRetryTime). */
+const WRITE_RETRY_MS = 5_000;
+
+/**
+ * Whether the database answered a COMMIT with an error of its own, so the transaction was rolled back: a client or
+ * transient error with a server code. A lost connection (the driver's ServiceUnavailable, SessionExpired) or a
+ * database error during the commit leaves the outcome unknown.
+ */
+export function commitRefused(error: unknown): boolean {
+  return error instanceof Neo4jError && /^Neo\.(ClientError|TransientError)\./.test(error.code);
+}
+
+/** Whether the database refused a transaction for its size (db.memory.transaction.max, NEO4J_TX_MEMORY): trying again will not help. */
+export function isTransactionTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /db\.memory\.transaction\.max/.test(message);
 }
 
 /** Tries of a read Neo4j calls retriable (a leader switch, a transient lock...) before its error is reported. */
@@ -258,9 +277,12 @@ export class Database {
   }
 
   /**
-   * Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. When it
-   * fails after any attempt's work had finished (so its COMMIT was on the way), or after we stopped waiting for a
-   * transaction already sent to the driver, it may have committed: that is an OutcomeUnknownError, never a plain failure.
+   * Several statements in one all-or-nothing write transaction, retried as a whole on transient errors. When the
+   * COMMIT was sent and no answer came back (the connection dropped, the database died), or after we stopped waiting
+   * for a transaction already sent to the driver, it may have committed: that is an OutcomeUnknownError, never a
+   * plain failure. When the database answered the COMMIT with an error (it refused the transaction, e.g.
+   * Neo.TransientError.General.MemoryPoolOutOfMemoryError for one larger than db.memory.transaction.max), nothing
+   * was committed and that error is thrown as it came: refused is not unknown.
    */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number, options: WriteOptions = {}): Promise<T> {
     let sent = false;
@@ -269,14 +291,29 @@ export class Database {
       return await this.run('writeTransaction', timeoutMs, async (timeout) => {
         sent = true;
         const session = this.session('WRITE');
+        let retryingSince: number | null = null;
         try {
-          return await session.executeWrite(async (tx) => {
-            // The driver retries after a failed COMMIT too; running the work again could apply it twice.
-            if (committing && !options.repeatable) throw new OutcomeUnknownError(new Error('the connection was lost while the transaction committed'));
-            const result = await work(tx);
-            committing = true;
-            return result;
-          }, { timeout });
+          for (let attempt = 1; ; attempt += 1) {
+            let tx: Transaction | null = null;
+            try {
+              tx = await session.beginTransaction({ timeout });
+              const result = await work(ManagedTransaction.fromTransaction(tx));
+              committing = true;
+              await tx.commit();
+              return result;
+            } catch (error) {
+              if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+              if (committing) {
+                // The database's own answer to the COMMIT: rolled back. Anything else: it may have committed.
+                if (commitRefused(error)) committing = false;
+                else if (!options.repeatable) throw new OutcomeUnknownError(error);
+              }
+              retryingSince ??= Date.now();
+              const retryable = error instanceof Neo4jError && error.retryable && !isTransactionTooLarge(error);
+              if (!retryable || Date.now() - retryingSince > WRITE_RETRY_MS) throw error;
+            }
+            await new Promise((done) => setTimeout(done, Math.min(1_000, 100 * 2 ** attempt)));
+          }
         } finally {
           // A session on a lost connection may fail to close too; that must not hide how the write ended.
           await session.close().catch(() => undefined);

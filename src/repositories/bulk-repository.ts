@@ -6,8 +6,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { DatasetKey } from '../dataset/schema.js';
 import { entityLabels, factLabels, linkTypes, relationTypes, type GraphRows } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
-import { collectionOfKind, retractRelations, type ChangeRow, type RedirectRow, type Retraction } from './curation-repository.js';
-import type { WriteStep } from './dataset-repository.js';
+import { collectionOfKind, dropDerivedSteps, recordChanges, retractRelations, writeRedirects, type ChangeRow, type RedirectRow, type Retraction } from './curation-repository.js';
+import { writeSteps, type WriteStep } from './dataset-repository.js';
 
 type Row = Record<string, unknown>;
 
@@ -159,6 +159,8 @@ export interface ImportRun {
   host: string;
   pid: number;
   heartbeatAt: string;
+  /** Past its commit point: its journal is being applied (finished, never removed, when abandoned). */
+  publishing: boolean;
 }
 
 export async function beginImportRun(db: Database, id: string): Promise<void> {
@@ -177,11 +179,12 @@ export async function heartbeatImportRun(db: Database, id: string): Promise<bool
 }
 
 export async function importRuns(db: Database): Promise<ImportRun[]> {
-  return db.read('MATCH (r:ImportRun) RETURN r.id AS id, r.host AS host, r.pid AS pid, r.heartbeatAt AS heartbeatAt', {}, (r) => ({
+  return db.read('MATCH (r:ImportRun) RETURN r.id AS id, r.host AS host, r.pid AS pid, r.heartbeatAt AS heartbeatAt, r.batches IS NOT NULL AS publishing', {}, (r) => ({
     id: String(r.id),
     host: String(r.host),
     pid: Number(r.pid),
     heartbeatAt: String(r.heartbeatAt),
+    publishing: r.publishing === true,
   }));
 }
 
@@ -272,54 +275,268 @@ export function stagedWriteSteps(rows: GraphRows, staged: ReadonlySet<string>, c
   return { steps, deferred };
 }
 
+// ---- memory-sized transactions ----------------------------------------------------------------------------------
+//
+// Neo4j refuses a transaction whose state outgrows db.memory.transaction.max (NEO4J_TX_MEMORY, 256m by default):
+// Neo.TransientError.General.MemoryPoolOutOfMemoryError, mostly at COMMIT. Measured at the defaults: a file of
+// 10 000 people and 10 000 memberships (110 000 rows) was refused in one transaction, about 2.3 KB a row. A row is
+// estimated at ROW_BYTES plus twice its JSON (strings held as Java strings, and again in the store's records), and
+// a transaction is filled up to a quarter of the limit: room for the estimate to be off by a factor of four.
+
+/** Estimated transaction memory of one row beyond its properties (node or relationship records, index entries). */
+export const ROW_BYTES = 2_000;
+/** The share of db.memory.transaction.max one import transaction is filled to. */
+export const TRANSACTION_SHARE = 0.25;
+/** What the limit is taken to be when the database does not say (its default, and the app's NEO4J_TX_MEMORY). */
+export const DEFAULT_TRANSACTION_MEMORY = 256 * 1024 * 1024;
+
+/** Estimated bytes of transaction memory one row takes. */
+export function rowBytes(row: unknown): number {
+  return ROW_BYTES + 2 * (JSON.stringify(row)?.length ?? 0);
+}
+
+/** Estimated bytes of transaction memory writing these rows takes. */
+export function rowsBytes(rows: readonly unknown[]): number {
+  let sum = 0;
+  for (const row of rows) sum += rowBytes(row);
+  return sum;
+}
+
+/** Bytes of a Neo4j memory setting: `256.00MiB`, `1g`, `268435456`, `0` (no limit: null). */
+export function parseMemorySetting(value: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(value);
+  if (!m) return null;
+  const n = Number(m[1]) * 1024 ** ['', 'k', 'm', 'g', 't'].indexOf(m[2]!.toLowerCase());
+  return n > 0 ? Math.floor(n) : null;
+}
+
 /**
- * Runs staging statements in transactions of about `rowsPerTransaction` rows; each first checks that the run is
- * still recorded. `onRows` is told, after each commit, how many rows it covered.
+ * The database's db.memory.transaction.max in bytes; the default when it does not say (no right to SHOW SETTINGS)
+ * and a large value when it has no limit (0), so that transactions stay a sensible size anyway.
+ */
+export async function transactionMemoryLimit(db: Database): Promise<number> {
+  try {
+    const values = await db.read("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value", {}, (r) => String(r.value));
+    if (values.length === 0) return DEFAULT_TRANSACTION_MEMORY;
+    return parseMemorySetting(values[0]!) ?? 4 * DEFAULT_TRANSACTION_MEMORY;
+  } catch {
+    return DEFAULT_TRANSACTION_MEMORY;
+  }
+}
+
+/**
+ * Packs the steps' rows into transactions whose estimated memory stays within `budgetBytes` (and, when given, at
+ * most `maxRows` rows): in order, a step's rows split over as many transactions as they need. A single row above
+ * the budget gets a transaction of its own.
+ */
+export function packByMemory<S extends { rows: readonly unknown[] }>(
+  steps: readonly S[],
+  budgetBytes: number,
+  maxRows = Number.POSITIVE_INFINITY,
+): { step: S; rows: unknown[] }[][] {
+  const transactions: { step: S; rows: unknown[] }[][] = [];
+  let current: { step: S; rows: unknown[] }[] = [];
+  let bytes = 0;
+  let rows = 0;
+  for (const step of steps) {
+    let part: unknown[] = [];
+    for (const row of step.rows) {
+      const cost = rowBytes(row);
+      if (rows > 0 && (bytes + cost > budgetBytes || rows + 1 > maxRows)) {
+        if (part.length > 0) current.push({ step, rows: part });
+        transactions.push(current);
+        current = [];
+        part = [];
+        bytes = 0;
+        rows = 0;
+      }
+      part.push(row);
+      bytes += cost;
+      rows += 1;
+    }
+    if (part.length > 0) current.push({ step, rows: part });
+  }
+  if (current.length > 0) transactions.push(current);
+  return transactions;
+}
+
+/**
+ * Runs staging statements in transactions packed by `packByMemory`; each first checks that the run is still
+ * recorded. `onRows` is told, after each commit, how many rows it covered.
  */
 export async function runStagedSteps(
   db: Database,
   importId: string,
   steps: readonly WriteStep[],
-  rowsPerTransaction: number,
+  budgetBytes: number,
+  maxRows: number,
   onRows: (count: number) => void,
   timeoutMs: number,
 ): Promise<void> {
-  let stage: { cypher: string; rows: readonly unknown[] }[] = [];
-  let size = 0;
-  const commit = async () => {
-    if (stage.length === 0) return;
-    const work = stage;
-    stage = [];
-    size = 0;
+  for (const work of packByMemory(steps, budgetBytes, maxRows)) {
     await db.writeTransaction(async (tx) => {
       await requireRun(tx, importId);
-      for (const part of work) await tx.run(part.cypher, { rows: part.rows, importId });
+      for (const part of work) for (let i = 0; i < part.rows.length; i += 2_000) await tx.run(part.step.cypher, { rows: part.rows.slice(i, i + 2_000), importId });
     }, timeoutMs);
     onRows(work.reduce((n, part) => n + part.rows.length, 0));
-  };
-  for (const step of steps) {
-    for (let i = 0; i < step.rows.length; i += 2_000) {
-      const rows = step.rows.slice(i, i + 2_000);
-      stage.push({ cypher: step.cypher, rows });
-      size += rows.length;
-      if (size >= rowsPerTransaction) await commit();
-    }
   }
-  await commit();
+}
+
+// ---- the publish journal -----------------------------------------------------------------------------------------
+//
+// Publishing a large import does not fit one transaction either. Everything the publish does (labelling the staged
+// nodes, writing sources, updates of stored records, links and citations to live nodes, retractions, redirects,
+// changes) is written while staging as numbered journal batches, `(:Staged:ImportBatch {importId, id: 'batch:N',
+// step, rows})`, each one transaction's worth. Then one small transaction marks the run `publishing` with its
+// batch count: the commit point. Before it, a failure or kill leaves only :Staged nodes, removed as before, and
+// readers saw nothing. After it, the import is decided: the batches are applied in order, each in a transaction
+// that also deletes it (so each applies exactly once, even when a COMMIT's answer is lost), and a run whose
+// process dies is finished by the next start of the app, CLI or import. Readers may see a partly published import
+// while the batches run (entities before their citations, say), never a partly applied batch.
+
+/** A journal step: what a batch does, by a name from the fixed list below, and its rows. */
+export interface PublishStep {
+  step: string;
+  rows: readonly unknown[];
+}
+
+type Apply = (tx: ManagedTransaction, rows: unknown[], importId: string) => Promise<void>;
+
+/** The only statements a journal batch can run, by name: Cypher never comes from the database. */
+function publishStatements(): Map<string, Apply> {
+  const statements = new Map<string, Apply>();
+  statements.set('publish nodes', async (tx, rows, importId) => {
+    const list = rows as { id: string; labels: string[] }[];
+    for (const label of publishableLabels) {
+      const ids = list.filter((r) => r.labels.includes(label)).map((r) => r.id);
+      if (ids.length > 0) await tx.run(`UNWIND $ids AS id MATCH (n:Staged {importId: $importId, id: id}) SET n:${label}`, { ids, importId });
+    }
+    await tx.run('UNWIND $ids AS id MATCH (n:Staged {importId: $importId, id: id}) REMOVE n:Staged, n.importId, n.stagedLabels', { ids: list.map((r) => r.id), importId });
+  });
+  for (const step of writeSteps(emptyRows())) statements.set(`write ${step.name}`, async (tx, rows) => void (await tx.run(step.cypher, { rows })));
+  for (const step of dropDerivedSteps([])) statements.set(`drop ${step.name}`, async (tx, rows) => void (await tx.run(step.cypher, { rows })));
+  statements.set('retract relations', (tx, rows) => retractRelations(tx, rows as string[]));
+  statements.set('retractions', (tx, rows) => applyRetractions(tx, rows as RetractionRow[]));
+  statements.set('redirects', (tx, rows) => writeRedirects(tx, rows as RedirectRow[]));
+  statements.set('changes', (tx, rows) => recordChanges(tx, rows as ChangeRow[]));
+  return statements;
+}
+
+function emptyRows(): GraphRows {
+  return {
+    sources: [],
+    entities: Object.fromEntries(entityLabels.map((l) => [l, []])) as unknown as GraphRows['entities'],
+    facts: Object.fromEntries(factLabels.map((l) => [l, []])) as unknown as GraphRows['facts'],
+    claims: [],
+    claimLinks: [],
+    links: Object.fromEntries(linkTypes.map((t) => [t, []])) as unknown as GraphRows['links'],
+    citations: [],
+    relations: Object.fromEntries(relationTypes.map((t) => [t, []])) as unknown as GraphRows['relations'],
+  };
+}
+
+/** The journal steps of a publish, in order: names checked against the fixed list. */
+export function publishSteps(parts: {
+  stagedNodes: { id: string; labels: string[] }[];
+  replaceIds: readonly string[];
+  published: GraphRows;
+  deferred: GraphRows;
+  retractions: readonly RetractionRow[];
+  redirects: readonly RedirectRow[];
+  changes: readonly ChangeRow[];
+}): PublishStep[] {
+  const steps: PublishStep[] = [{ step: 'publish nodes', rows: parts.stagedNodes }];
+  steps.push(...dropDerivedSteps(parts.replaceIds).map((s) => ({ step: `drop ${s.name}`, rows: s.rows })));
+  steps.push(...writeSteps(parts.published).map((s) => ({ step: `write ${s.name}`, rows: s.rows })));
+  steps.push({ step: 'retract relations', rows: parts.replaceIds });
+  steps.push(...writeSteps(parts.deferred).map((s) => ({ step: `write ${s.name}`, rows: s.rows })));
+  steps.push({ step: 'retractions', rows: parts.retractions }, { step: 'redirects', rows: parts.redirects }, { step: 'changes', rows: parts.changes });
+  const known = publishStatements();
+  for (const s of steps) if (!known.has(s.step)) throw new Error(`no publish statement ${s.step}`);
+  return steps.filter((s) => s.rows.length > 0);
 }
 
 /**
- * The first statements of the publishing transaction: takes the run's record (so it cannot be removed as
- * abandoned meanwhile), gives every staged node its labels and drops the staging marks. Returns how many nodes.
+ * Writes the journal: the publish steps packed into batches of `budgetBytes`, several batches a transaction (a
+ * stored batch costs about its text). Returns how many batches there are.
  */
-export async function publishStagedNodes(tx: ManagedTransaction, importId: string): Promise<number> {
-  const run = await tx.run('MATCH (r:ImportRun {id: $importId}) SET r.publishing = true RETURN count(r) AS n', { importId });
-  if (Number(run.records[0]?.get('n') ?? 0) === 0) throw new Error(`import ${importId} was removed as abandoned before it could publish`);
-  for (const label of publishableLabels) {
-    await tx.run(`MATCH (n:Staged) WHERE n.importId = $importId AND $label IN n.stagedLabels SET n:${label}`, { importId, label });
+export async function writeJournal(db: Database, importId: string, steps: readonly PublishStep[], budgetBytes: number, timeoutMs: number): Promise<number> {
+  const batches = packByMemory(steps, budgetBytes).map((parts) => JSON.stringify(parts.map((p) => ({ step: p.step.step, rows: p.rows }))));
+  let seq = 0;
+  while (seq < batches.length) {
+    const first = seq;
+    let bytes = 0;
+    while (seq < batches.length && (seq === first || bytes + 2 * batches[seq]!.length <= budgetBytes)) bytes += 2 * batches[seq++]!.length;
+    const rows = batches.slice(first, seq).map((parts, i) => ({ id: `batch:${first + i}`, seq: int(first + i), parts }));
+    await db.writeTransaction(async (tx) => {
+      await requireRun(tx, importId);
+      await tx.run('UNWIND $rows AS r CREATE (:Staged:ImportBatch {importId: $importId, id: r.id, seq: r.seq, parts: r.parts})', { rows, importId });
+    }, timeoutMs);
   }
-  const done = await tx.run('MATCH (n:Staged) WHERE n.importId = $importId REMOVE n:Staged, n.importId, n.stagedLabels RETURN count(n) AS n', { importId });
-  return Number(done.records[0]?.get('n') ?? 0);
+  return batches.length;
+}
+
+/** The commit point: the run becomes `publishing` with its batch count, once every batch is in. */
+export async function markPublishing(db: Database, importId: string, batches: number): Promise<void> {
+  await db.writeTransaction(async (tx) => {
+    await requireRun(tx, importId);
+    const found = await tx.run('MATCH (b:ImportBatch) WHERE b.importId = $importId RETURN count(b) AS n', { importId });
+    const n = Number(found.records[0]?.get('n') ?? 0);
+    if (n !== batches) throw new Error(`import ${importId} has ${n} journal batches stored, not ${batches}`);
+    await tx.run('MATCH (r:ImportRun {id: $importId}) SET r.publishing = true, r.batches = $batches', { importId, batches: int(batches) });
+  });
+}
+
+/**
+ * Applies a publishing run's batches in order, each in its own transaction that deletes it, then removes the run.
+ * Batches already applied (by an earlier process, or a commit whose answer was lost) are skipped. `onRows` is told
+ * the rows of each applied batch.
+ */
+export async function applyJournal(db: Database, importId: string, onRows: (count: number) => void, timeoutMs: number): Promise<number> {
+  const statements = publishStatements();
+  const found = await db.read('MATCH (r:ImportRun {id: $importId}) RETURN r.batches AS batches', { importId }, (r) => Number(r.batches));
+  const batches = found[0];
+  if (batches === undefined || Number.isNaN(batches)) throw new Error(`import ${importId} is not being published`);
+  let applied = 0;
+  for (let seq = 0; seq < batches; seq += 1) {
+    const rows = await db.writeTransaction(
+      async (tx) => {
+        const entry = await tx.run('MATCH (b:Staged {importId: $importId, id: $id}) RETURN b.parts AS parts', { importId, id: `batch:${seq}` });
+        const text = entry.records[0]?.get('parts') as string | undefined;
+        if (text === undefined) return 0; // applied already
+        const parts = JSON.parse(text) as { step: string; rows: unknown[] }[];
+        for (const part of parts) {
+          const apply = statements.get(part.step);
+          if (!apply) throw new Error(`import ${importId} batch ${seq}: unknown step ${part.step}`);
+          for (let i = 0; i < part.rows.length; i += 2_000) await apply(tx, part.rows.slice(i, i + 2_000), importId);
+        }
+        await tx.run('MATCH (b:Staged {importId: $importId, id: $id}) DELETE b', { importId, id: `batch:${seq}` });
+        return parts.reduce((n, p) => n + p.rows.length, 0);
+      },
+      timeoutMs,
+      // Reads whether its batch is still there: after a COMMIT whose answer was lost, running it again is safe.
+      { repeatable: true },
+    );
+    if (rows > 0) applied += 1;
+    onRows(rows);
+  }
+  await db.writeTransaction((tx) => endImportRun(tx, importId));
+  return applied;
+}
+
+/**
+ * Takes over a publishing run whose process is gone (compare-and-set on its owner, so one taker wins): true when
+ * this process now owns it.
+ */
+export async function claimImportRun(db: Database, run: ImportRun): Promise<boolean> {
+  const result = await db.writeTransaction((tx) =>
+    tx.run(
+      `MATCH (r:ImportRun {id: $id}) WHERE r.host = $host AND r.pid = $pid AND r.heartbeatAt = $heartbeatAt
+       SET r.host = $me, r.pid = $myPid, r.heartbeatAt = $now RETURN count(r) AS n`,
+      { id: run.id, host: run.host, pid: int(run.pid), heartbeatAt: run.heartbeatAt, me: hostname(), myPid: int(process.pid), now: new Date().toISOString() },
+    ),
+  );
+  return Number(result.records[0]?.get('n') ?? 0) > 0;
 }
 
 /** The last statement of the publishing transaction: the run is over. */
