@@ -86,12 +86,14 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /**
- * After migrations, before anything else: removes what interrupted staged imports left (never visible to
- * readers, but taking space) and Idempotency-Key records past their retention.
+ * After migrations, before anything else: removes what interrupted staged imports left before their commit point
+ * (never visible to readers, but taking space), finishes the publish of those cut off after it, and removes
+ * Idempotency-Key records past their retention.
  */
 async function recoverWrites(database: Database, logger: Logger): Promise<void> {
   const imports = await removeAbandonedImports(database);
-  if (imports.runs > 0 || imports.nodes > 0) logger.warn(imports, 'removed what interrupted staged imports had left');
+  if (imports.failed.length > 0) logger.error(imports, 'the publish of an interrupted import could not be finished; it is tried again at the next start');
+  else if (imports.runs > 0 || imports.nodes > 0) logger.warn(imports, 'removed (or finished publishing) what interrupted staged imports had left');
   const expired = await pruneIdempotencyRecords(database, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
   if (expired > 0) logger.info({ expired }, 'removed expired Idempotency-Key records');
 }
