@@ -153,6 +153,11 @@ const entityBase = {
 export const apiSourceIdPattern = /^source:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 /** The longest source text the graph stores (characters): a long article, not a book. */
 export const MAX_SOURCE_TEXT_LENGTH = 500_000;
+/**
+ * The longest text of a DATASET source (characters): an imported Popolo file is stored whole as one, so that its
+ * citations' locators resolve in it; checked before the import does any work on the file.
+ */
+export const MAX_DATASET_TEXT_LENGTH = 10_000_000;
 export const SourceKind = z.enum(['ARTICLE', 'DATASET', 'OFFICIAL_RECORD']);
 export const Source = z
   .strictObject({
@@ -173,14 +178,18 @@ export const Source = z
      */
     text: z
       .string()
-      .max(MAX_SOURCE_TEXT_LENGTH, `must be at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
+      .max(MAX_DATASET_TEXT_LENGTH, `must be at most ${MAX_DATASET_TEXT_LENGTH} characters`)
       .refine((v) => !loneSurrogate.test(v), 'must be well-formed Unicode (no lone surrogates)')
       .nullable()
       .default(null),
     /** When the text was retrieved (ISO 8601 date or date-time). */
     retrievedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/, 'must be an ISO 8601 date or date-time').nullable().default(null),
   })
-  .refine((s) => s.kind !== 'ARTICLE' || (s.text !== null && s.text.trim() !== ''), { message: "an article's text is required", path: ['text'] });
+  .refine((s) => s.kind !== 'ARTICLE' || (s.text !== null && s.text.trim() !== ''), { message: "an article's text is required", path: ['text'] })
+  .refine((s) => s.kind === 'DATASET' || s.text === null || s.text.length <= MAX_SOURCE_TEXT_LENGTH, {
+    message: `must be at most ${MAX_SOURCE_TEXT_LENGTH} characters (a DATASET's text, at most ${MAX_DATASET_TEXT_LENGTH})`,
+    path: ['text'],
+  });
 
 export const Person = z.strictObject({ ...entityBase });
 

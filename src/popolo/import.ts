@@ -3,18 +3,18 @@
 // then hand the result to the bulk importer: the same validation, the same all-or-nothing write.
 import { readFile } from 'node:fs/promises';
 import { recordFromGraph, type CollectionRecord } from '../dataset/from-graph.js';
-import type { Citation, DatasetKey } from '../dataset/schema.js';
+import { MAX_DATASET_TEXT_LENGTH, MAX_NAME_LENGTH, type Citation, type DatasetKey } from '../dataset/schema.js';
 import type { ValidationIssue } from '../dataset/validate.js';
 import { replaceReferences } from '../curation/engine.js';
 import { addRecord, emptyLoaded, type BulkFile } from '../bulk/format.js';
 import { planImport, type ImportPlan, type PlanProgress } from '../bulk/import.js';
 import type { Database } from '../neo4j/database.js';
 import { readStoredRecords } from '../repositories/curation-repository.js';
-import { resolutionProfiles } from '../repositories/resolution-repository.js';
-import { identifierKey } from '../dataset/to-graph.js';
+import { candidateIds, existingEntityIds, resolutionProfiles, resolutionProfilesOf } from '../repositories/resolution-repository.js';
+import { identifierKey, identifierSearchKey } from '../dataset/to-graph.js';
 import { mapPopolo, nameVariants, pathOf, readPopolo, type MappedRecord, type PopoloDocument, type SourceMeta } from './popolo.js';
 import { decide, describeEvidence, type Comparison, type Decision, type Evidence, type Profile, type ResolutionKind } from './resolve.js';
-import { nameKeys } from '../search/fold.js';
+import { escapeLucene, nameKeys } from '../search/fold.js';
 import { resolvePointer } from '../domain/citation-rule.js';
 
 export { resolvePointer };
@@ -47,8 +47,17 @@ const kindOfCollection: Partial<Record<DatasetKey, ResolutionKind>> = { people: 
 /** Organisations first: the bodies persons and parties sit in must be known before they are compared. */
 const resolutionOrder: DatasetKey[] = ['organizations', 'parties', 'elections', 'people'];
 
+/**
+ * Reads and parses a Popolo file; one longer than a dataset source may store is refused unparsed (its only
+ * issue says so), as parsing it would be work for nothing.
+ */
 export async function readPopoloFile(path: string): Promise<PopoloDocument> {
-  return readPopolo(await readFile(path, 'utf8'), path);
+  const text = await readFile(path, 'utf8');
+  if (text.length > MAX_DATASET_TEXT_LENGTH) {
+    const doc: PopoloDocument = { file: path, text, sha256: '', persons: [], organizations: [], memberships: [], events: [], issues: [] };
+    return { ...doc, issues: checkPopoloLimits(doc) };
+  }
+  return readPopolo(text, path);
 }
 
 interface EntityLike {
@@ -77,7 +86,7 @@ function profileOf(m: MappedRecord, kind: ResolutionKind, seats: PopoloPlanConte
 
 type PopoloPlanContext = ReturnType<typeof mapPopolo>;
 
-/** Existing profiles that share an identifier or a folded name key with the incoming one: the only ones compared. */
+/** Existing elections that share a year, an identifier or a folded name key with the incoming one: the only ones compared. */
 class CandidateIndex {
   private readonly byKey = new Map<string, Profile[]>();
   constructor(profiles: readonly Profile[]) {
@@ -98,6 +107,67 @@ class CandidateIndex {
     return [...out.values()];
   }
 }
+
+/** Candidates one incoming entity is compared with, at most: the fulltext index's best (a common name's holders beyond these are not read). */
+export const CANDIDATES_PER_ENTITY = 50;
+/** Lucene clauses one query may have (its default maximum is 1,024). */
+const MAX_TERMS = 200;
+
+/**
+ * The fulltext query (Lucene, over `searchKeys`) of an incoming entity's keys: the folded name keys of 3 letters or
+ * more of every name (what the in-memory index compared on), and its identifiers' search keys, weighted up. Null
+ * when it has none.
+ */
+export function candidateQuery(profile: Profile): string | null {
+  const terms = new Set<string>();
+  for (const key of profile.identifiers) {
+    const value = identifierSearchKey(key.slice(key.indexOf(':') + 1));
+    if (value.length > 0) terms.add(`${escapeLucene(value)}^4`);
+  }
+  for (const name of profile.names) {
+    for (const key of nameKeys(name)) for (const token of key.split(' ')) if (token.length >= 3) terms.add(escapeLucene(token));
+  }
+  return terms.size === 0 ? null : [...terms].slice(0, MAX_TERMS).join(' OR ');
+}
+
+/** Each profile's candidates of its kind from the fulltext index, best first, at most CANDIDATES_PER_ENTITY. */
+async function indexedCandidates(db: Database, profiles: readonly Profile[]): Promise<Map<string, Profile[]>> {
+  const queries = profiles.flatMap((p) => {
+    const lucene = candidateQuery(p);
+    return lucene === null ? [] : [{ ref: p.id, kind: p.kind, lucene }];
+  });
+  const ids = await candidateIds(db, queries, CANDIDATES_PER_ENTITY);
+  const profilesById = new Map((await resolutionProfilesOf(db, [...new Set([...ids.values()].flat())])).map((p) => [p.id, p]));
+  return new Map([...ids].map(([ref, list]) => [ref, list.flatMap((id) => profilesById.get(id) ?? [])]));
+}
+
+/**
+ * The limits a Popolo file must keep, checked before any work on it: the stored dataset's length (the file is
+ * stored whole as the DATASET source's text, which locators resolve in) and every name's length (names are
+ * folded and indexed). Each breach is an issue naming the file, the element's line and the field.
+ */
+export function checkPopoloLimits(doc: PopoloDocument): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (doc.text.length > MAX_DATASET_TEXT_LENGTH) {
+    issues.push({ file: doc.file, line: null, path: '', code: 'SCHEMA', message: `the file is ${doc.text.length} characters; a dataset source stores at most ${MAX_DATASET_TEXT_LENGTH}` });
+  }
+  const check = (value: unknown, path: string, line: number | null): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => check(v, `${path}[${i}]`, line));
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v === 'string' && NAME_FIELDS.has(key) && v.length > MAX_NAME_LENGTH) {
+        issues.push({ file: doc.file, line, path: `${path}.${key}`, code: 'SCHEMA', message: `${key} is ${v.length} characters; a name has at most ${MAX_NAME_LENGTH}` });
+      } else if (typeof v === 'object') check(v, `${path}.${key}`, line);
+    }
+  };
+  for (const list of [doc.persons, doc.organizations, doc.memberships, doc.events]) {
+    for (const e of list as { value: unknown; pointer: string; line: number | null }[]) check(e.value, pathOf(e.pointer), e.line);
+  }
+  return issues;
+}
+
+/** Popolo fields that hold names (of persons, organisations, other names, events, posts). */
+const NAME_FIELDS = new Set(['name', 'family_name', 'given_name', 'additional_name', 'patronymic_name', 'sort_name', 'honorific_prefix', 'honorific_suffix']);
 
 function uniqueBy<T>(list: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
@@ -215,19 +285,25 @@ function finerDate(stored: unknown, incoming: unknown, field: string, conflicts:
 /** Validates, maps and resolves a Popolo file and plans its import; reads only. */
 export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: SourceMeta, onProgress?: PlanProgress): Promise<PopoloPlan> {
   if (doc.issues.length > 0) return { doc, issues: doc.issues, resolutions: [], skipped: [], plan: null };
+  // Limits first: nothing is mapped, folded or looked up for a file that breaks one.
+  const limits = checkPopoloLimits(doc);
+  if (limits.length > 0) return { doc, issues: limits, resolutions: [], skipped: [], plan: null };
   const mapping = mapPopolo(doc, meta);
-  const existing = await resolutionProfiles(db, ['PERSON', 'PARTY', 'ORGANIZATION', 'ELECTION']);
-  const existingIds = new Set(existing.map((p) => p.id));
-  const index = new CandidateIndex(existing);
+  // Elections are few: all of them, matched by year and name in memory. Everyone else through the fulltext index.
+  const elections = new CandidateIndex(await resolutionProfiles(db, ['ELECTION']));
+  const existingIds = await existingEntityIds(db, mapping.records.map((m) => m.record.record.id));
   const finalId = new Map<string, string>();
   const resolutions: ResolutionReport[] = [];
   const claimed = new Map<string, ResolutionReport>();
 
   for (const collection of resolutionOrder) {
     const kind = kindOfCollection[collection]!;
-    for (const m of mapping.records.filter((r) => r.record.collection === collection)) {
-      const profile = profileOf(m, kind, mapping.seats, finalId);
-      let decision = decide(profile, index.candidates(profile));
+    const records = mapping.records.filter((r) => r.record.collection === collection);
+    const profiles = records.map((m) => profileOf(m, kind, mapping.seats, finalId));
+    const candidates = kind === 'ELECTION' ? new Map(profiles.map((p) => [p.id, elections.candidates(p)])) : await indexedCandidates(db, profiles);
+    for (const [i, m] of records.entries()) {
+      const profile = profiles[i]!;
+      let decision = decide(profile, candidates.get(profile.id) ?? []);
       if (decision.action === 'MERGE') {
         // Two incoming entities may not both become one existing entity: neither is merged, both are flagged.
         const rival = claimed.get(decision.into);
