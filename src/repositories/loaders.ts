@@ -9,6 +9,7 @@ import type { Connection } from './pagination.js';
 import type { CitationProjection } from './fragments.js';
 import type { Prime } from './prefetch-repository.js';
 import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
+import { timelinesOf, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 
 export interface FactLinkRequest extends FactLinkKey {
   id: string;
@@ -23,6 +24,8 @@ export interface Loaders {
   factsLinked: DataLoader<FactLinkRequest, FactRecord[], string>;
   relations: DataLoader<RelationsRequest, Connection<RelationRecord>, string>;
   events: DataLoader<EventsRequest, Connection<EntityRecord>, string>;
+  /** Timeline pages (`Person.timeline`, `Party.timeline`); the events, elections and facts they name go to the other loaders. */
+  timeline: DataLoader<TimelineRequest, Connection<TimelineEntryRecord>, string>;
   /** The audit trail of an entity or fact (`history`). */
   history: DataLoader<string, ChangeRecord[]>;
 }
@@ -48,7 +51,7 @@ function byId<T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fall
   };
 }
 
-function loaderFactories(db: Database, projection: Projected): { [K in keyof Loaders]: () => Loaders[K] } {
+function loaderFactories(db: Database, projection: Projected, loaders: Loaders): { [K in keyof Loaders]: () => Loaders[K] } {
   return {
     entity: () =>
       new DataLoader(byId((ids) => entitiesByIds(db, ids, projection.props))),
@@ -91,6 +94,19 @@ function loaderFactories(db: Database, projection: Projected): { [K in keyof Loa
       new DataLoader((requests) => relationsOf(db, requests), { cacheKeyFn: stableKey }),
     events: () =>
       new DataLoader((requests) => eventPages(db, requests, projection.props), { cacheKeyFn: stableKey }),
+    timeline: () =>
+      new DataLoader(
+        async (requests) => {
+          const pages = await timelinesOf(db, requests, projection.props, projection.factProps);
+          // The events, elections and facts the entries name came with the page: the entries' fields find them.
+          for (const page of pages) {
+            for (const entity of page.entities) loaders.entity.prime(entity.id, entity);
+            for (const fact of page.facts) loaders.fact.prime(fact.id, fact);
+          }
+          return pages.map((p) => p.connection);
+        },
+        { cacheKeyFn: stableKey },
+      ),
     history: () =>
       new DataLoader(async (ids) => {
         const found = await historyOf(db, ids);
@@ -104,9 +120,9 @@ function loaderFactories(db: Database, projection: Projected): { [K in keyof Loa
  * request should not pay for the others. Entities are read with the operation's projection.
  */
 export function createLoaders(db: Database, projection: Projected = { props: null, factProps: null, citationProps: null, sourceProps: null }): Loaders {
-  const make = loaderFactories(db, projection);
-  const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
+  const make = loaderFactories(db, projection, loaders);
+  const made: Partial<Loaders> = {};
   for (const name of Object.keys(make) as (keyof Loaders)[]) {
     Object.defineProperty(loaders, name, {
       enumerable: true,

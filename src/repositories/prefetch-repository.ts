@@ -9,6 +9,7 @@ import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
 import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type CitationProjection, type PageBounds, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import { parseTimelinePage, timelinePage, type TimelineEntryKind, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 import {
   parseCitation,
   parseClaim,
@@ -36,6 +37,7 @@ export type Need =
   | { kind: 'claims' }
   | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null }
   | { kind: 'events'; kinds: string[] | null; page: PageRequest }
+  | { kind: 'timeline'; kinds: TimelineEntryKind[] | null; page: PageRequest }
   | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean; citations: boolean };
 
 /** Which events a page holds: of these kinds, within these days, at this place (each null: any). */
@@ -68,6 +70,7 @@ export type Prime =
       key: { entityId: string; kinds: string[] | null; from: null; to: null; placeId: null; first: number; afterKey: string | null };
       value: Connection<EntityRecord>;
     }
+  | { loader: 'timeline'; key: TimelineRequest; value: Connection<TimelineEntryRecord> }
   | {
       loader: 'relations';
       key: { id: string; types: string[] | null; asOf: string | null; includeRetracted: boolean; first: number; afterKey: string | null };
@@ -189,6 +192,8 @@ class PlanCompiler {
       }
       case 'events':
         return this.events(v, { kinds: need.kinds, from: null, to: null, placeId: null }, need.page, node.children);
+      case 'timeline':
+        return timelinePage(v, this.param(need.kinds), this.bounds(need.page), n, this.props, this.factProps);
       case 'relations': {
         const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
         const rows = relationRows(v, req, n, this.bounds(need.page), [], need.types);
@@ -297,6 +302,13 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
           key: { entityId: owner.id, kinds: need.kinds, from: null, to: null, placeId: null, first: need.page.first, afterKey: need.page.afterKey },
           value: toConnection(page, need.page, Number(result.total)),
         });
+        return;
+      }
+      case 'timeline': {
+        const found = parseTimelinePage(value, need.page);
+        for (const entity of found.entities) out.push({ loader: 'entity', key: entity.id, value: entity });
+        for (const fact of found.facts) out.push({ loader: 'fact', key: fact.id, value: fact });
+        out.push({ loader: 'timeline', key: { entityId: owner.id, kinds: need.kinds, first: need.page.first, afterKey: need.page.afterKey }, value: found.connection });
         return;
       }
       case 'relations': {

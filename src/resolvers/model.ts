@@ -13,6 +13,7 @@ import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind,
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
+import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/timeline-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn, nameOnDay, type NameOnDay } from './names.js';
 import { connectionOfKind, optionalEntity, requireEntity } from './shared.js';
@@ -191,6 +192,15 @@ export const events: FieldModel<EntityRecord, Connection<EventRecord>> = {
     ),
 };
 
+/**
+ * An entity's timeline (events it took part in, elections it contested), one keyset page; the events,
+ * elections and facts its entries name come with it (src/repositories/timeline-repository.ts).
+ */
+export const timeline: FieldModel<EntityRecord, Connection<TimelineEntryRecord>> = {
+  steps: (args) => [{ need: { kind: 'timeline', kinds: (args.kinds as TimelineEntryKind[] | null | undefined) ?? null, page: pageRequest(args) } }],
+  resolve: (entity, args, ctx) => ctx.loaders.timeline.load({ entityId: entity.id, kinds: (args.kinds as TimelineEntryKind[] | null | undefined) ?? null, ...pageRequest(args) }),
+};
+
 /** The members of a party or organisation holding on `asOf` (filtered in the loader's query), of `role`. */
 const members = facts('Membership', 'OBJECT', {
   retractable: true,
@@ -227,6 +237,8 @@ export const fieldModel = {
   'Entity.citations': sized(citations, ['CITES']),
   'Entity.events': sized(events, ['PARTICIPATED_IN']),
   'Fact.citations': sized(citations, ['CITES']),
+  'Person.timeline': timeline,
+  'Party.timeline': timeline,
   'Person.memberships': sized(facts('Membership', 'SUBJECT', { retractable: true, dated: true }), membershipTypes),
   'Person.candidacies': sized(facts('Candidacy', 'SUBJECT'), candidacyTypes),
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
@@ -383,12 +395,10 @@ export const unplannedFields: Record<string, string> = {
   'Source.citationCount': 'a count from the source loader when the listing did not carry it',
   'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
   'FamilyTie.recordedFor': 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked',
-  'Person.timeline': 'a timeline is its own query (src/repositories/timeline-repository.ts), events and elections merged and ordered in Cypher',
-  'Party.timeline': 'a timeline is its own query (src/repositories/timeline-repository.ts), events and elections merged and ordered in Cypher',
-  'TimelineEntry.event': 'the entries arrive with the timeline query; their entities batch through the entity loader',
-  'TimelineEntry.election': 'the entries arrive with the timeline query; their entities batch through the entity loader',
-  'TimelineEntry.result': 'the entries arrive with the timeline query; their facts batch through the fact loader',
-  'TimelineEntry.candidacy': 'the entries arrive with the timeline query; their facts batch through the fact loader',
+  'TimelineEntry.event': 'the event comes with the timeline page (planned as `timeline`), primed into the entity loader',
+  'TimelineEntry.election': 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader',
+  'TimelineEntry.result': 'the party result comes with the timeline page (planned as `timeline`), primed into the fact loader',
+  'TimelineEntry.candidacy': 'the candidacy comes with the timeline page (planned as `timeline`), primed into the fact loader',
   'Election.turnoutByPlace': 'per-place turnout is read with its citations by its own query (src/repositories/source-repository.ts)',
   'PlaceTurnout.place': 'the places of per-place turnout batch through the entity loader',
   'Source.text': 'a source\'s text (up to 500,000 characters) is read only when asked, through the source loader',

@@ -7,8 +7,7 @@ import { ownerOf } from '../dataset/from-graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { citationsOfSource, sourceVersions } from '../repositories/source-repository.js';
-import { timelineOf, type TimelineEntryKind } from '../repositories/timeline-repository.js';
-import type { ElectionRecord, EntityRecord } from '../repositories/records.js';
+import type { ElectionRecord } from '../repositories/records.js';
 import type { GraphContext } from '../context.js';
 import type { PlaceTurnoutRecord } from './mappers.js';
 import { requireEntity, valueOf } from './shared.js';
@@ -40,8 +39,6 @@ async function turnoutByPlace(ctx: GraphContext, election: ElectionRecord): Prom
   });
 }
 
-const timeline = (e: EntityRecord, args: { kinds?: TimelineEntryKind[] | null; first?: number | null; after?: string | null }, ctx: GraphContext) =>
-  timelineOf(ctx.db, e.id, args.kinds ?? null, pageRequest(args));
 
 export const provenanceResolvers: Resolvers = {
   Source: {
@@ -63,8 +60,6 @@ export const provenanceResolvers: Resolvers = {
   FamilyTie: {
     recordedFor: async (f, _a, ctx) => requireEntity(ctx, (await ctx.loaders.fact.load(f.id))?.subjectId ?? f.subjectId, 'PERSON'),
   },
-  Person: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
-  Party: { timeline: (p, args, ctx) => timeline(p, args, ctx) },
   TimelineEntry: {
     event: (t, _a, ctx) => (t.kind === 'EVENT' ? requireEntity(ctx, t.entityId, 'EVENT') : null),
     election: (t, _a, ctx) => (t.kind === 'ELECTION' ? requireEntity(ctx, t.entityId, 'ELECTION') : null),

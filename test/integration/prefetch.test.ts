@@ -117,6 +117,13 @@ const covered: [string, string, Record<string, unknown>?][] = [
     { id: 'person:zhanbolat-mamai' },
   ],
   [
+    'timelines of a party and a person: entries with their events, elections and results or candidacies',
+    `query($party: ID!, $person: ID!) { party(id: $party) { timeline(first: 6) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { kind date { text precision }
+        event { id name eventKind } election { id name } result { totalSeats { value } voteShare { value } } } } } }
+      person(id: $person) { timeline(first: 50) { totalCount edges { node { kind event { id name } election { id } candidacy { id mandate } } } } } }`,
+    { party: 'party:amanat', person: 'person:zhanbolat-mamai' },
+  ],
+  [
     'aliases with different arguments, @include and @skip',
     `query($id: ID!, $yes: Boolean!, $no: Boolean!) { person(id: $id) { name
       early: events(first: 2) { totalCount edges { cursor node { id } } }

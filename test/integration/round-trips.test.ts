@@ -32,7 +32,6 @@ const notYetOne: Record<string, { trips: number; why: string }> = {
   'disputed-candidacy': { trips: 7, why: '`node` of a fact id is read through the fact loader, and value claims name their entities through the entity loader, level by level' },
   'source-document': { trips: 4, why: '`source` reads the source, its text, its citation page and each citation\'s `citedBy` through separate loaders' },
   'turnout-by-city': { trips: 2, why: '`turnoutByPlace` is its own query (source-repository)' },
-  'party-timeline': { trips: 4, why: 'the timeline query returns ids; its events, elections and results are read through the loaders' },
 };
 
 describe('one database round trip per root field', () => {
