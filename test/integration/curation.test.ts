@@ -92,6 +92,7 @@ describe('who may write', () => {
     { name: 'retractCitation', role: 'editor', query: `mutation($i: RetractCitationInput!) { retractCitation(input: $i) { source { id } errors { code } } }`, variables: () => ({ i: { citedBy: `person:${id('auth-a')}`, source: SOURCE, quote: SECOND_QUOTE, reason: 'auth test' } }) },
     { name: 'endRelationship', role: 'editor', query: `mutation($id: ID!, $c: CitationInput!) { endRelationship(id: $id, to: "2023", citation: $c) { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}`, c: cite()[0] }) },
     { name: 'retractFact', role: 'editor', query: `mutation($id: ID!) { retractFact(id: $id, reason: "auth test") { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}` }) },
+    { name: 'dismissDuplicate', role: 'editor', query: `mutation($a: ID!) { dismissDuplicate(entity: $a, duplicate: "person:nursultan-nazarbayev", reason: "auth test") { dismissal { reason } errors { code } } }`, variables: () => ({ a: `person:${id('auth-a')}` }) },
     { name: 'restoreFact', role: 'editor', query: `mutation($id: ID!) { restoreFact(id: $id, reason: "auth test") { fact { id } errors { code } } }`, variables: () => ({ id: `membership:${id('auth')}` }) },
     { name: 'mergeEntities', role: 'admin', query: `mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d) { entity { id } errors { code } } }`, variables: () => ({ k: `place:${id('auth')}`, d: `place:${id('auth-b')}` }) },
   ];
