@@ -3,7 +3,7 @@
 // argument bounds it, or how many items a list held inside its record has. Every list of a composite type has a
 // rule (test/unit/cost-coverage.test.ts walks the schema); one without would count as its `first`, else its
 // documented maximum, else `UNRULED_LIST_SIZE` items, never 0.
-import { relationTypes } from '../dataset/to-graph.js';
+import { entityLabelOfKind, relationTypes } from '../dataset/to-graph.js';
 import { modelOfField, typeOfFactLabel } from '../resolvers/model.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
 
@@ -173,14 +173,5 @@ export const labelOfType: Record<string, SizedLabel> = {
   EntityClaim: 'Claim',
 };
 
-/** The label whose node count a kind of entity (`duplicateCandidates(kind:)`) has. */
-export const labelOfKind: Record<string, SizedLabel> = {
-  PERSON: 'Person',
-  PARTY: 'Party',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-  DISTRICT: 'District',
-  ELECTION: 'Election',
-  COURT_CASE: 'CourtCase',
-  EVENT: 'Event',
-};
+/** The label whose node count a kind of entity (`duplicateCandidates(kind:)`) has: every entity label is sized. */
+export const labelOfKind: Readonly<Record<string, SizedLabel>> = entityLabelOfKind;

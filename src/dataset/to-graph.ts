@@ -61,6 +61,9 @@ export const entityKindOfLabel: Record<EntityLabel, string> = {
   Event: 'EVENT',
 };
 
+/** The label (also the GraphQL type's name) of each entity kind: `entityKindOfLabel` turned round. */
+export const entityLabelOfKind: Readonly<Record<string, EntityLabel>> = Object.fromEntries(entityLabels.map((label) => [entityKindOfLabel[label], label]));
+
 export type Scalar = string | number | boolean | null | string[];
 export type Props = Record<string, Scalar>;
 

@@ -4,21 +4,14 @@ import { pageRequest } from '../repositories/pagination.js';
 import { listSources } from '../repositories/fact-repository.js';
 import type { EntityKind, EntityRecord, FactRecord } from '../repositories/records.js';
 import type { NodeRecord } from './mappers.js';
+import { entityLabelOfKind, type EntityLabel } from '../dataset/to-graph.js';
 import { typeOfFactLabel } from './model.js';
 import { loadEntityFor } from './prefetch.js';
 import { requireEntity } from './shared.js';
 import { API_VERSION } from '../version.js';
 
-const typeOfKind = {
-  PERSON: 'Person',
-  PARTY: 'Party',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-  DISTRICT: 'District',
-  ELECTION: 'Election',
-  COURT_CASE: 'CourtCase',
-  EVENT: 'Event',
-} as const satisfies Record<EntityKind, string>;
+/** An entity's GraphQL type: its kind's label (entity labels are named as their types). */
+const typeOfKind = (kind: EntityKind): EntityLabel => entityLabelOfKind[kind]!;
 
 
 /** The GraphQL type of a fact reachable by id: a legislature's terms are read through `Legislature.terms`, not as nodes. */
@@ -45,10 +38,10 @@ export const nodeResolvers: Resolvers = {
     sources: (_p, args, ctx) => listSources(ctx.db, pageRequest(args)),
   },
   Node: {
-    __resolveType: (n) => (isEntity(n) ? typeOfKind[n.kind] : factType(n)),
+    __resolveType: (n) => (isEntity(n) ? typeOfKind(n.kind) : factType(n)),
   },
   Entity: {
-    __resolveType: (e) => typeOfKind[e.kind],
+    __resolveType: (e) => typeOfKind(e.kind),
   },
   Fact: {
     __resolveType: (f: FactRecord) => factType(f),

@@ -46,7 +46,7 @@ describe('parseEntity', () => {
       const { id: _id, kind, name: _n, sortName: _s, description: _d, aliases: _a, identifiers: _i, searchNames: _sn, disputed: _di, values: _v, ...rest } = parseEntity(row);
       return { kind, ...rest };
     };
-    expect(own(node('Party', { status: 'RENAMED', orgKind: 'NGO' }))).toEqual({ kind: 'PARTY', status: 'RENAMED' });
+    expect(own(node('Party', { status: 'RENAMED', orgKind: 'NGO' }))).toEqual({ kind: 'PARTY', status: 'RENAMED', predecessors: [], successors: [] });
     expect(own(node('Organization', { orgKind: 'LEGISLATURE', parentId: 'organization:p', placeId: 'place:almaty', status: 'REGISTERED' }))).toEqual({
       kind: 'ORGANIZATION',
       orgKind: 'LEGISLATURE',

@@ -49,6 +49,10 @@ describe('parseFact', () => {
       title: 'honorary chairman',
       from,
       to,
+      // A seat's own fields, empty on a party membership (issue 25: independents, party and term of a seat).
+      independent: false,
+      onBehalfOfId: null,
+      term: null,
     });
     expect(
       own(parseFact(fact('Candidacy', { mandate: 'PARTY_LIST', outcome: 'ELECTED', selfNominated: false, role: 'x' }, [['IN_DISTRICT', 'district:d'], ['NOMINATED_BY', 'party:p']]))),

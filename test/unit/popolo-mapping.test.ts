@@ -109,8 +109,10 @@ describe('mapPopolo', () => {
       citations: [{ source: mapping.source.record.id, locator: '/persons/0' }],
     });
     expect(abdiraiym!.aliases).toEqual([
-      { name: 'ABDIRAIYM Bakytzhan', lang: 'en', script: 'Latn' },
-      { name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk', script: 'Cyrl' },
+      // Each alias is a cited statement with its kind (src/popolo/name-kinds.ts): the file's own spelling of the
+      // name, and the Kazakh name as official.
+      { name: 'ABDIRAIYM Bakytzhan', lang: 'en', script: 'Latn', kind: 'SPELLING', citations: [{ source: mapping.source.record.id, locator: '/persons/0/name' }] },
+      { name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk', script: 'Cyrl', kind: 'OFFICIAL', citations: [{ source: mapping.source.record.id, locator: '/persons/0/other_names/0' }] },
     ]);
     // A mixed-case name is already written given name first; a file's own popolo identifier is kept.
     expect(tokayev).toMatchObject({ id: 'person:kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', identifiers: [{ scheme: 'popolo', value: 'first-file-id' }] });
