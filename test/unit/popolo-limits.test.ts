@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DATASET_TEXT_LENGTH, MAX_NAME_LENGTH } from '../../src/dataset/schema.js';
 import { identifierSearchKey } from '../../src/dataset/to-graph.js';
-import { candidateQuery, checkPopoloLimits, readPopoloFile } from '../../src/popolo/import.js';
+import { createDriver, Database } from '../../src/neo4j/database.js';
+import { candidateQuery, checkPopoloLimits, planPopoloImport, readPopoloFile } from '../../src/popolo/import.js';
 import { readPopolo } from '../../src/popolo/popolo.js';
 
 function file(persons: unknown[]): string {
@@ -23,6 +24,22 @@ describe('checkPopoloLimits', () => {
       { file: 'long.json', line: 4, path: 'persons[1].name', code: 'SCHEMA', message: `name is ${MAX_NAME_LENGTH + 1} characters; a name has at most ${MAX_NAME_LENGTH}` },
       { file: 'long.json', line: 5, path: 'persons[2].other_names[0].name', code: 'SCHEMA', message: expect.stringContaining('a name has at most') },
     ]);
+  });
+
+  it('makes planPopoloImport refuse the file before any resolution: not one query reaches the database', async () => {
+    // A database nothing listens on: any lookup would fail; the refusal must come before the first.
+    const driver = createDriver({ uri: 'bolt://127.0.0.1:1', maxPoolSize: 1, txTimeoutMs: 1_000 });
+    try {
+      const db = new Database(driver, { txTimeoutMs: 1_000 });
+      const doc = readPopolo(file([{ id: 'a', name: 'N'.repeat(5_000_000) }]), 'huge-name.json');
+      const planned = await planPopoloImport(db, doc, { title: 'Test', publisher: 'Test', url: null, retrieved: '2026-12-07' });
+      expect(planned.plan).toBeNull();
+      expect(planned.resolutions).toEqual([]);
+      expect(planned.issues).toEqual([{ file: 'huge-name.json', line: 3, path: 'persons[0].name', code: 'SCHEMA', message: `name is 5000000 characters; a name has at most ${MAX_NAME_LENGTH}` }]);
+      expect(db.counter.count).toBe(0);
+    } finally {
+      await driver.close();
+    }
   });
 
   it('passes a file within the limits', () => {
