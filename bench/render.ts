@@ -244,6 +244,8 @@ export function renderBenchmarks(resultsDir: string, outFile: string): void {
     'npm run bench                                # BENCH_SCALE=small, 3 runs (about 20 minutes)',
     'BENCH_SCALE=large npm run bench              # ≥ 1 M relationships, 3 runs (about 30 minutes)',
     'npx tsx bench/render.ts                      # re-render this page from bench/results',
+    'npx tsx bench/import.ts --lines 100000,1000000   # JSONL import at the default settings (own embedded Neo4j)',
+    'npx tsx bench/popolo-import.ts                   # Popolo: 10 000 persons against 100 000 stored people',
     '```',
     '',
     'Knobs (environment): `BENCH_SEED`, `BENCH_RUNS` (3; 1 with `--quick`), `BENCH_CONNECTIONS` (`1,4`: each shape is',
