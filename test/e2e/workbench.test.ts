@@ -249,4 +249,32 @@ describe('curation workbench', () => {
     expect(reader.errors).toEqual([]);
     await reader.page.close();
   });
+  it('a write announced by the workbench redraws an open explorer of the same browser, without a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const explorer = await context.newPage();
+      await explorer.goto(`${server.url}/explorer/?roots=${encodeURIComponent('person:inga-imanbai')}`);
+      await explorer.waitForFunction(() => document.body.dataset.ready === 'true');
+      type Snap = { edges: { source: string; target: string; type: string }[] };
+      const edges = () => explorer.evaluate(async () => {
+        const k = (window as unknown as { kzExplorer: { ready: () => Promise<void>; view: () => Snap } }).kzExplorer;
+        await k.ready();
+        return k.view().edges.map((e) => [e.source, e.target, e.type].join(' '));
+      });
+      const tie = 'person:inga-imanbai party:ak-zhol MEMBER_OF';
+      expect(await edges()).not.toContain(tie);
+      const written = await api<{ addMembership: { membership: { id: string } | null; errors: unknown[] } }>(
+        `mutation($i: AddMembershipInput!) { addMembership(input: $i) { membership { id } errors { code } } }`,
+        { i: { person: 'person:inga-imanbai', organization: 'party:ak-zhol', role: 'member', from: '2024', citations: [{ source: SOURCE_ID, quote: PASSAGE }] } },
+      );
+      expect(written.addMembership.errors).toEqual([]);
+      // The workbench's announcement (public/workbench/src/main.ts `announceWrite`), from another tab of the app.
+      const workbench = await context.newPage();
+      await workbench.goto(`${server.url}/curate/`);
+      await workbench.evaluate((id) => new BroadcastChannel('kz-graph-writes').postMessage({ type: 'written', ids: [id] }), written.addMembership.membership!.id);
+      await expect.poll(edges, { timeout: 30_000 }).toContain(tie);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -40,7 +40,8 @@ describe('/metrics', () => {
     await server.gql('query PersonName { person(id: "person:inga-imanbai") { name } }');
     // Every read is counted: the second operation adds at least its own (the degree table may be re-read in the
     // background when counts changed, src/cost/sizes.ts).
-    expect(await reads()).toBeGreaterThan(first);
+    const second = await reads();
+    expect(second).toBeGreaterThan(first);
     await server.gql('{ noSuchField }');
     const value = await scrape();
 
@@ -50,9 +51,10 @@ describe('/metrics', () => {
     expect(value('http_requests_total{method="POST",route="/graphql",status="200"}')).toBe(2);
     expect(value('http_requests_total{method="POST",route="/graphql",status="400"}')).toBe(1);
     expect(value('api_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
-    // A refused document reads nothing: the two operations' reads and the one count-store read.
-    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBe(3);
-    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBe(3);
+    // Every read counted is also timed (a refused document reads nothing; the cost's degree table may still be
+    // finishing a background read, so no exact count here).
+    expect(value('neo4j_queries_total{kind="read",outcome="ok"}')).toBeGreaterThanOrEqual(second);
+    expect(value('neo4j_query_duration_seconds_count{kind="read"}')).toBe(value('neo4j_queries_total{kind="read",outcome="ok"}'));
     expect(value('neo4j_queries_in_flight')).toBe(0);
     expect(value('neo4j_pool_max_size')).toBe(50);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);

@@ -766,6 +766,20 @@ function bounds() {
   return { maxNodes: config.limits.maxNodes, maxDepth: config.limits.maxDepth, maxPaths: config.limits.maxPaths, kinds: allKinds(), relationTypes: config.relationTypes };
 }
 
+/**
+ * Writes made in the workbench (another tab of this app, src: public/workbench) are announced on a broadcast
+ * channel: the view forgets the neighbourhoods it fetched and draws them again, so a new tie shows without a
+ * reload.
+ */
+function listenForWrites(): void {
+  if (!('BroadcastChannel' in window)) return;
+  new BroadcastChannel('kz-graph-writes').onmessage = (event: MessageEvent<{ type?: string; ids?: string[] }>) => {
+    if (event.data?.type !== 'written') return;
+    graphs.clear();
+    void render();
+  };
+}
+
 async function start(): Promise<void> {
   status.loading('Starting…');
   try {
@@ -781,6 +795,7 @@ async function start(): Promise<void> {
   state = clean;
   replaceUrl();
   wireControls();
+  listenForWrites();
   renderFilters();
   document.body.dataset.ready = 'true';
   starts = await entryPoints().catch(() => ({ connected: [], recent: [] }));
