@@ -362,6 +362,23 @@ function aliasesOf(primary: string, names: readonly OtherNameIn[] | undefined, p
   return { aliases: uniqueBy(out, (a) => `${a.name}\n${a.lang ?? ''}`), predecessors: [...predecessors.values()] };
 }
 
+/**
+ * The id of an element whose slug `plain` may be taken already: a namesake in the same file gets the file's own id
+ * as a suffix, whole (a prefix of it, as ids once had, is shared by `deputy/7919` and `deputy/7920`); ids that slug
+ * alike (`deputy/7920`, `Deputy-7920`) or that are long get a hash of the file's id instead. Stable across imports of
+ * the same file, and never one of `taken`.
+ */
+export function namesakeId(plain: string, popoloId: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(plain)) return plain;
+  const bySlug = `${plain}-${slug(popoloId)}`;
+  if (!taken.has(bySlug) && slug(popoloId) === popoloId.toLowerCase().replace(/[^a-z0-9]+/g, '-')) return bySlug;
+  const hash = createHash('sha256').update(popoloId, 'utf8').digest('hex');
+  for (let n = 12; n <= hash.length; n += 4) if (!taken.has(`${plain}-${hash.slice(0, n)}`)) return `${plain}-${hash.slice(0, n)}`;
+  let i = 2;
+  while (taken.has(`${plain}-${hash}-${i}`)) i += 1;
+  return `${plain}-${hash}-${i}`;
+}
+
 function isUrl(s: string): boolean {
   return /^https?:\/\/\S+$/i.test(s);
 }
@@ -389,9 +406,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
   const skipped: PopoloMapping['skipped'] = [];
   const usedIds = new Set<string>();
   const idFor = (prefix: string, base: string, popoloId: string) => {
-    let id = `${prefix}:${slug(base)}`;
-    // Namesakes in one file get the file's own id as a suffix: stable across imports of the same file.
-    if (usedIds.has(id)) id = `${id}-${slug(popoloId).slice(0, 8)}`;
+    const id = namesakeId(`${prefix}:${slug(base)}`, popoloId, usedIds);
     usedIds.add(id);
     return id;
   };

@@ -141,6 +141,22 @@ describe('mapPopolo', () => {
   });
 });
 
+describe('mapPopolo: namesakes get distinct ids', () => {
+  // The parliament's own deputy ids as Popolo ids: the first 8 characters of `deputy/7919` and `deputy/7920` are
+  // the same, and ids built from them once collided (DUPLICATE_ID for the whole file).
+  it('distinct Popolo persons never share a record id, whatever their ids look like', () => {
+    const namesake = (id: string) => ({ id, name: 'NURPEISOV Serik' });
+    const text = file({ persons: [namesake('deputy/7918'), namesake('deputy/7919'), namesake('deputy/7920'), namesake('Deputy-7920'), { id: 'x', name: 'Serik Nurpeisov Deputy 7919' }] });
+    const doc = readPopolo(text, 'namesakes.json');
+    expect(doc.issues).toEqual([]);
+    const ids = mapPopolo(doc, META).records.filter((r) => r.record.collection === 'people').map((r) => r.record.record.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(ids.slice(0, 3)).toEqual(['person:serik-nurpeisov', 'person:serik-nurpeisov-deputy-7919', 'person:serik-nurpeisov-deputy-7920']);
+    // Stable: the same file maps to the same ids.
+    expect(mapPopolo(readPopolo(text, 'namesakes.json'), META).records.map((r) => r.record.record.id)).toEqual(mapPopolo(doc, META).records.map((r) => r.record.record.id));
+  });
+});
+
 describe('names', () => {
   it('splits parliament-style names, surname in capitals first', () => {
     expect(splitName('ABDIRAIYM Bakytzhan Zharylkasynuly')).toEqual({ display: 'Bakytzhan Abdiraiym', surname: 'Abdiraiym', given: 'Bakytzhan', patronymic: 'Zharylkasynuly' });
