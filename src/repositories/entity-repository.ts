@@ -3,7 +3,7 @@
 import { entityKindOfLabel, entityLabels } from '../dataset/to-graph.js';
 import { UserInputError } from '../errors.js';
 import { int, type Database } from '../neo4j/database.js';
-import { dateOrderKey, entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type CitationProjection, type RelationProperty } from './fragments.js';
+import { dateOrderKey, entityMap, eventsSorted, matchingEvents, relationCount, relationMap, relationRows, sortKey, VariableNames, type ReadProjection, wholeRecords } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { compilePlan, primesOf, type PrefetchPlan, type Prime } from './prefetch-repository.js';
 import { parseEntity, parseRelation, type EntityKind, type EntityRecord, type RelationRecord } from './records.js';
@@ -50,12 +50,9 @@ export async function listEntitiesWithPlan(
   filter: EntityListFilter,
   page: PageRequest,
   plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
+  projection: ReadProjection = wholeRecords,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const prefetch = plan.length > 0 ? compilePlan('n', plan, props, factProps, citations, relationProps) : null;
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, projection) : null;
   // The order as a tuple of expressions: compared and sorted part by part (as `ORDER BY a, b`), so no row but
   // the page's needs its key string built.
   const orderParts =
@@ -104,7 +101,7 @@ export async function listEntitiesWithPlan(
        UNWIND matches AS n
        WITH n WHERE $after IS NULL OR ${afterTuple}
        WITH n ORDER BY ${orderParts.join(', ')} LIMIT $limit
-       RETURN collect({key: ${sortKey(...orderParts)}, node: ${entityMap('n', props)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
+       RETURN collect({key: ${sortKey(...orderParts)}, node: ${entityMap('n', projection.entity)}${prefetch ? `, pre: ${prefetch.cypher}` : ''}}) AS page
      }
      RETURN size(matches) AS total, page`,
     {

@@ -88,6 +88,21 @@ export interface CitationProjection {
   source: readonly string[] | null;
 }
 
+/**
+ * What one operation reads of each kind of record (src/resolvers/projection.ts computes it once per operation):
+ * entity, fact and relationship properties and the citation side; null on a side reads whole records. Built
+ * once and passed whole to every planned read, so a new side is one field here, not a parameter everywhere.
+ */
+export interface ReadProjection {
+  entity: readonly string[] | null;
+  fact: readonly string[] | null;
+  citations: CitationProjection | null;
+  relation: readonly RelationProperty[] | null;
+}
+
+/** Reads whole records (planning off, or a caller with no operation). */
+export const wholeRecords: ReadProjection = { entity: null, fact: null, citations: null, relation: null };
+
 const CITATION_PROPERTIES = ['quote', 'locator', 'start', 'end'] as const;
 
 /** The citations of node `o` in their stated order, as a list of `{quote, locator, start, end, source}` (parsed by `parseCitation`). */

@@ -6,7 +6,7 @@ import { historyOf, type ChangeRecord } from './curation-repository.js';
 import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
 import { citationsOf, claimsOf, factsByIds, factsLinkedTo, sourcesByIds, type FactLinkKey } from './fact-repository.js';
 import type { Connection } from './pagination.js';
-import type { CitationProjection } from './fragments.js';
+import type { CitationProjection, ReadProjection, RelationProperty } from './fragments.js';
 import type { Prime } from './prefetch-repository.js';
 import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
 import { timelinesOf, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
@@ -143,6 +143,11 @@ interface Projected {
 /** The citation side of an operation's projection. */
 export function citationsProjected(projection: Projected): CitationProjection {
   return { citation: projection.citationProps, source: projection.sourceProps };
+}
+
+/** An operation's projection as the planned reads take it, whole. */
+export function readProjection(projection: Projected & { relationProps: readonly RelationProperty[] | null }): ReadProjection {
+  return { entity: projection.props, fact: projection.factProps, citations: citationsProjected(projection), relation: projection.relationProps };
 }
 
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */

@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, type CitationProjection, type PageBounds, type RelationProperty } from './fragments.js';
+import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseTimelinePage, timelinePage, type TimelineEntryKind, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 import {
@@ -94,13 +94,18 @@ class PlanCompiler {
   readonly names = new VariableNames();
   readonly params: Record<string, unknown> = {};
 
-  /** `props`, `factProps`: the operation's entity and fact projections (null: whole records). */
-  constructor(
-    private readonly props: readonly string[] | null,
-    private readonly factProps: readonly string[] | null,
-    private readonly citations: CitationProjection | null,
-    private readonly relationProps: readonly RelationProperty[] | null,
-  ) {}
+  private readonly props: readonly string[] | null;
+  private readonly factProps: readonly string[] | null;
+  private readonly citations: CitationProjection | null;
+  private readonly relationProps: readonly RelationProperty[] | null;
+
+  /** What the operation reads of each kind of record (src/resolvers/projection.ts); `wholeRecords` reads all. */
+  constructor(projection: ReadProjection) {
+    this.props = projection.entity;
+    this.factProps = projection.fact;
+    this.citations = projection.citations;
+    this.relationProps = projection.relation;
+  }
 
   private entity(v: string): string {
     return entityMap(v, this.props);
@@ -226,20 +231,13 @@ const compiled = new WeakMap<PrefetchPlan, Map<string, CompiledPlan>>();
 const COMPILED_PER_PLAN = 16;
 
 /** The Cypher map expression of `plan` for the node bound to `v`, and the parameters it uses. */
-export function compilePlan(
-  v: string,
-  plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
-): CompiledPlan {
+export function compilePlan(v: string, plan: PrefetchPlan, projection: ReadProjection = wholeRecords): CompiledPlan {
   let byProjection = compiled.get(plan);
   if (!byProjection) compiled.set(plan, (byProjection = new Map<string, CompiledPlan>()));
-  const key = JSON.stringify([v, props, factProps, citations, relationProps]);
+  const key = JSON.stringify([v, projection]);
   const found = byProjection.get(key);
   if (found) return found;
-  const compiler = new PlanCompiler(props, factProps, citations, relationProps);
+  const compiler = new PlanCompiler(projection);
   const result = { cypher: compiler.map(v, plan), params: compiler.params };
   if (byProjection.size >= COMPILED_PER_PLAN) byProjection.clear();
   byProjection.set(key, result);
@@ -344,12 +342,9 @@ export async function eventsWithPlan(
   filter: EventFilter,
   page: PageRequest,
   plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
+  projection: ReadProjection = wholeRecords,
 ): Promise<{ connection: Connection<EntityRecord>; primes: Prime[] }> {
-  const compiler = new PlanCompiler(props, factProps, citations, relationProps);
+  const compiler = new PlanCompiler(projection);
   const result = compiler.events(entityId === null ? null : 'n', filter, page, plan);
   const cypher =
     entityId === null
@@ -381,10 +376,7 @@ export async function entityWithPlan(
   db: Database,
   id: string,
   plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
+  projection: ReadProjection = wholeRecords,
 ): Promise<PrefetchedEntity | null> {
   return (
     (
@@ -395,10 +387,7 @@ export async function entityWithPlan(
          MATCH (n:Entity {id: id}) WHERE n.kind IS NOT NULL`,
         { id },
         plan,
-        props,
-        factProps,
-        citations,
-        relationProps,
+        projection,
       )
     )[0] ?? null
   );
@@ -410,13 +399,10 @@ async function entitiesLocated(
   locate: string,
   locateParams: Record<string, unknown>,
   plan: PrefetchPlan,
-  props: readonly string[] | null,
-  factProps: readonly string[] | null,
-  citations: CitationProjection | null,
-  relationProps: readonly RelationProperty[] | null,
+  projection: ReadProjection,
 ): Promise<PrefetchedEntity[]> {
-  const { cypher, params } = compilePlan('n', plan, props, factProps, citations, relationProps);
-  return db.read(`${locate} RETURN ${entityMap('n', props)} AS n, ${cypher} AS pre`, { ...params, ...locateParams }, (r) => {
+  const { cypher, params } = compilePlan('n', plan, projection);
+  return db.read(`${locate} RETURN ${entityMap('n', projection.entity)} AS n, ${cypher} AS pre`, { ...params, ...locateParams }, (r) => {
     const entity = parseEntity(r.n as Row);
     return { entity, primes: primesOf(entity, r.pre as Row, plan) };
   });
@@ -427,12 +413,9 @@ export async function entitiesWithPlan(
   db: Database,
   ids: readonly string[],
   plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
+  projection: ReadProjection = wholeRecords,
 ): Promise<PrefetchedEntity[]> {
-  return entitiesLocated(db, `UNWIND range(0, size($ids) - 1) AS i MATCH (n:Entity {id: $ids[i]}) WHERE n.kind IS NOT NULL WITH i, n ORDER BY i`, { ids }, plan, props, factProps, citations, relationProps);
+  return entitiesLocated(db, `UNWIND range(0, size($ids) - 1) AS i MATCH (n:Entity {id: $ids[i]}) WHERE n.kind IS NOT NULL WITH i, n ORDER BY i`, { ids }, plan, projection);
 }
 
 /** The entity holding an identifier (its `identifierKeys` holds `key`), with what `plan` asks of it: one round trip. */
@@ -440,11 +423,8 @@ export async function entityByIdentifierWithPlan(
   db: Database,
   key: string,
   plan: PrefetchPlan,
-  props: readonly string[] | null = null,
-  factProps: readonly string[] | null = null,
-  citations: CitationProjection | null = null,
-  relationProps: readonly RelationProperty[] | null = null,
+  projection: ReadProjection = wholeRecords,
 ): Promise<PrefetchedEntity | null> {
-  const found = await entitiesLocated(db, `MATCH (n:Entity) WHERE n.kind IS NOT NULL AND $key IN n.identifierKeys WITH n ORDER BY n.id LIMIT 1`, { key }, plan, props, factProps, citations, relationProps);
+  const found = await entitiesLocated(db, `MATCH (n:Entity) WHERE n.kind IS NOT NULL AND $key IN n.identifierKeys WITH n ORDER BY n.id LIMIT 1`, { key }, plan, projection);
   return found[0] ?? null;
 }

@@ -24,7 +24,7 @@ import {
 } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { entityKindOfLabel } from '../dataset/to-graph.js';
-import { citationsProjected, primeLoaders } from '../repositories/loaders.js';
+import { primeLoaders, readProjection } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
@@ -296,7 +296,7 @@ export async function listEntitiesFor<K extends EntityKind>(
   filter: Omit<EntityListFilter, 'kinds'>,
   page: PageRequest,
 ): Promise<Connection<EntityOfKind<K>>> {
-  const { connection, primes } = await listEntitiesWithPlan(ctx.db, { ...filter, kinds: [kind] }, page, ctx.prefetch ? planOfConnection(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, { ...filter, kinds: [kind] }, page, ctx.prefetch ? planOfConnection(info) : [], readProjection(ctx.projection));
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connectionOfKind(connection, kind);
@@ -319,7 +319,7 @@ export function planAt(info: GraphQLResolveInfo, path: readonly string[], typeNa
 export async function entitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, path: readonly string[], ids: readonly string[]): Promise<Map<string, EntityRecord>> {
   const plan = ctx.prefetch && ids.length > 0 ? planAt(info, path, 'Entity') : [];
   if (plan.length === 0) return new Map();
-  const found = await entitiesWithPlan(ctx.db, ids, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  const found = await entitiesWithPlan(ctx.db, ids, plan, readProjection(ctx.projection));
   const out = new Map<string, EntityRecord>();
   for (const { entity, primes } of found) {
     primeLoaders(ctx.loaders, primes);
@@ -331,7 +331,7 @@ export async function entitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, p
 
 /** The entity holding an identifier, with everything the root field's selection loads, in one query. */
 export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLResolveInfo, key: string): Promise<EntityRecord | null> {
-  const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? planOf(info) : [], ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? planOf(info) : [], readProjection(ctx.projection));
   if (!found) return null;
   primeLoaders(ctx.loaders, found.primes);
   ctx.loaders.entity.prime(found.entity.id, found.entity);
@@ -341,7 +341,7 @@ export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLReso
 /** The root `events` list (all events, or one entity's) with everything its selection loads, in one query. */
 export async function listEventsFor(ctx: GraphContext, info: GraphQLResolveInfo, entityId: string | null, filter: EventFilter, page: PageRequest): Promise<Connection<EntityOfKind<'EVENT'>>> {
   if (!ctx.prefetch) return connectionOfKind(await ctx.loaders.events.load({ entityId, ...filter, ...page }), 'EVENT');
-  const { connection, primes } = await eventsWithPlan(ctx.db, entityId, filter, page, planOfConnection(info), ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+  const { connection, primes } = await eventsWithPlan(ctx.db, entityId, filter, page, planOfConnection(info), readProjection(ctx.projection));
   primeLoaders(ctx.loaders, primes);
   return connectionOfKind(connection, 'EVENT');
 }
@@ -360,7 +360,7 @@ export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQL
   let fetch = fetches.get(key);
   if (!fetch) {
     fetch = (async () => {
-      const found = await entityWithPlan(ctx.db, id, plan, ctx.projection.props, ctx.projection.factProps, citationsProjected(ctx.projection), ctx.projection.relationProps);
+      const found = await entityWithPlan(ctx.db, id, plan, readProjection(ctx.projection));
       if (!found) return null;
       primeLoaders(ctx.loaders, found.primes);
       ctx.loaders.entity.prime(id, found.entity);

@@ -3,6 +3,7 @@
 // A change to either shows up here as a diff to read, not as a silent extra round trip.
 import { buildSchema, execute, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { wholeRecords } from '../../src/repositories/fragments.js';
 import { compilePlan, type PrefetchPlan } from '../../src/repositories/prefetch-repository.js';
 import { planOf, planOfConnection } from '../../src/resolvers/prefetch.js';
 import { loadTypeDefs } from '../../src/schema.js';
@@ -27,7 +28,7 @@ function plans(query: string, variables: Record<string, unknown> = {}): Record<s
 }
 
 const cypher = (plan: PrefetchPlan, props: string[] | null = null) => {
-  const { cypher: text, params } = compilePlan('n', plan, props);
+  const { cypher: text, params } = compilePlan('n', plan, { ...wholeRecords, entity: props });
   return { cypher: text.replace(/\s+/g, ' '), params };
 };
 
