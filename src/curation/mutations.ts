@@ -31,7 +31,7 @@ import { markRetracted, retractedAmong, retractionOf, type ChangeRecord } from '
 import { normalize } from '../search/fold.js';
 import { citationChangedBy, SourceLibrary, type SourceKind } from '../domain/citation-rule.js';
 import { normaliseQuote } from '../domain/quotes.js';
-import { nodesCitingSource, storedSourceMatching } from '../repositories/source-repository.js';
+import { lockSourceKeys, nodesCitingSource, storedSourceMatching } from '../repositories/source-repository.js';
 import { canonicalUrl, urlProblem } from '../domain/url.js';
 import { textDigest } from '../dataset/to-graph.js';
 import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
@@ -354,7 +354,10 @@ export function addSource(db: Database, actor: string, input: AddSourceInput): P
     // A refused URL is left as given: the dataset schema names it (with any other problem of the input).
     const canonical = input.url && urlProblem(input.url) === null ? canonicalUrl(input.url) : null;
     const url = canonical ?? input.url ?? null;
-    const existing = await storedSourceMatching(scope.tx, { url: canonical, sha256: input.text ? textDigest(input.text) : null });
+    const match = { url: canonical, sha256: input.text ? textDigest(input.text) : null };
+    // Check-then-create is safe only under the document's key locks: a concurrent addSource of it waits here.
+    await lockSourceKeys(scope.tx, match);
+    const existing = await storedSourceMatching(scope.tx, match);
     if (existing !== null) return existing;
     const made = `source:${slug(input.publisher, 30)}-${slug(input.date, 10)}${input.title ? `-${slug(input.title, 30)}` : ''}`;
     const id = await allocateId(scope, 'Source', input.id, made, 'sources');

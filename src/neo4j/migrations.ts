@@ -63,6 +63,11 @@ export const migrations: Migration[] = [
       'CREATE INDEX source_sha256 IF NOT EXISTS FOR (n:Source) ON (n.sha256)',
     ],
   },
+  {
+    version: 5,
+    name: 'sources: one key node per canonical URL and per text digest, so concurrent addSource calls of one document queue',
+    statements: ['CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:SourceKey) REQUIRE n.key IS UNIQUE'],
+  },
 ];
 
 export const latestMigration = Math.max(...migrations.map((m) => m.version));

@@ -81,9 +81,10 @@ export async function applyRetractions(tx: ManagedTransaction, list: readonly Re
 
 /**
  * Labels that are bookkeeping, not content: left out of counts and checksum (with their relationships). Staged
- * nodes are an unpublished import's, which no reader sees (see the staging section below).
+ * nodes are an unpublished import's, which no reader sees (see the staging section below); SourceKey nodes are
+ * addSource's locks of a document (src/repositories/source-repository.ts).
  */
-const bookkeepingLabels = ['Change', 'Migration', 'IdempotencyRecord', 'ImportRun', 'Staged'];
+const bookkeepingLabels = ['Change', 'Migration', 'IdempotencyRecord', 'ImportRun', 'Staged', 'SourceKey'];
 
 export interface GraphContent {
   /** Nodes per label and relationships per type, the audit trail and migrations left out. */

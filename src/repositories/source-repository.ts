@@ -1,5 +1,6 @@
 // Sources as documents: their texts for quote checks at write time, their versions, and the citations that
 // quote them (for a reader opening a source with its quotes highlighted).
+import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { SourceKind } from '../domain/citation-rule.js';
 import { int, type Database } from '../neo4j/database.js';
@@ -36,6 +37,29 @@ export async function storedSourceMatching(tx: ManagedTransaction, match: { url:
   );
   const id: unknown = result.records[0]?.get('id');
   return typeof id === 'string' ? id : null;
+}
+
+/**
+ * The keys of a document: its canonical URL and its text's digest, each hashed to a fixed length (a URL may be
+ * 2,000 characters; an index entry has a size limit).
+ */
+export function sourceKeys(match: { url: string | null; sha256: string | null }): string[] {
+  const keys: string[] = [];
+  if (match.url !== null) keys.push(`url:${createHash('sha256').update(match.url, 'utf8').digest('hex')}`);
+  if (match.sha256 !== null) keys.push(`text:${match.sha256}`);
+  return keys.sort();
+}
+
+/**
+ * Takes the write lock on the key nodes of a document (one `SourceKey` per key, unique: migration 5), creating
+ * them on first use, so that of two transactions adding the same document the second waits at this MERGE until
+ * the first commits and then finds the first's source (`storedSourceMatching`), instead of both finding none
+ * and both creating one. Keys are taken in one order, so two documents sharing one key cannot deadlock.
+ */
+export async function lockSourceKeys(tx: ManagedTransaction, match: { url: string | null; sha256: string | null }): Promise<void> {
+  for (const key of sourceKeys(match)) {
+    await tx.run('MERGE (k:SourceKey {key: $key}) SET k.lockedAt = datetime()', { key });
+  }
 }
 
 function sourceKindOf(kind: unknown): SourceKind {

@@ -69,6 +69,37 @@ describe('sources are deduplicated', () => {
     expect(other.source!.id).toBe(`source:twice-other-${run}`);
     expect(await sourceCount()).toBe(before + 1);
   });
+
+  // Check-then-create raced: two simultaneous calls both found no source and both created one. The document's
+  // key nodes (SourceKey, unique) make the second wait for the first and find its source.
+  const CONCURRENT = 8;
+  it(`${CONCURRENT} simultaneous addSource calls of one URL (in different spellings and titles) store one source`, async () => {
+    const before = await sourceCount();
+    const spellings = [`https://example.org/race/${run}`, `https://EXAMPLE.org/race/${run}#x`, `https://example.org:443/race/${run}?utm_medium=x`];
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) => addSource({ title: `Race ${run} ${i}`, url: spellings[i % spellings.length], text: `Race text ${run} number ${i}.` })),
+    );
+    for (const a of answers) expect(a.errors).toEqual([]);
+    const ids = new Set(answers.map((a) => a.source!.id));
+    expect([...ids]).toHaveLength(1);
+    expect(answers.filter((a) => a.changes.length > 0)).toHaveLength(1);
+    expect(await sourceCount()).toBe(before + 1);
+    const stored = await neo4j.database.read('MATCH (s:Source {url: $url}) RETURN count(s) AS n', { url: `https://example.org/race/${run}` }, (r) => Number(r.n));
+    expect(stored[0]).toBe(1);
+  });
+
+  it(`${CONCURRENT} simultaneous addSource calls of one text under different ids (and URLs) store one source`, async () => {
+    const before = await sourceCount();
+    const text = `A text sent by ${CONCURRENT} clients at once, ${run}. Each hopes to be first.`;
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        addSource({ id: `source:race-text-${run}-${i}`, title: `Race text ${i}`, text, ...(i % 2 === 0 ? { url: `https://example.net/race-text/${run}/${i}` } : {}) }),
+      ),
+    );
+    for (const a of answers) expect(a.errors).toEqual([]);
+    expect(new Set(answers.map((a) => a.source!.id)).size).toBe(1);
+    expect(await sourceCount()).toBe(before + 1);
+  });
 });
 
 describe('URLs', () => {
