@@ -100,6 +100,10 @@ interface ReferenceRule {
 }
 
 const referenceRules: Partial<Record<DatasetKey, readonly ReferenceRule[]>> = {
+  parties: [
+    { at: ['predecessors', '*', 'party'], kinds: ['parties'] },
+    { at: ['successors', '*', 'party'], kinds: ['parties'] },
+  ],
   organizations: [
     { at: ['parent'], kinds: ['organizations'] },
     { at: ['place'], kinds: ['places'] },

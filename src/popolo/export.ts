@@ -6,6 +6,7 @@ import { exportJsonl } from '../bulk/export.js';
 import type { CollectionRecord } from '../dataset/from-graph.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Database } from '../neo4j/database.js';
+import { aliasKindNotes, type Kind } from './name-kinds.js';
 
 export interface PopoloOtherName {
   name: string;
@@ -34,7 +35,7 @@ export interface PopoloExport {
 type Entity = {
   id: string;
   name: string;
-  aliases?: { name: string; lang?: string | undefined; script?: string | undefined }[];
+  aliases?: { name: string; lang?: string | undefined; script?: string | undefined; kind?: Kind | undefined }[];
   description?: string | undefined;
   identifiers?: { scheme: string; value: string; url?: string | undefined }[];
   images?: string[];
@@ -49,8 +50,29 @@ export function termEventId(organization: string, key: string): string {
   return `${organization}/term/${key}`;
 }
 
+/** Aliases as other names; an alias's kind is its `note` (`aliasKindNotes`: `pejorative`, `former name`...). */
 function otherNames(e: Entity): PopoloOtherName[] {
-  return (e.aliases ?? []).filter((a) => a.name !== e.name).map((a) => ({ name: a.name, ...(a.lang ? { lang: a.lang } : {}) }));
+  return (e.aliases ?? []).filter((a) => a.name !== e.name).map((a) => ({ name: a.name, ...(a.lang ? { lang: a.lang } : {}), ...(a.kind ? { note: aliasKindNotes[a.kind] } : {}) }));
+}
+
+/**
+ * A party's predecessors or successors, as our extension of Popolo's organisation (Popolo has no field for
+ * them): `{ name, names?, organization_id?, date? }`, `organization_id` naming an organisation of the document.
+ */
+export interface PopoloLineage {
+  name: string;
+  names?: string[];
+  organization_id?: string;
+  date?: string;
+}
+
+function lineage(list: Dataset['parties'][number]['predecessors']): PopoloLineage[] {
+  return (list ?? []).map((l) => ({
+    name: l.name,
+    ...(l.names && l.names.length > 0 ? { names: l.names } : {}),
+    ...(l.party ? { organization_id: l.party } : {}),
+    ...(l.date ? { date: l.date } : {}),
+  }));
 }
 
 function identifiers(list: Entity['identifiers']): PopoloIdentifierOut[] {
@@ -97,9 +119,17 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
         const p = r.record;
         const base = common(p);
         // A party's former names are Popolo other names dated by their span.
-        const former: PopoloOtherName[] = p.names.filter((n) => n.name !== p.name).map((n) => ({ name: n.name, note: 'former name', ...(n.from ? { start_date: n.from } : {}), ...(n.to ? { end_date: n.to } : {}) }));
+        const former: PopoloOtherName[] = p.names.filter((n) => n.name !== p.name).map((n) => ({ name: n.name, note: aliasKindNotes.FORMER, ...(n.from ? { start_date: n.from } : {}), ...(n.to ? { end_date: n.to } : {}) }));
         const names = [...((base.other_names as PopoloOtherName[] | undefined) ?? []), ...former];
-        out.organizations.push({ ...base, ...(names.length > 0 ? { other_names: names } : {}), classification: 'party' });
+        const predecessors = lineage(p.predecessors);
+        const successors = lineage(p.successors);
+        out.organizations.push({
+          ...base,
+          ...(names.length > 0 ? { other_names: names } : {}),
+          classification: 'party',
+          ...(predecessors.length > 0 ? { predecessors } : {}),
+          ...(successors.length > 0 ? { successors } : {}),
+        });
         break;
       }
       case 'organizations': {

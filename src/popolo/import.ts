@@ -206,19 +206,24 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, c
   });
   out.aliases = [...upgraded, ...added];
   // A predecessor's names are no aliases of the stored entity either, even where a curator had them so.
-  type Lineage = { name: string; names?: string[]; citations: Citation[] };
-  const predecessors = [...((s.predecessors as Lineage[] | undefined) ?? [])];
-  for (const p of (i.predecessors as Lineage[] | undefined) ?? []) {
-    const same = predecessors.findIndex((x) => x.name === p.name);
-    if (same < 0) predecessors.push(p);
-    else {
-      const x = predecessors[same]!;
-      const names = [...new Set([...(x.names ?? []), ...(p.names ?? [])])];
-      predecessors[same] = { ...x, ...(names.length > 0 ? { names } : {}), citations: uniqueBy([...x.citations, ...p.citations], citationKey) };
+  // Predecessors and successors by name: one entry with both sides' names and citations; the stored party and
+  // date stay, the file's fill what the graph lacks.
+  type Lineage = { name: string; names?: string[]; party?: string; date?: string; citations: Citation[] };
+  for (const field of ['predecessors', 'successors'] as const) {
+    const list = [...((s[field] as Lineage[] | undefined) ?? [])];
+    for (const p of (i[field] as Lineage[] | undefined) ?? []) {
+      const same = list.findIndex((x) => x.name === p.name);
+      if (same < 0) list.push(p);
+      else {
+        const x = list[same]!;
+        const names = [...new Set([...(x.names ?? []), ...(p.names ?? [])])];
+        list[same] = { ...p, ...x, ...(names.length > 0 ? { names } : {}), citations: uniqueBy([...x.citations, ...p.citations], citationKey) };
+      }
     }
+    if (list.length > 0) out[field] = list;
   }
+  const predecessors = (out.predecessors as Lineage[] | undefined) ?? [];
   if (predecessors.length > 0) {
-    out.predecessors = predecessors;
     const theirs = new Set(predecessors.flatMap((p) => [p.name, ...(p.names ?? [])]));
     out.aliases = (out.aliases as Alias[]).filter((a) => !theirs.has(a.name));
   }

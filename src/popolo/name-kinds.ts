@@ -34,6 +34,28 @@ export const reviewedNames: Readonly<Record<string, readonly ReviewedName[]>> = 
   ],
 };
 
+/**
+ * How a Popolo `other_name`'s `note` writes each kind (our export writes it; the import reads it back): Popolo has
+ * no field for the kind of a name, and `note` is its free text about the name.
+ */
+export const aliasKindNotes: Readonly<Record<Kind, string>> = {
+  OFFICIAL: 'official name',
+  FORMER: 'former name',
+  ABBREVIATION: 'abbreviation',
+  SPELLING: 'spelling',
+  TRANSLITERATION: 'transliteration',
+  TRANSLATION: 'translation',
+  NICKNAME: 'nickname',
+  PEJORATIVE: 'pejorative',
+  MISSPELLING: 'misspelling',
+};
+
+/** The kind a note names (`pejorative`, `Former name`), or undefined when the note is no kind of ours. */
+export function kindOfNote(note: string | undefined): Kind | undefined {
+  const words = (note ?? '').trim().toLowerCase();
+  return (Object.entries(aliasKindNotes) as [Kind, string][]).find(([, n]) => n === words)?.[0];
+}
+
 /** Kazakhstan's state and official languages: a party's or person's name in them is one of its own names. */
 export const OWN_LANGUAGES: readonly string[] = ['kk', 'ru'];
 
@@ -44,7 +66,8 @@ export type Classified = { kind: Kind } | { predecessor: string; reason: string 
 
 /**
  * The kind of another name of an element whose preferred name is `primary`, in this order: a reviewed name
- * (by the organisation's Wikidata id); a name the file dates or notes as former (`FORMER`); the same name
+ * (by the organisation's Wikidata id); a name whose `note` names a kind (`aliasKindNotes`, as our export writes
+ * them); a name the file dates or notes as former (`FORMER`); the same name
  * written differently (`SPELLING` in the same script, `TRANSLITERATION` in another); an acronym
  * (`ABBREVIATION`); a name in one of Kazakhstan's own languages (`OFFICIAL`); a name in another language
  * (`TRANSLATION`); a name without a language is `OFFICIAL` if it is in the primary's script, else a transliteration.
@@ -60,6 +83,8 @@ export function classifyName(
     if (reviewed?.predecessor) return { predecessor: reviewed.predecessor, reason: reviewed.reason };
     if (reviewed?.kind) return { kind: reviewed.kind };
   }
+  const noted = kindOfNote(other.note);
+  if (noted) return { kind: noted };
   if (/former|old|previous/i.test(other.note ?? '') || other.end_date) return { kind: 'FORMER' };
   const sameScript = scriptOf(name) === scriptOf(primary);
   if (Math.min(matchScore(primary, name), matchScore(name, primary)) >= SAME_NAME) return { kind: sameScript ? 'SPELLING' : 'TRANSLITERATION' };

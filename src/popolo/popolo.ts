@@ -16,6 +16,8 @@ const PopoloIdentifier = z.looseObject({ scheme: Str.min(1), identifier: Str.min
 const PopoloLink = z.looseObject({ url: Str.min(1), note: Str.optional() });
 const PopoloImage = z.looseObject({ url: Str.min(1) });
 const PopoloSource = z.looseObject({ url: Str.min(1), note: Str.optional() });
+/** Our extension of Popolo's organisation: a party's predecessor or successor (src/popolo/export.ts). */
+const PopoloLineage = z.looseObject({ name: Str.min(1), names: z.array(Str.min(1)).optional(), organization_id: Str.optional(), date: Str.optional() });
 
 export const PopoloPerson = z.looseObject({
   id: Str.min(1),
@@ -39,6 +41,8 @@ export const PopoloOrganization = z.looseObject({
   image: Str.optional(),
   links: z.array(PopoloLink).optional(),
   seats: z.number().int().optional(),
+  predecessors: z.array(PopoloLineage).optional(),
+  successors: z.array(PopoloLineage).optional(),
 });
 export const PopoloMembership = z.looseObject({
   person_id: Str.min(1),
@@ -149,6 +153,15 @@ function checkPopoloReferences(doc: PopoloDocument, issue: (line: number | null,
   }
   const persons = new Set(doc.persons.map((p) => p.value.id));
   const orgs = new Set(doc.organizations.map((o) => o.value.id));
+  for (const o of doc.organizations) {
+    for (const field of ['predecessors', 'successors'] as const) {
+      (o.value[field] ?? []).forEach((l, j) => {
+        if (l.organization_id !== undefined && !orgs.has(l.organization_id)) {
+          issue(o.line, `${pathOf(o.pointer)}.${field}[${j}].organization_id`, `organization_id refers to ${l.organization_id}, which is not among the organizations`, 'DANGLING_REFERENCE');
+        }
+      });
+    }
+  }
   const periods = new Set(doc.events.filter((e) => e.value.classification === 'legislative period').map((e) => e.value.id));
   for (const m of doc.memberships) {
     const at = pathOf(m.pointer);
@@ -427,6 +440,7 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
 
   const organizationIds = new Map<string, string | null>();
   const independents = new Set<string>();
+  const lineages: { record: { predecessors?: Lineage[]; successors?: Lineage[] }; value: PopoloOrganization; pointer: string }[] = [];
   for (const o of doc.organizations) {
     const v = o.value;
     if (isIndependents(v)) {
@@ -459,11 +473,9 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
         const to = date(n.end_date);
         return from || to ? [{ name: n.name.trim(), ...(from ? { from } : {}), ...(to ? { to } : {}), citations: cite(`${o.pointer}/other_names/${j}`) }] : [];
       });
-      records.push({
-        record: { collection: 'parties', record: { id, ...base, names, ...(named.predecessors.length > 0 ? { predecessors: named.predecessors } : {}) } },
-        pointer: o.pointer,
-        line: o.line,
-      });
+      const record = { id, ...base, names, ...(named.predecessors.length > 0 ? { predecessors: named.predecessors } : {}) };
+      records.push({ record: { collection: 'parties', record }, pointer: o.pointer, line: o.line });
+      if (v.predecessors || v.successors) lineages.push({ record, value: v, pointer: o.pointer });
     } else {
       const id = idFor('organization', v.name, v.id);
       organizationIds.set(v.id, id);
@@ -480,6 +492,8 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
       });
     }
   }
+
+  for (const l of lineages) addLineage(l.record, l.value, l.pointer, organizationIds, cite);
 
   const personIds = new Map<string, string>();
   for (const p of doc.persons) {
@@ -574,6 +588,33 @@ export function mapPopolo(doc: PopoloDocument, meta: SourceMeta): PopoloMapping 
   }
   datePartyNames(doc, records, organizationIds, periods, cite);
   return { source, records, skipped, organizationIds, seats };
+}
+
+type Lineage = { name: string; names?: string[]; party?: string; date?: string; citations: { source: string; locator: string }[] };
+
+/**
+ * A party's `predecessors` and `successors` as the file gives them (our export's extension of Popolo), each cited
+ * by its place (`/organizations/4/predecessors/0`), `party` the record the named organisation became; added to the
+ * predecessors its other names named (the same name: one entry, names and citations together).
+ */
+function addLineage(record: { predecessors?: Lineage[]; successors?: Lineage[] }, v: PopoloOrganization, pointer: string, organizationIds: ReadonlyMap<string, string | null>, cite: Cite): void {
+  for (const field of ['predecessors', 'successors'] as const) {
+    const list = [...(record[field] ?? [])];
+    (v[field] ?? []).forEach((l, j) => {
+      const party = l.organization_id === undefined ? undefined : (organizationIds.get(l.organization_id) ?? undefined);
+      const when = date(l.date);
+      const names = (l.names ?? []).map((n) => n.trim()).filter((n) => n !== '' && n !== l.name.trim());
+      const entry: Lineage = { name: l.name.trim(), ...(names.length > 0 ? { names } : {}), ...(party ? { party } : {}), ...(when ? { date: when } : {}), citations: cite(`${pointer}/${field}/${j}`) };
+      const same = list.findIndex((x) => x.name === entry.name);
+      if (same < 0) list.push(entry);
+      else {
+        const x = list[same]!;
+        const all = [...new Set([...(x.names ?? []), ...(entry.names ?? [])])];
+        list[same] = { ...entry, ...x, ...(all.length > 0 ? { names: all } : {}), citations: [...x.citations, ...entry.citations] };
+      }
+    });
+    if (list.length > 0) record[field] = list;
+  }
 }
 
 type PeriodInfo = { from: string; to?: string; pointer: string };

@@ -112,6 +112,19 @@ export const popoloSchemas = [
   schema('area', 'Area', { id: str, name: str, identifier: str, classification: str, parent_id: str, geometry: { type: ['object', 'null'] }, ...timestamps }),
 ];
 
+/**
+ * Our extension of Popolo's organisation (docs/import-format.md, "Popolo export"): a party's `predecessors` and
+ * `successors`, which Popolo has no field for. Not a Popolo schema; checked the same way.
+ */
+export const lineageSchema = {
+  $id: 'https://github.com/kz-political-graph/popolo-extensions/lineage.json#',
+  title: 'Predecessor or successor (extension)',
+  type: 'object',
+  properties: { name: { type: 'string', minLength: 1 }, names: { type: 'array', items: { type: 'string', minLength: 1 } }, organization_id: { type: 'string' }, date },
+  required: ['name'],
+  additionalProperties: false,
+};
+
 const collections = { persons: 'person', organizations: 'organization', memberships: 'membership', events: 'event', areas: 'area' } as const;
 
 export interface PopoloSchemaError {
@@ -123,10 +136,13 @@ export interface PopoloSchemaError {
 let compiled: Map<string, Ajv.ValidateFunction> | null = null;
 function validators(): Map<string, Ajv.ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, schemas: popoloSchemas, format: 'full' });
+  const ajv = new Ajv({ allErrors: true, schemas: [...popoloSchemas, lineageSchema], format: 'full' });
   compiled = new Map(Object.values(collections).map((name) => [name, ajv.getSchema(`${base}${name}.json#`)!]));
+  compiled.set('lineage', ajv.getSchema(lineageSchema.$id)!);
   return compiled;
 }
+
+const dataPathToPointer = (dataPath: string) => dataPath.replace(/\.([^.[]+)/g, '/$1').replace(/\[(\d+)\]/g, '/$1').replace(/\['([^']+)'\]/g, '/$1');
 
 /**
  * Checks every element of a Popolo document's collections against its schema, plus what the schemas leave to the
@@ -148,7 +164,7 @@ export function checkPopolo(doc: unknown): PopoloSchemaError[] {
     const seen = new Set<string>();
     list.forEach((element: unknown, index) => {
       if (!validate(element)) {
-        for (const e of validate.errors ?? []) errors.push({ pointer: `/${collection}/${index}${e.dataPath.replace(/\.([^.[]+)/g, '/$1').replace(/\[(\d+)\]/g, '/$1').replace(/\['([^']+)'\]/g, '/$1')}`, message: `${name} ${e.message ?? 'is invalid'}` });
+        for (const e of validate.errors ?? []) errors.push({ pointer: `/${collection}/${index}${dataPathToPointer(e.dataPath)}`, message: `${name} ${e.message ?? 'is invalid'}` });
       }
       const id = (element as { id?: unknown } | null)?.id;
       if (typeof id === 'string') seen.add(id);
@@ -167,6 +183,24 @@ export function checkPopolo(doc: unknown): PopoloSchemaError[] {
   });
   (Array.isArray(record.events) ? (record.events as Record<string, unknown>[]) : []).forEach((e, i) => {
     if (typeof e === 'object' && e !== null) refers(`/events/${i}/organization_id`, e.organization_id, 'organizations');
+  });
+  // The lineage extension: each entry's shape, and the organisation it names is in the document.
+  const lineage = validators().get('lineage')!;
+  (Array.isArray(record.organizations) ? (record.organizations as Record<string, unknown>[]) : []).forEach((o, i) => {
+    if (typeof o !== 'object' || o === null) return;
+    for (const field of ['predecessors', 'successors'] as const) {
+      const list = o[field];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        errors.push({ pointer: `/organizations/${i}/${field}`, message: 'must be an array' });
+        continue;
+      }
+      list.forEach((l: unknown, j) => {
+        const at = `/organizations/${i}/${field}/${j}`;
+        if (!lineage(l)) for (const e of lineage.errors ?? []) errors.push({ pointer: `${at}${dataPathToPointer(e.dataPath)}`, message: `${field} ${e.message ?? 'is invalid'}` });
+        else refers(`${at}/organization_id`, (l as { organization_id?: unknown }).organization_id, 'organizations');
+      });
+    }
   });
   return errors;
 }

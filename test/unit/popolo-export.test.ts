@@ -7,6 +7,7 @@ import type { CollectionRecord } from '../../src/dataset/from-graph.js';
 import { serialisePopolo, termEventId, toPopolo } from '../../src/popolo/export.js';
 import { mapPopolo, readPopolo } from '../../src/popolo/popolo.js';
 import { checkPopolo } from '../../src/popolo/schemas.js';
+import { aliasKindNotes } from '../../src/popolo/name-kinds.js';
 
 const cite = [{ source: 'a.txt', quote: 'q' }];
 const records = [
@@ -77,6 +78,54 @@ describe('toPopolo', () => {
     expect(people[0]!.identifiers).not.toContainEqual({ scheme: 'popolo', value: 'person:bakytzhan-abdiraiym' });
     const cec = mapping.records.find((r) => r.record.record.id === 'organization:central-election-commission')?.record.record as unknown as { orgKind: string } | undefined;
     expect(cec?.orgKind).toBe('ELECTION_COMMISSION');
+  });
+});
+
+describe('toPopolo: alias kinds and party lineage survive a round trip (issue 25)', () => {
+  const kinds = ['OFFICIAL', 'FORMER', 'ABBREVIATION', 'SPELLING', 'TRANSLITERATION', 'TRANSLATION', 'NICKNAME', 'PEJORATIVE', 'MISSPELLING'] as const;
+  const party = {
+    id: 'party:amanat',
+    name: 'Amanat',
+    // Names chosen so that the import's own rules would give another kind: only the note carries each one.
+    aliases: kinds.map((kind, i) => ({ name: `Name ${i}`, lang: 'en', kind })),
+    names: [],
+    predecessors: [{ name: 'Otan', names: ['Отан', 'Партия Отан'], party: 'party:otan', date: '2006-07', citations: cite }],
+    citations: cite,
+  };
+  const otan = { id: 'party:otan', name: 'Otan', aliases: [{ name: 'Республиканская политическая партия', lang: 'ru' }], names: [], successors: [{ name: 'Nur Otan', party: 'party:amanat', date: '2006-07', citations: cite }], citations: cite };
+  const doc = toPopolo([{ collection: 'parties', record: party }, { collection: 'parties', record: otan }] as unknown as CollectionRecord[], '2026-12-02T00:00:00.000Z');
+
+  it('writes each alias kind as its other name\'s note, and predecessors and successors as the lineage extension', () => {
+    expect(checkPopolo(doc)).toEqual([]);
+    const amanat = doc.organizations.find((o) => o.id === 'party:amanat')!;
+    expect(amanat.other_names).toEqual(kinds.map((kind, i) => ({ name: `Name ${i}`, lang: 'en', note: aliasKindNotes[kind] })));
+    expect(amanat.predecessors).toEqual([{ name: 'Otan', names: ['Отан', 'Партия Отан'], organization_id: 'party:otan', date: '2006-07' }]);
+    expect(doc.organizations.find((o) => o.id === 'party:otan')!.successors).toEqual([{ name: 'Nur Otan', organization_id: 'party:amanat', date: '2006-07' }]);
+    // An unclassified alias has no note.
+    expect(doc.organizations.find((o) => o.id === 'party:otan')!.other_names).toEqual([{ name: 'Республиканская политическая партия', lang: 'ru' }]);
+  });
+
+  it('reads them back: the same kinds, the same lineage with its party, each cited by its place in the file', () => {
+    const back = readPopolo(serialisePopolo(doc), 'export.json');
+    expect(back.issues).toEqual([]);
+    const mapping = mapPopolo(back, { title: 't', publisher: 'p', url: null, retrieved: '2026-12-02' });
+    const parties = new Map(mapping.records.filter((r) => r.record.collection === 'parties').map((r) => [r.record.record.id, r.record.record as unknown as typeof party & typeof otan]));
+    const amanat = parties.get('party:amanat')!;
+    expect(amanat.aliases.map((a) => [a.name, a.kind])).toEqual(kinds.map((kind, i) => [`Name ${i}`, kind]));
+    expect(amanat.predecessors).toEqual([{ name: 'Otan', names: ['Отан', 'Партия Отан'], party: 'party:otan', date: '2006-07', citations: [{ source: mapping.source.record.id, locator: '/organizations/0/predecessors/0' }] }]);
+    expect(parties.get('party:otan')!.successors).toEqual([{ name: 'Nur Otan', party: 'party:amanat', date: '2006-07', citations: [{ source: mapping.source.record.id, locator: '/organizations/1/successors/0' }] }]);
+  });
+
+  it('refuses a lineage entry naming an organisation the document does not hold, on export and on import', () => {
+    const broken = JSON.parse(JSON.stringify(doc)) as { organizations: Record<string, unknown>[] };
+    broken.organizations[0]!.predecessors = [{ name: 'Otan', organization_id: 'party:nowhere' }, { names: ['x'] }];
+    expect(checkPopolo(broken)).toEqual([
+      { pointer: '/organizations/0/predecessors/0/organization_id', message: 'refers to party:nowhere, which is not among the organizations' },
+      { pointer: '/organizations/0/predecessors/1', message: "predecessors should have required property 'name'" },
+    ]);
+    broken.organizations[0]!.predecessors = [{ name: 'Otan', organization_id: 'party:nowhere' }];
+    const read = readPopolo(JSON.stringify(broken), 'broken.json');
+    expect(read.issues).toEqual([expect.objectContaining({ path: 'organizations[0].predecessors[0].organization_id', code: 'DANGLING_REFERENCE' })]);
   });
 });
 
