@@ -21,7 +21,8 @@ import { DEFAULT_SEED, NetworkGenerator, scales, summarize, type BenchScaleName 
 import { loadRaw, loadWithProduct, type LoadReport } from './load.js';
 import { renderBenchmarks } from './render.js';
 import { answerHash, firstDifference } from './answers.js';
-import { dig, PROBES_PER_SHAPE, shapes, type Probe, type ReadFn, type Shape, type SystemRequest, type SystemShape } from './shapes.js';
+import { dig, isCompared, PROBES_PER_SHAPE, shapes, type BenchShape, type Probe, type ReadFn, type SystemRequest, type SystemShape } from './shapes.js';
+import { rootFields } from './worked-queries.js';
 import type { ChildMessage, ParentMessage, SystemName } from './system-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -269,6 +270,10 @@ interface PreparedSystem {
   roundTrips: number;
   dbHits: number;
   cypher: string[];
+  /** `extensions.stats.databaseRoundTrips` of the answer to each probe (null where the system reports none). */
+  statsRoundTrips: (number | null)[];
+  /** Root fields of each probe's GraphQL operation (null for raw's requests). */
+  rootFields: (number | null)[];
 }
 
 /** Builds each probe's request, checks every answer is free of errors, puts it in canonical form, and profiles the first. */
@@ -278,12 +283,15 @@ async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]
   for (const p of probes) requests.push(await spec.build(p, call));
   const first = requests[0]!;
   const canonical: unknown[] = [];
+  const statsRoundTrips: (number | null)[] = [];
   let size = -1;
   for (const request of requests) {
     const res = await post(system, request);
     const errors = dig(res.body, 'errors') ?? dig(res.body, 'error');
     if (res.status !== 200 || errors) throw new Error(`${system.name} answered ${res.status}: ${JSON.stringify(errors ?? res.body).slice(0, 600)}`);
     canonical.push(spec.normalise(res.body));
+    const trips = dig(res.body, 'extensions', 'stats', 'databaseRoundTrips');
+    statsRoundTrips.push(typeof trips === 'number' ? trips : null);
     if (request === first) size = spec.size(res.body);
   }
   const profiled = await probe(system, first);
@@ -300,24 +308,44 @@ async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]
     roundTrips: profiled.roundTrips,
     dbHits: profiled.dbHits,
     cypher: profiled.cypher,
+    statsRoundTrips,
+    rootFields: requests.map((r) => {
+      const query = dig(r.body, 'query');
+      return typeof query === 'string' ? rootFields(query) : null;
+    }),
   };
 }
 
 /** The systems as results name them. */
 export const systemKeys = { ours: 'ours', 'apollo-floor': 'apolloFloor', 'neo4j-graphql': 'neo4jGraphql', raw: 'raw' } as const satisfies Record<SystemName, string>;
 
+/**
+ * Database round trips of every probe's answer as the servers report them (`extensions.stats.databaseRoundTrips`,
+ * ours and apolloFloor: both run startApp), beside the root fields of its operation (the rule: one per root field).
+ */
+export interface ShapeRoundTrips {
+  /** Ours' highest over the probes. */
+  max: number | null;
+  /** Probes whose answer took more round trips than their operation has root fields (ours). */
+  overOnePerRootField: number;
+  perProbe: { probe: string; rootFields: number | null; ours: number | null; apolloFloor: number | null }[];
+}
+
 export interface ShapeResult {
   name: string;
   description: string;
   probes: number;
+  roundTrips: ShapeRoundTrips;
+  /** Why only ours answers this shape: no raw, apolloFloor or @neo4j/graphql figures, no answers compared. */
+  oursOnly?: string;
   ours: Measurement;
-  apolloFloor: Measurement;
+  apolloFloor: Measurement | null;
   neo4jGraphql: Measurement | null;
   /** Why @neo4j/graphql has no figures for this shape. */
   neo4jGraphqlNote?: string;
   /** Why @neo4j/graphql's answers are not compared with the others (it is still measured). */
   neo4jGraphqlIncomparable?: string;
-  raw: Measurement;
+  raw: Measurement | null;
   /** Cypher @neo4j/graphql generated for the first probe (for the record). */
   neo4jGraphqlCypher?: string[];
 }
@@ -479,16 +507,33 @@ async function main(): Promise<void> {
       };
       const of = (name: SystemName) => p.systems.find((s) => s.system.name === name);
       const ngql = of('neo4j-graphql');
+      const ours = of('ours')!;
+      const floor = of('apollo-floor');
+      const rawSystem = of('raw');
+      const compared = isCompared(p.shape) ? p.shape : null;
+      const perProbe = p.probes.map((probe, i) => ({
+        probe: probe.name ?? JSON.stringify(probe),
+        rootFields: ours.rootFields[i] ?? null,
+        ours: ours.statsRoundTrips[i] ?? null,
+        apolloFloor: floor?.statsRoundTrips[i] ?? null,
+      }));
+      const oursTrips = perProbe.map((x) => x.ours).filter((n): n is number => n !== null);
       return {
         name: p.shape.name,
         description: p.shape.description,
         probes: p.probes.length,
-        ours: measurement(of('ours')!),
-        apolloFloor: measurement(of('apollo-floor')!),
+        roundTrips: {
+          max: oursTrips.length ? Math.max(...oursTrips) : null,
+          overOnePerRootField: perProbe.filter((x) => x.ours !== null && x.rootFields !== null && x.ours > x.rootFields).length,
+          perProbe,
+        },
+        ...('oursOnly' in p.shape ? { oursOnly: p.shape.oursOnly } : {}),
+        ours: measurement(ours),
+        apolloFloor: floor ? measurement(floor) : null,
         neo4jGraphql: ngql ? measurement(ngql) : null,
         ...(p.neo4jGraphqlNote ? { neo4jGraphqlNote: p.neo4jGraphqlNote } : {}),
-        ...(ngql && p.shape.neo4jGraphqlIncomparable ? { neo4jGraphqlIncomparable: p.shape.neo4jGraphqlIncomparable } : {}),
-        raw: measurement(of('raw')!),
+        ...(ngql && compared?.neo4jGraphqlIncomparable ? { neo4jGraphqlIncomparable: compared.neo4jGraphqlIncomparable } : {}),
+        raw: rawSystem ? measurement(rawSystem) : null,
         ...(ngql ? { neo4jGraphqlCypher: ngql.cypher } : {}),
       };
     });
@@ -577,7 +622,7 @@ interface Mismatch {
 }
 
 interface PreparedShape {
-  shape: Shape;
+  shape: BenchShape;
   probes: Probe[];
   systems: PreparedSystem[];
   neo4jGraphqlNote?: string;
@@ -585,8 +630,9 @@ interface PreparedShape {
 }
 
 /** Builds every system's requests for the shape's probes and compares their canonical answers with raw's. */
-async function prepareShape(shape: Shape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<PreparedShape> {
-  const probes = (await shape.probes(read)).slice(0, PROBES_PER_SHAPE);
+async function prepareShape(shape: BenchShape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<PreparedShape> {
+  const found = await shape.probes(read);
+  const probes = 'everyProbe' in shape ? found : found.slice(0, PROBES_PER_SHAPE);
   if (probes.length === 0) throw new Error(`shape ${shape.name}: no probe values found in the graph`);
   const mismatches: Mismatch[] = [];
   // A system that fails to answer is reported with the others' differences rather than ending the check.
@@ -598,6 +644,11 @@ async function prepareShape(shape: Shape, read: ReadFn, system: (name: SystemNam
       return null;
     }
   };
+  if (!isCompared(shape)) {
+    const alone = await attempt('ours', shape.ours);
+    log(`${shape.name}: ${probes.length} probes | ours only${alone ? ` ${alone.hash} ${alone.roundTrips} trips (first probe) ${alone.dbHits} hits` : ' FAILED'}`);
+    return { shape, probes, systems: alone ? [alone] : [], mismatches };
+  }
   const raw = await prepare(system('raw')!, shape.raw, probes);
   const ours = await attempt('ours', shape.ours);
   // apolloFloor answers ours' query on ours' schema, so its answer reads exactly like ours'.

@@ -4,9 +4,11 @@
 // Each shape picks its probe values (ids, names, dates) from the loaded graph and says how each system's
 // answer reads in one canonical form, so that the run can hash and compare them (bench/answers.ts).
 // `floor` turns raw's rows into the GraphQL answer: apolloFloor's hand-written resolvers run raw's Cypher.
+import { Kind, parse, print, visit } from 'graphql';
 import { relationTypes } from '../src/dataset/to-graph.js';
 import { partialDate } from '../src/domain/partial-date.js';
 import { foldName, luceneQuery, matchScore } from '../src/search/fold.js';
+import { workedQueries } from './worked-queries.js';
 
 /** One read query through the driver, records as plain objects. */
 export type ReadFn = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -59,6 +61,26 @@ export interface Shape {
   raw: RawShape;
   floor: FloorShape;
 }
+
+/**
+ * A shape only ours answers, and why: no raw Cypher, apolloFloor resolver or @neo4j/graphql query stands for it,
+ * so its answers are not compared with another system (bench-shapes-planned.test.ts compares ours planned with
+ * ours level by level) and its figures have nothing beside them.
+ */
+export interface OursOnlyShape {
+  name: string;
+  description: string;
+  probes: (read: ReadFn) => Promise<Probe[]>;
+  ours: SystemShape;
+  oursOnly: string;
+  /** Every probe the shape returns is sent, whatever `BENCH_PROBES` says (analyst-mix: every worked query). */
+  everyProbe: true;
+}
+
+export type BenchShape = Shape | OursOnlyShape;
+
+/** A shape every system answers (raw and apolloFloor at least), whose answers are compared. */
+export const isCompared = (shape: BenchShape): shape is Shape => !('oursOnly' in shape);
 
 /**
  * How many different probes (ids, names) each shape rotates through while under load: at large scale 100, so
@@ -723,16 +745,11 @@ const search: Shape = {
     normalise: (r) => hitsCanonical(list(dig(r, 'data', 'search')).map((h) => hitCanonical(h, h.entity as Obj))),
     size: (r) => len(dig(r, 'data', 'search')),
   },
-  neo4jGraphqlIncomparable:
-    '@neo4j/graphql passes the phrase to the fulltext index and returns its hits as scored; it has no folding or re-ranking, so its answers differ in kind and are not compared',
+  // Measured against raw and apolloFloor only, which fold and re-rank as ours does; the peer's like-for-like
+  // search is `search-bare`.
   neo4jGraphql: {
-    // @neo4j/graphql passes the phrase to the fulltext index as it is: the client must fold and fuzz it.
-    build: (p) =>
-      gql('query Search($phrase: String!) { peopleByName(phrase: $phrase, first: 10) { edges { score node { id name } } } }', {
-        phrase: luceneQuery(p.query ?? '') ?? '',
-      }),
-    normalise: (r) => list(dig(r, 'data', 'peopleByName', 'edges')).map((e) => dig(e, 'node', 'id')),
-    size: (r) => len(dig(r, 'data', 'peopleByName', 'edges')),
+    unsupported:
+      '@neo4j/graphql passes a phrase to the fulltext index and returns its hits as Lucene scores them: it cannot fold a spelling or re-rank by the best of an entity\'s names, so it cannot answer a misspelt name; its bare fulltext top-10 is measured in `search-bare`',
   },
   raw: {
     build: (p) => raw('search-misspelt', { query: p.query }),
@@ -1134,7 +1151,145 @@ const nested: Shape = {
   },
 };
 
-export const shapes: Shape[] = [
+/**
+ * The Lucene query a bare fulltext user sends for a name: its folded keys as plain terms (OR, Lucene's default),
+ * no fuzzy or prefix term. The index holds folded keys (whitespace analyser), so even a bare client must fold.
+ */
+export const plainPhrase = (name: string) => foldName(name);
+
+/** The hits named as the best hit (folded), in id order: the person asked for and any namesakes. */
+function namedAsBest(hits: { id: unknown; name: unknown }[]): string[] {
+  const best = hits[0];
+  if (!best) return [];
+  const key = foldName(text(best.name));
+  return hits
+    .filter((h) => foldName(text(h.name)) === key)
+    .map((h) => String(h.id))
+    .sort();
+}
+
+const searchBare: Shape = {
+  name: 'search-bare',
+  description:
+    "Search for a person by name as stored, best 10: the peer, raw and apolloFloor send a bare fulltext top-10; ours' `search` (no bare mode) folds and re-ranks as always.",
+  probes: async (read) => {
+    const rows = await read('MATCH (p:Person) WHERE p.id IN $ids RETURN p.name AS name ORDER BY p.id', { ids: await typicalPeople(read) });
+    return rows.map((r) => ({ query: String(r.name) }));
+  },
+  // Ours' `search` has no bare mode: with the name as stored it still folds the query, asks the index for 50
+  // candidates with fuzzy and prefix terms, re-ranks them by the best of each one's names and drops those under
+  // 0.6. Its top 10 past the namesakes therefore differs from Lucene's; the canonical answer is what both must
+  // agree on: the people named as the best hit.
+  ours: {
+    build: (p) => gql('query SearchBare($q: String!) { search(query: $q, kinds: [PERSON], first: 10) { score entity { id name } } }', { q: p.query }),
+    normalise: (r) => namedAsBest(list(dig(r, 'data', 'search')).map((h) => ({ id: dig(h, 'entity', 'id'), name: dig(h, 'entity', 'name') }))),
+    size: (r) => len(dig(r, 'data', 'search')),
+  },
+  neo4jGraphql: {
+    build: (p) => gql('query SearchBare($phrase: String!) { peopleByName(phrase: $phrase, first: 10) { edges { score node { id name } } } }', { phrase: plainPhrase(p.query ?? '') }),
+    normalise: (r) => namedAsBest(list(dig(r, 'data', 'peopleByName', 'edges')).map((e) => ({ id: dig(e, 'node', 'id'), name: dig(e, 'node', 'name') }))),
+    size: (r) => len(dig(r, 'data', 'peopleByName', 'edges')),
+  },
+  raw: {
+    build: (p) => raw('search-bare', { phrase: plainPhrase(p.query ?? '') }),
+    run: (read, params) =>
+      read(
+        `CALL db.index.fulltext.queryNodes('entity_search', $phrase) YIELD node, score
+         WHERE node:Person
+         RETURN node.id AS id, node.name AS name, score LIMIT $limit`,
+        { phrase: params.phrase, limit: SEARCH_LIMIT },
+      ),
+    normalise: (r) => namedAsBest(list(r).map((h) => ({ id: h.id, name: h.name }))),
+    size: (r) => len(r),
+  },
+  floor: {
+    operation: 'SearchBare',
+    root: 'search',
+    params: (a) => ({ phrase: plainPhrase(text(a.query)) }),
+    answer: (r) => list(r).map((h) => ({ score: h.score, matched: h.name, alias: null, entity: { __typename: 'Person', id: h.id, name: h.name, kind: 'PERSON' } })),
+  },
+};
+
+/** Labels of the ids the worked queries name, by prefix (sources by their `.txt` ending). */
+const idLabels: Record<string, string> = {
+  person: 'Person',
+  party: 'Party',
+  organization: 'Organization',
+  place: 'Place',
+  district: 'District',
+  election: 'Election',
+  case: 'CourtCase',
+  event: 'Event',
+  candidacy: 'Candidacy',
+};
+const labelOfId = (value: string): string | undefined => (/\.txt$/.test(value) ? 'Source' : /^([a-z]+):[\w-]+$/.exec(value) ? idLabels[value.split(':')[0]!] : undefined);
+
+/** Objects in an answer (every level), for the tables' answer size. */
+function objectsIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + objectsIn(v), 0);
+  if (value && typeof value === 'object') return 1 + Object.values(value).reduce((n: number, v) => n + objectsIn(v), 0);
+  return 0;
+}
+
+const analystMix: OursOnlyShape = {
+  name: 'analyst-mix',
+  description:
+    "Every worked query of docs/api.md in turn (bench/worked-queries.ts reads them from the guide), ids the generated network lacks replaced by ids of the same kind from it.",
+  oursOnly:
+    'the worked queries span the whole API (sources, node, history, legislature seats, relatives, findings...); raw, apolloFloor and @neo4j/graphql have counterparts for a few of them only, so the mix is measured for ours alone',
+  everyProbe: true,
+  // Probe k is worked query k mod n; an id the generated network holds (party:amanat, election:2023-mazhilis,
+  // organization:mazhilis) stays, any other is replaced by one of the same label from the better-connected half
+  // (so that answers are not empty), a different one each time the rotation comes round.
+  probes: async (read) => {
+    const worked = workedQueries();
+    const count = Math.max(PROBES_PER_SHAPE, worked.length);
+    const literals = new Set<string>();
+    for (const w of worked) {
+      visit(parse(w.query), {
+        StringValue: (node) => {
+          if (labelOfId(node.value)) literals.add(node.value);
+        },
+      });
+    }
+    const stored = new Set<string>();
+    for (const id of literals) {
+      // The label comes from the fixed table above, never from the guide's text.
+      if ((await read(`MATCH (n:${labelOfId(id)!} {id: $id}) RETURN n.id AS id LIMIT 1`, { id })).length > 0) stored.add(id);
+    }
+    const candidates = new Map<string, string[]>();
+    for (const label of new Set([...literals].filter((l) => !stored.has(l)).map((l) => labelOfId(l)!))) {
+      const rows = await read(
+        `MATCH (n:${label}) WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $limit RETURN n.id AS id`,
+        { limit: Math.ceil(count / worked.length) + 4 },
+      );
+      candidates.set(label, strings(rows, 'id'));
+    }
+    return Array.from({ length: count }, (_, k) => {
+      const w = worked[k % worked.length]!;
+      const round = Math.floor(k / worked.length);
+      let nth = 0;
+      const document = visit(parse(w.query), {
+        StringValue: (node) => {
+          const label = labelOfId(node.value);
+          if (!label || stored.has(node.value)) return undefined;
+          const pool = candidates.get(label) ?? [];
+          const id = pool[(round + nth++) % Math.max(pool.length, 1)];
+          if (!id) throw new Error(`analyst-mix: no ${label} in the graph to stand for ${node.value} (worked query ${w.name})`);
+          return { kind: Kind.STRING, value: id };
+        },
+      });
+      return { name: w.name, query: print(document) };
+    });
+  },
+  ours: {
+    build: (p) => ({ path: '/graphql', body: { query: p.query } }),
+    normalise: (r) => dig(r, 'data'),
+    size: (r) => objectsIn(dig(r, 'data')),
+  },
+};
+
+export const shapes: BenchShape[] = [
   nodeLookup,
   entityLookup,
   peopleList,
@@ -1142,8 +1297,10 @@ export const shapes: Shape[] = [
   electionResults,
   timeline,
   search,
+  searchBare,
   neighbourhood,
   shortestPath,
   courtCase,
   nested,
+  analystMix,
 ];

@@ -22,7 +22,7 @@ import { startApp } from '../src/server.js';
 import { apolloFloorResolvers } from './peers/apollo-floor.js';
 import { instrumentDriver, profileDbHits, QueryCapture } from './instrument.js';
 import { neo4jGraphqlTypeDefs } from './peers/neo4j-graphql-type-defs.js';
-import { shapes, type ReadFn } from './shapes.js';
+import { isCompared, shapes, type ReadFn } from './shapes.js';
 
 export type SystemName = 'ours' | 'apollo-floor' | 'neo4j-graphql' | 'raw';
 
@@ -108,7 +108,7 @@ async function startRaw(driver: Driver): Promise<Server> {
       await session.close();
     }
   };
-  const byName = new Map(shapes.map((s) => [s.name, s.raw]));
+  const byName = new Map(shapes.filter(isCompared).map((s) => [s.name, s.raw]));
   const server = createHttpServer((req, res) => {
     const shape = byName.get((req.url ?? '').replace(/^\/raw\//, ''));
     if (req.method !== 'POST' || !shape) {

@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { GraphContext } from '../../src/context.js';
 import { DateScalar } from '../../src/resolvers/scalars.js';
-import { shapes, type FloorShape, type ReadFn } from '../shapes.js';
+import { isCompared, shapes, type FloorShape, type ReadFn } from '../shapes.js';
 
 type RootResolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphContext, info: GraphQLResolveInfo) => Promise<unknown>;
 
@@ -24,7 +24,7 @@ function reader(ctx: GraphContext): ReadFn {
 /** Root resolvers: each root field serves the operations whose shape it is the root of, chosen by operation name. */
 export function apolloFloorResolvers(): NonNullable<ApolloServerOptionsWithTypeDefs<GraphContext>['resolvers']> {
   const byRoot = new Map<string, Map<string, { floor: FloorShape; run: (read: ReadFn, params: Record<string, unknown>) => Promise<unknown> }>>();
-  for (const shape of shapes) {
+  for (const shape of shapes.filter(isCompared)) {
     const forRoot = byRoot.get(shape.floor.root) ?? new Map<string, { floor: FloorShape; run: (read: ReadFn, params: Record<string, unknown>) => Promise<unknown> }>();
     forRoot.set(shape.floor.operation, { floor: shape.floor, run: shape.raw.run });
     byRoot.set(shape.floor.root, forRoot);
