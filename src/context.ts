@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { RoundTripCounter, type Database } from './neo4j/database.js';
 import { createLoaders, type Loaders } from './repositories/loaders.js';
 import type { RelationProperty } from './repositories/fragments.js';
+import type { LinkType } from './dataset/to-graph.js';
 
 export interface GraphContext {
   requestId: string;
@@ -36,10 +37,12 @@ export interface EntityProjection {
   sourceProps: readonly string[] | null;
   /** The relationship properties (of `RelationProperty`) its relation pages read; null reads all. */
   relationProps: readonly RelationProperty[] | null;
+  /** The fact links (of `LinkType`) its resolvers follow; null: all. */
+  factLinks: readonly LinkType[] | null;
 }
 
 export function createContext(base: Database, logger: Logger, requestId: string, caller: Caller = anonymous, prefetch = true): GraphContext {
   const db = base.forRequest(new RoundTripCounter());
-  const projection: EntityProjection = { props: null, factProps: null, citationProps: null, sourceProps: null, relationProps: null };
+  const projection: EntityProjection = { props: null, factProps: null, citationProps: null, sourceProps: null, relationProps: null, factLinks: null };
   return { requestId, db, loaders: createLoaders(db, projection), logger: logger.child({ requestId }), caller, prefetch, projection };
 }

@@ -7,13 +7,13 @@ import { toConnection, type Connection, type PageRequest } from './pagination.js
 import { parseCitation, parseClaim, parseFact, parseSource, type CitationRecord, type ClaimRecord, type FactRecord, type SourceRecord } from './records.js';
 
 /** Facts by id, retracted ones included; the old id of a fact re-numbered by a merge answers the fact itself. */
-export async function factsByIds(db: Database, ids: readonly string[], props: readonly string[] | null = null): Promise<Map<string, FactRecord>> {
+export async function factsByIds(db: Database, ids: readonly string[], props: readonly string[] | null = null, links: readonly LinkType[] | null = null): Promise<Map<string, FactRecord>> {
   const rows = await db.read(
     `UNWIND $ids AS asked
      OPTIONAL MATCH (x:Redirect {id: asked})
      WITH asked, coalesce(x.to, asked) AS id
      MATCH (f:Fact {id: id})
-     RETURN asked, ${factMap('f', new VariableNames(), props)} AS f`,
+     RETURN asked, ${factMap('f', new VariableNames(), props, links)} AS f`,
     { ids },
     (r) => [String(r.asked), parseFact(r.f as Record<string, unknown>)] as const,
   );
@@ -44,12 +44,13 @@ export async function factsLinkedTo(
   key: FactLinkKey,
   targetIds: readonly string[],
   props: readonly string[] | null = null,
+  links: readonly LinkType[] | null = null,
 ): Promise<Map<string, FactRecord[]>> {
   assertFactLink(key.label, key.link);
   const target = key.link === 'STATUS_OF' ? 'Fact' : 'Entity';
   const rows = await db.read(
     `MATCH (f:${key.label})-[:${key.link}]->(t:${target}) WHERE t.id IN $ids AND ($includeRetracted OR NOT coalesce(f.retracted, false)) AND ${holdingOn('f', '$asOf')}
-     RETURN t.id AS target, ${factMap('f', new VariableNames(), props)} AS f
+     RETURN t.id AS target, ${factMap('f', new VariableNames(), props, links)} AS f
      ORDER BY ${factOrder('f')}`,
     { ids: targetIds, includeRetracted: key.includeRetracted ?? false, asOf: key.asOf ?? null },
     (r) => ({ target: String(r.target), fact: parseFact(r.f as Record<string, unknown>) }),

@@ -2,7 +2,7 @@
 // prefetch compiler (one query per operation): each is a function of the variable names it may use, so the
 // same text can sit at the top of a query or nested inside another's COLLECT subquery without clashing with
 // variables of an enclosing scope. Labels and relationship types are never taken from callers' input here.
-import { linkTypes, relationTypes } from '../dataset/to-graph.js';
+import { linkTypes, relationTypes, type LinkType } from '../dataset/to-graph.js';
 
 /**
  * A keyset sort key of several parts (Cypher expressions), joined by U+0001: a separator below every character
@@ -45,13 +45,17 @@ function propertyList(always: readonly string[], props: readonly string[] | null
 }
 
 /**
- * A fact node as a map with the ids of everything it links to (parsed by `parseFact`): one walk over its
- * outgoing links, each as `[type, id]`, not one pattern per link type.
+ * A fact node as a map with the ids of what it links to (parsed by `parseFact`): one walk over its outgoing
+ * links, each as `[type, id]`, not one pattern per link type. `links` (an operation's projection,
+ * src/resolvers/projection.ts) names the link types its resolvers follow: only those are walked, none when it
+ * is empty (every link walked is a db hit, and each other end's id another); null walks them all.
  */
-export function factMap(f: string, names: VariableNames, props: readonly string[] | null = null): string {
+export function factMap(f: string, names: VariableNames, props: readonly string[] | null = null, links: readonly LinkType[] | null = null): string {
+  const walked = links === null ? linkTypes : linkTypes.filter((t) => links.includes(t));
+  if (walked.length === 0) return `${f} {${propertyList(['id', 'ord', 'retracted'], props)}, labels: labels(${f}), links: []}`;
   const x = names.fresh('x');
   const l = names.fresh('l');
-  return `${f} {${propertyList(['id', 'ord', 'retracted'], props)}, labels: labels(${f}), links: [(${f})-[${l}:${linkTypes.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
+  return `${f} {${propertyList(['id', 'ord', 'retracted'], props)}, labels: labels(${f}), links: [(${f})-[${l}:${walked.join('|')}]->(${x}) | [type(${l}), ${x}.id]]}`;
 }
 
 /** The order of an owner's facts of one kind: timeline order of their start (`dateOrderKey`), then as listed in the sources. */
@@ -98,10 +102,12 @@ export interface ReadProjection {
   fact: readonly string[] | null;
   citations: CitationProjection | null;
   relation: readonly RelationProperty[] | null;
+  /** The fact links its resolvers follow (`factMap`); null: all. */
+  links: readonly LinkType[] | null;
 }
 
 /** Reads whole records (planning off, or a caller with no operation). */
-export const wholeRecords: ReadProjection = { entity: null, fact: null, citations: null, relation: null };
+export const wholeRecords: ReadProjection = { entity: null, fact: null, citations: null, relation: null, links: null };
 
 const CITATION_PROPERTIES = ['quote', 'locator', 'start', 'end'] as const;
 

@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every field that fans out over a list batches through one of these, so an
 // operation's round trips grow with the depth of the query, never with the number of items.
 import DataLoader from 'dataloader';
+import type { LinkType } from '../dataset/to-graph.js';
 import type { Database } from '../neo4j/database.js';
 import { historyOf, type ChangeRecord } from './curation-repository.js';
 import { entitiesByIds, eventPages, relationsOf, type EventsRequest, type RelationsRequest } from './entity-repository.js';
@@ -56,7 +57,7 @@ function loaderFactories(db: Database, projection: Projected, loaders: Loaders):
     entity: () =>
       new DataLoader(byId((ids) => entitiesByIds(db, ids, projection.props))),
     fact: () =>
-      new DataLoader(byId((ids) => factsByIds(db, ids, projection.factProps))),
+      new DataLoader(byId((ids) => factsByIds(db, ids, projection.factProps, projection.factLinks ?? null))),
     source: () =>
       new DataLoader(byId((ids) => sourcesByIds(db, ids))),
     citations: () =>
@@ -82,7 +83,7 @@ function loaderFactories(db: Database, projection: Projected, loaders: Loaders):
           await Promise.all(
             [...groups.values()].map(async (group) => {
               const first = group[0]!;
-              const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))], projection.factProps);
+              const found = await factsLinkedTo(db, first, [...new Set(group.map((r) => r.id))], projection.factProps, projection.factLinks ?? null);
               for (const r of group) results.set(factLinkKey(r), found.get(r.id) ?? []);
             }),
           );
@@ -97,7 +98,7 @@ function loaderFactories(db: Database, projection: Projected, loaders: Loaders):
     timeline: () =>
       new DataLoader(
         async (requests) => {
-          const pages = await timelinesOf(db, requests, projection.props, projection.factProps);
+          const pages = await timelinesOf(db, requests, projection.props, projection.factProps, projection.factLinks ?? null);
           // The events, elections and facts the entries name came with the page: the entries' fields find them.
           for (const page of pages) {
             for (const entity of page.entities) loaders.entity.prime(entity.id, entity);
@@ -138,6 +139,8 @@ interface Projected {
   factProps: readonly string[] | null;
   citationProps: readonly string[] | null;
   sourceProps: readonly string[] | null;
+  /** The fact links its resolvers follow; null or absent: all. */
+  factLinks?: readonly LinkType[] | null;
 }
 
 /** The citation side of an operation's projection. */
@@ -147,7 +150,7 @@ export function citationsProjected(projection: Projected): CitationProjection {
 
 /** An operation's projection as the planned reads take it, whole. */
 export function readProjection(projection: Projected & { relationProps: readonly RelationProperty[] | null }): ReadProjection {
-  return { entity: projection.props, fact: projection.factProps, citations: citationsProjected(projection), relation: projection.relationProps };
+  return { entity: projection.props, fact: projection.factProps, citations: citationsProjected(projection), relation: projection.relationProps, links: projection.factLinks ?? null };
 }
 
 /** Puts prefetched answers into the loaders, so the resolvers that ask for them next send no query. */

@@ -96,6 +96,7 @@ class PlanCompiler {
 
   private readonly props: readonly string[] | null;
   private readonly factProps: readonly string[] | null;
+  private readonly factLinks: ReadProjection['links'];
   private readonly citations: CitationProjection | null;
   private readonly relationProps: readonly RelationProperty[] | null;
 
@@ -103,6 +104,7 @@ class PlanCompiler {
   constructor(projection: ReadProjection) {
     this.props = projection.entity;
     this.factProps = projection.fact;
+    this.factLinks = projection.links;
     this.citations = projection.citations;
     this.relationProps = projection.relation;
   }
@@ -193,12 +195,12 @@ class PlanCompiler {
         return `COLLECT { MATCH (${f}:${need.label})-[:${need.link}]->(${v})
           WHERE (${this.param(need.includeRetracted)} OR NOT coalesce(${f}.retracted, false)) AND ${holdingOn(f, this.param(need.asOf))}
           WITH ${f} ORDER BY ${factOrder(f)}
-          RETURN ${this.item(f, factMap(f, n, this.factProps), node.children)} }`;
+          RETURN ${this.item(f, factMap(f, n, this.factProps, this.factLinks), node.children)} }`;
       }
       case 'events':
         return this.events(v, { kinds: need.kinds, from: null, to: null, placeId: null }, need.page, node.children);
       case 'timeline':
-        return timelinePage(v, this.param(need.kinds), this.bounds(need.page), n, this.props, this.factProps);
+        return timelinePage(v, this.param(need.kinds), this.bounds(need.page), n, this.props, this.factProps, this.factLinks);
       case 'relations': {
         const req = this.param({ types: need.types, asOf: need.asOf, includeRetracted: need.includeRetracted });
         const rows = relationRows(v, req, n, this.bounds(need.page), [], need.types);

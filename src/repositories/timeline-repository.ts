@@ -2,6 +2,7 @@
 // results, a person's candidacies), in timeline order (src/domain/timeline-order.ts: by the last day the date
 // may mean, so a year-only entry follows the month and day entries of its year; then elections before events,
 // then by id).
+import type { LinkType } from '../dataset/to-graph.js';
 import type { Database } from '../neo4j/database.js';
 import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
 import { int } from '../neo4j/database.js';
@@ -47,7 +48,15 @@ export interface TimelinePage {
  * the order of `dateOrderKey`, elections before events on a tie, then by id; the page (with its look-ahead row)
  * is a top-k, and the records its entries name are read for the page only, with the projections' properties.
  */
-export function timelinePage(e: string, kinds: string, page: PageBounds, names: VariableNames, props: readonly string[] | null, factProps: readonly string[] | null): string {
+export function timelinePage(
+  e: string,
+  kinds: string,
+  page: PageBounds,
+  names: VariableNames,
+  props: readonly string[] | null,
+  factProps: readonly string[] | null,
+  factLinks: readonly LinkType[] | null = null,
+): string {
   const entries = (x: string) => {
     const [p, n, f, el] = [names.fresh('p'), names.fresh('n'), names.fresh('f'), names.fresh('el')];
     return `CALL (${e}) {
@@ -71,7 +80,7 @@ export function timelinePage(e: string, kinds: string, page: PageBounds, names: 
       OPTIONAL MATCH (${n}:Entity {id: ${x}.entityId})
       OPTIONAL MATCH (${f}:Fact {id: ${x}.factId})
       RETURN {x: ${x}, entity: CASE WHEN ${n} IS NULL THEN null ELSE ${entityMap(n, props)} END,
-              fact: CASE WHEN ${f} IS NULL THEN null ELSE ${factMap(f, names, factProps)} END} }}`;
+              fact: CASE WHEN ${f} IS NULL THEN null ELSE ${factMap(f, names, factProps, factLinks)} END} }}`;
 }
 
 type Row = Record<string, unknown>;
@@ -98,9 +107,15 @@ export function parseTimelinePage(value: unknown, request: PageRequest): Timelin
  * Timeline pages of entities (the `timeline` loader, used when a timeline was not planned with its root): a
  * query each, since a page's LIMIT must be a parameter; they run side by side.
  */
-export async function timelinesOf(db: Database, requests: readonly TimelineRequest[], props: readonly string[] | null = null, factProps: readonly string[] | null = null): Promise<TimelinePage[]> {
+export async function timelinesOf(
+  db: Database,
+  requests: readonly TimelineRequest[],
+  props: readonly string[] | null = null,
+  factProps: readonly string[] | null = null,
+  factLinks: readonly LinkType[] | null = null,
+): Promise<TimelinePage[]> {
   const cypher = `OPTIONAL MATCH (e:Entity {id: $entityId})
-     RETURN CASE WHEN e IS NULL THEN null ELSE ${timelinePage('e', '$kinds', { after: '$after', limit: '$limit' }, new VariableNames(), props, factProps)} END AS timeline`;
+     RETURN CASE WHEN e IS NULL THEN null ELSE ${timelinePage('e', '$kinds', { after: '$after', limit: '$limit' }, new VariableNames(), props, factProps, factLinks)} END AS timeline`;
   return Promise.all(
     requests.map(async (r) => {
       const rows = await db.read(cypher, { entityId: r.entityId, kinds: r.kinds, after: r.afterKey, limit: int(r.first + 1) }, (row): unknown => row.timeline);

@@ -11,7 +11,7 @@ import { pageRequest, paginate, type Connection } from '../repositories/paginati
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
 import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
-import { entityKindOfLabel, type FactLabel } from '../dataset/to-graph.js';
+import { entityKindOfLabel, type FactLabel, type LinkType } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
 import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/timeline-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
@@ -54,6 +54,8 @@ export interface Uses {
   fact?: readonly string[] | null;
   citation?: readonly string[] | null;
   source?: readonly string[] | null;
+  /** Links of the facts it loads that its resolver follows itself (ids it reads off them); null: all. */
+  links?: readonly LinkType[] | null;
 }
 
 /** What `nameOn` reads of a party's dated names. */
@@ -226,6 +228,9 @@ function seatsOf(r: FactRecord): number {
   return Number(r.values.totalSeats ?? Number(r.values.listSeats ?? 0) + Number(r.values.districtSeats ?? 0));
 }
 
+/** `ofElection` reads the election a candidacy links to. */
+const electionLink: Uses = { links: ['OBJECT'] };
+
 /** The party names' need: a party's dated names. */
 const partyNames = facts('PartyName', 'SUBJECT');
 
@@ -244,7 +249,7 @@ export const fieldModel = {
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
     sizedBy: ['SPOUSE_OF', 'RELATIVE_OF'],
-    uses: { fact: ['relation'] },
+    uses: { fact: ['relation'], links: ['SUBJECT', 'OBJECT'] },
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
     // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
     resolve: async (p, args, ctx) =>
@@ -267,12 +272,15 @@ export const fieldModel = {
   'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
   'Party.membersConnection': sized(using(membersPage, { fact: ['role'] }), membershipTypes),
-  'Party.candidates': sized(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), ['NOMINATED_BY']),
+  'Party.candidates': sized(using(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), electionLink), ['NOMINATED_BY']),
   'Party.candidatesConnection': sized(
-    facts('Candidacy', 'NOMINATED_BY', {
-      children: 'connection',
-      shape: (found, p, args) => paginate(ofElection(found, p, args), (c) => c.id, pageRequest(args)),
-    }),
+    using(
+      facts('Candidacy', 'NOMINATED_BY', {
+        children: 'connection',
+        shape: (found, p, args) => paginate(ofElection(found, p, args), (c) => c.id, pageRequest(args)),
+      }),
+      electionLink,
+    ),
     ['NOMINATED_BY'],
   ),
   'Organization.members': sized(using(members, { fact: ['role'] }), membershipTypes),
@@ -306,16 +314,16 @@ export const fieldModel = {
         );
       },
     }),
-    { fact: null },
+    { fact: null, links: ['IN_DISTRICT'] },
     ),
     candidacyTypes,
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
   'District.body': referenced('bodyId', true, 'ORGANIZATION'),
   'District.place': referenced('placeId', false, 'PLACE'),
-  'District.candidacies': sized(facts('Candidacy', 'IN_DISTRICT', { shape: ofElection }), candidacyTypes),
+  'District.candidacies': sized(using(facts('Candidacy', 'IN_DISTRICT', { shape: ofElection }), electionLink), candidacyTypes),
   'District.winner': {
-    uses: { fact: ['outcome'] },
+    uses: { fact: ['outcome'], links: ['SUBJECT', 'OBJECT'] },
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
     resolve: async (d, args, ctx) => {
       const found = await ctx.loaders.factsLinked.load({ ...factRequest('Candidacy', 'IN_DISTRICT', {}, args), id: d.id });

@@ -7,8 +7,9 @@
 // reads. With planning off (`PREFETCH=false`) records are read whole, so the planned-versus-unplanned test
 // (test/integration/prefetch.test.ts) checks the projection too.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GraphContext } from '../context.js';
+import { linkTypes, type LinkType } from '../dataset/to-graph.js';
 import { relationProperties, type RelationProperty } from '../repositories/fragments.js';
 import { datedNames, entityTypeNames, factTypeNames, modelOfField, type Uses } from './model.js';
 
@@ -51,6 +52,20 @@ const factReads: Record<string, readonly string[]> = {
   party: [],
   retraction: ['retractedReason', 'retractedBy', 'retractedAt'],
 };
+
+/**
+ * Fact fields outside the field model that follow a link of their fact (read an id off the record, ./fragments.ts
+ * `factMap`). The others: a modelled field follows the links its steps walk (`Membership.person`: SUBJECT) and
+ * those its `uses` name; the plain fields of `factReads` and claimable values (`*Value`) follow none; any other
+ * fact field makes the operation walk every link.
+ */
+const factLinkReads: Record<string, readonly LinkType[]> = {
+  'Membership.party': ['ON_BEHALF_OF'],
+  'FamilyTie.recordedFor': ['SUBJECT'],
+};
+
+/** Claimable values: read from the record's own properties, never its links. */
+const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
 
 /** A citation's own properties; its `source` reads the source side. */
 const citationReads: Record<string, readonly string[]> = {
@@ -114,6 +129,8 @@ export interface Projection {
   source: string[] | null;
   /** Relationship properties its relations read; null: all. */
   relation: RelationProperty[] | null;
+  /** Fact links its resolvers follow; null: all. */
+  links: LinkType[] | null;
 }
 
 /** The properties `operation` reads of entities and of facts. */
@@ -124,6 +141,7 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
     citation: { reads: citationReads, props: new Set<string>(), whole: false },
     source: { reads: sourceReads, props: new Set<string>(), whole: false },
     relation: { reads: relationReads as Record<string, readonly string[]>, props: new Set<string>(), whole: false },
+    links: { reads: {} as Record<string, readonly string[]>, props: new Set<string>(), whole: false },
   };
   const use = (uses: Uses | undefined) => {
     for (const [key, props] of Object.entries(uses ?? {}) as [keyof typeof sides, readonly string[] | null | undefined][]) {
@@ -145,6 +163,16 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           const name = node.name.value;
           const model = modelOfField(parent.name, name);
           use(model?.uses ?? unmodelledUses[`${parent.name}.${name}`]);
+          if (factTypeNames.has(parent.name)) {
+            const links = sides.links;
+            const listed = factLinkReads[`${parent.name}.${name}`];
+            const fieldType = typeInfo.getFieldDef()?.type;
+            if (listed) listed.forEach((l) => links.props.add(l));
+            else if (model) {
+              for (const { need } of model.steps({})) if (need.kind === 'entityByLink') links.props.add(need.link);
+            }
+            else if (!(name in factReads) && !(fieldType && valueTypes.has(getNamedType(fieldType).name))) links.whole = true;
+          }
           // `Node` is both: its one field, `id`, reads nothing on either side.
           const side =
             entityTypeNames.has(parent.name) || parent.name === 'Node'
@@ -173,6 +201,7 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
     citation: sides.citation.whole ? null : [...sides.citation.props].sort(),
     source: sides.source.whole ? null : [...sides.source.props].sort(),
     relation: sides.relation.whole ? null : relationProperties.filter((p) => sides.relation.props.has(p)),
+    links: sides.links.whole ? null : linkTypes.filter((l) => sides.links.props.has(l)),
   };
 }
 
@@ -195,6 +224,7 @@ export const projectionPlugin: ApolloServerPlugin<GraphContext> = {
       contextValue.projection.citationProps = projection.citation;
       contextValue.projection.sourceProps = projection.source;
       contextValue.projection.relationProps = projection.relation;
+      contextValue.projection.factLinks = projection.links;
     },
   }),
 };

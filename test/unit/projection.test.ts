@@ -1,8 +1,8 @@
 // Which entity properties an operation reads (src/resolvers/projection.ts): pinned per selection, through
 // fragments, and whole records as soon as a field outside the known ones is selected.
-import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, extendSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { entityMap, relationMap } from '../../src/repositories/fragments.js';
+import { entityMap, factMap, relationMap, VariableNames } from '../../src/repositories/fragments.js';
 import { entityProjection, projectionOf as projections } from '../../src/resolvers/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -69,5 +69,38 @@ describe('relation projection', () => {
 
   it('reads them all unprojected', () => {
     expect(relationMap('x')).toMatch(/id: x\.r\.id.*factId: x\.r\.factId, role: x\.r\.role, from: x\.r\.from, to: x\.r\.to/s);
+  });
+});
+
+describe('fact link projection', () => {
+  const of = (query: string) => {
+    const document = parse(query);
+    return projections(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!).links;
+  };
+
+  it('walks no link for facts whose selected fields read none (plain fields, values, citations)', () => {
+    expect(of('{ party(id: "x") { members(asOf: "2016-01-01") { role from { text } citations { quote } } } }')).toEqual([]);
+    expect(of('{ election(id: "x") { results { voteShare { value } totalSeats { value } } } }')).toEqual([]);
+    expect(factMap('f', new VariableNames(), ['role'], [])).toBe('f {.id, .ord, .retracted, .role, labels: labels(f), links: []}');
+  });
+
+  it('walks the links its fields follow: the end an entity field names, the ids a shape reads', () => {
+    expect(of('{ party(id: "x") { members { person { id } organization { id } } } }')).toEqual(['SUBJECT', 'OBJECT']);
+    expect(of('{ person(id: "x") { candidacies { nominatedBy { id } statuses { decidedBy { id } } } } }')).toEqual(['NOMINATED_BY', 'DECIDED_BY']);
+    expect(of('{ person(id: "x") { memberships { party { id } } } }')).toEqual(['ON_BEHALF_OF']);
+    // `election:` keeps the candidacies linked to that election: the shape reads their OBJECT link.
+    expect(of('{ party(id: "x") { candidates(election: "e") { id } } }')).toEqual(['OBJECT']);
+    expect(of('{ election(id: "x") { candidacies(first: 3) { edges { node { id } } } } }')).toEqual(['IN_DISTRICT']);
+    expect(of('{ person(id: "x") { relatives { relation } } }')).toEqual(['SUBJECT', 'OBJECT']);
+    expect(factMap('f', new VariableNames(), null, ['SUBJECT'])).toContain('[l_1:SUBJECT]');
+  });
+
+  it('walks every link for a fact field it does not know (one added later)', () => {
+    const extended = extendSchema(schema, parse('extend type Membership { addedLater: String }'));
+    const document = parse('{ node(id: "x") { ... on Fact { id } ... on Membership { role addedLater } } }');
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    expect(of('{ node(id: "x") { ... on Fact { id } ... on Membership { role } } }')).toEqual([]);
+    expect(projections(extended, document, operation).links).toBeNull();
+    expect(factMap('f', new VariableNames())).toContain(':SUBJECT|OBJECT|IN_DISTRICT|NOMINATED_BY|DECIDED_BY|STATUS_OF|ON_BEHALF_OF]');
   });
 });
