@@ -2,14 +2,14 @@
 // article, find a mention, select a passage and record a membership whose citation has exactly the selection's
 // offsets (read back through the API), coded refusals shown on their fields, dismiss one duplicate pair and
 // merge another, and the entity's history showing both. Screenshots for docs/curation.md go to test-results/.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers.js';
 import { startIsolatedNeo4j, startServerOn, type IsolatedNeo4j } from '../isolated.js';
 import { launchBrowser, screenshotPath, watchRequests } from './browser.js';
 
-const KEYS = { admin: 'workbench-admin-0123456789abcdef', reader: 'workbench-reader-0123456789abcdef' };
-const API_KEYS = `aigerim:admin:${KEYS.admin},rustem:reader:${KEYS.reader}`;
+const KEYS = { admin: 'workbench-admin-0123456789abcdef', reader: 'workbench-reader-0123456789abcdef', editor: 'workbench-editor-0123456789abcdef' };
+const API_KEYS = `aigerim:admin:${KEYS.admin},rustem:reader:${KEYS.reader},bolat:editor:${KEYS.editor}`;
 
 const SOURCE_ID = 'source:workbench-e2e-article';
 const PASSAGE = 'Zhanbolat Mamai joined Amanat as a member in 2024, the party said on Monday.';
@@ -40,6 +40,7 @@ interface Workbench {
   signIn: (key: string) => Promise<{ name: string; role: string }>;
   addSource: (input: Record<string, unknown>) => Promise<string>;
   open: (id: string) => Promise<void>;
+  openFact: (id: string) => Promise<void>;
   mentions: () => { start: number; end: number; entityId: string }[];
   select: (start: number, end: number) => { start: number; end: number; quote: string } | null;
   record: (mutation: string, fields: Record<string, unknown>) => Promise<{ id: string } | { errors: { field: string | null; code: string }[] }>;
@@ -59,8 +60,8 @@ async function openPage(path = '/curate/'): Promise<{ page: Page; requests: Retu
 
 const ready = (page: Page) => page.evaluate(() => (window as unknown as WithWorkbench).kzWorkbench.ready());
 
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await server.gql<T>(query, variables, { authorization: `Bearer ${KEYS.admin}` });
+async function api<T>(query: string, variables: Record<string, unknown> = {}, key = KEYS.admin): Promise<T> {
+  const res = await server.gql<T>(query, variables, { authorization: `Bearer ${key}` });
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!;
 }
@@ -276,5 +277,170 @@ describe('curation workbench', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+// Edit on a tie in the explorer opens its fact in the workbench (its own tab, the explorer left as it was); a
+// write there redraws the explorer. Then the states a write can meet: the fact changed meanwhile (conflict), and
+// the server out of reach (offline). Runs after the flow above: the membership it recorded is the tie.
+describe('a tie from the explorer, conflicts and offline', () => {
+  const membership = 'membership:zhanbolat-mamai-amanat-member-2024';
+  const tie = 'person:zhanbolat-mamai party:amanat MEMBER_OF';
+  let context: BrowserContext;
+  let explorer: Page;
+  let workbench: Page;
+  let errors: string[];
+  type Snap = { edges: { id: string; source: string; target: string; type: string; hidden: boolean; mid: { x: number; y: number } }[] };
+  const edges = () =>
+    explorer.evaluate(async () => {
+      const k = (window as unknown as { kzExplorer: { ready: () => Promise<void>; view: () => Snap } }).kzExplorer;
+      await k.ready();
+      return k.view().edges;
+    });
+  const retraction = async () =>
+    (await api<{ node: { retraction: { reason: string; actor: string } | null; history: { operation: string; actor: string; reason: string | null }[] } }>(
+      'query($id: ID!) { node(id: $id) { ... on Membership { retraction { reason actor } history { operation actor reason } } } }',
+      { id: membership },
+    )).node;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('Edit on a tie opens its fact in the workbench: type, ends, dates, its citation highlighted at its offsets', async () => {
+    explorer = await context.newPage();
+    await explorer.goto(`${server.url}/explorer/?roots=${encodeURIComponent('person:zhanbolat-mamai')}`);
+    await explorer.waitForFunction(() => document.body.dataset.ready === 'true');
+    const edge = (await edges()).find((e) => [e.source, e.target, e.type].join(' ') === tie && !e.hidden);
+    expect(edge).toBeDefined();
+    await explorer.mouse.click(edge!.mid.x, edge!.mid.y);
+    await expect.poll(() => explorer.locator('#details h2').first().innerText()).toBe('member of');
+    expect(await explorer.locator('#details').innerText()).toContain(`fact: ${membership}`);
+    const edit = explorer.getByRole('link', { name: 'Edit this tie in the workbench: member of, Zhanbolat Mamai → Amanat' });
+    const [opened] = await Promise.all([context.waitForEvent('page'), edit.click()]);
+    workbench = opened;
+    errors = [];
+    workbench.on('pageerror', (error) => errors.push(error.message));
+    await workbench.waitForFunction(() => document.body.dataset.ready === 'true');
+    await ready(workbench);
+    expect(new URL(workbench.url()).searchParams.get('fact')).toBe(membership);
+    expect(explorer.url()).toContain('/explorer/');
+
+    expect(await workbench.locator('#tab-fact').getAttribute('aria-selected')).toBe('true');
+    expect(await workbench.locator('#fact-panel h3').innerText()).toBe('membership');
+    const row = (field: string) => workbench.locator(`#fact-panel tr[data-field="${field}"] td`).innerText();
+    expect(await row('person')).toBe('Zhanbolat Mamai');
+    expect(await row('organization')).toBe('Amanat');
+    expect(await row('role')).toBe('member');
+    expect(await row('from')).toBe('2024');
+    // The citation, shown in its source at the offsets the API stored.
+    const start = ARTICLE.indexOf(PASSAGE);
+    const end = start + PASSAGE.length;
+    expect(await workbench.locator('#fact-panel .citations li').count()).toBe(1);
+    expect(await workbench.locator('#fact-panel .citations li').innerText()).toContain(`characters ${start}–${end}`);
+    expect(await workbench.locator('#doc-meta h2').innerText()).toBe('Opposition figure joins the ruling party');
+    const focus = workbench.locator('#doc-text .focus');
+    expect(await focus.evaluateAll((els) => els.map((e) => e.textContent).join(''))).toBe(PASSAGE);
+    const offset = await workbench.evaluate(() => {
+      const doc = document.getElementById('doc-text')!;
+      const range = document.createRange();
+      range.setStart(doc, 0);
+      range.setEndBefore(doc.querySelector('.focus')!);
+      return range.toString().length;
+    });
+    expect(offset).toBe(start);
+    // The fact view drives the same handlers from the page's hook.
+    await workbench.evaluate((id) => (window as unknown as WithWorkbench).kzWorkbench.openFact(id), membership);
+    expect(await workbench.locator('#fact-panel h3').innerText()).toBe('membership');
+  });
+
+  it('a reader sees the fact with its write buttons off; an editor retracts it with a reason, and the explorer redraws without it', async () => {
+    expect(await workbench.getByRole('button', { name: `Retract ${membership}` }).isDisabled()).toBe(true);
+    await workbench.evaluate((key) => (window as unknown as WithWorkbench).kzWorkbench.signIn(key), KEYS.admin);
+    await workbench.screenshot({ path: screenshotPath('workbench-fact') });
+    await workbench.getByRole('button', { name: `Retract ${membership}` }).click();
+    await workbench.getByRole('textbox', { name: `Reason: Retract ${membership}` }).fill('Amanat says he only attended a congress.');
+    await workbench.getByRole('button', { name: `Confirm: Retract ${membership}` }).click();
+    await ready(workbench);
+    expect((await retraction()).retraction).toEqual({ reason: 'Amanat says he only attended a congress.', actor: 'aigerim' });
+    await expect.poll(() => workbench.locator('#fact-panel').innerText()).toContain('Retracted by aigerim');
+    // The history shows the retraction as a before/after of the record.
+    expect(await workbench.locator('#fact-panel ol.history > li[data-operation="retractFact"]').last().innerText()).toContain('Amanat says he only attended a congress.');
+    await expect.poll(async () => (await edges()).map((e) => [e.source, e.target, e.type].join(' ')), { timeout: 30_000 }).not.toContain(tie);
+  });
+
+  it('a fact changed by someone else since it was shown is not overwritten: the conflict is shown, the reason typed kept', async () => {
+    // Shown: retracted by aigerim. Meanwhile bolat restores it and retracts it again, for another reason.
+    for (const [op, reason] of [['restoreFact', 'He was a member after all.'], ['retractFact', 'The membership card was a forgery.']] as const) {
+      const res = await api<Record<string, { errors: unknown[] }>>(`mutation($id: ID!, $r: String!) { ${op}(id: $id, reason: $r) { errors { code } } }`, { id: membership, r: reason }, KEYS.editor);
+      expect(res[op]!.errors).toEqual([]);
+    }
+    const before = (await retraction()).history.length;
+    // The page still shows aigerim's retraction; a restore from it would silently undo bolat's judgement.
+    await workbench.getByRole('button', { name: `Restore ${membership}` }).click();
+    const reason = workbench.getByRole('textbox', { name: `Reason: Restore ${membership}` });
+    await reason.fill('The party confirmed the membership.');
+    await workbench.getByRole('button', { name: `Confirm: Restore ${membership}` }).click();
+    await ready(workbench);
+    const conflict = workbench.locator('#fact-conflict');
+    await expect.poll(() => conflict.innerText()).toContain('This fact changed after you opened it');
+    expect(await conflict.innerText()).toContain('retractFact by bolat');
+    expect(await conflict.innerText()).toContain('The membership card was a forgery.');
+    expect(await conflict.getAttribute('role')).toBe('alert');
+    expect(await workbench.locator('#status').innerText()).toContain('The record changed meanwhile');
+    expect(await reason.inputValue()).toBe('The party confirmed the membership.');
+    // Nothing was written.
+    const after = await retraction();
+    expect(after.retraction).toEqual({ reason: 'The membership card was a forgery.', actor: 'bolat' });
+    expect(after.history).toHaveLength(before);
+    // Reloaded, the page shows bolat's retraction, and the editor's restore now goes through.
+    await workbench.getByRole('button', { name: 'Reload the fact' }).click();
+    await ready(workbench);
+    expect(await workbench.locator('#fact-panel').innerText()).toContain('Retracted by bolat');
+    expect(await conflict.innerText()).toBe('');
+    await workbench.getByRole('button', { name: `Restore ${membership}` }).click();
+    await workbench.getByRole('textbox', { name: `Reason: Restore ${membership}` }).fill('The party confirmed the membership.');
+    await workbench.getByRole('button', { name: `Confirm: Restore ${membership}` }).click();
+    await ready(workbench);
+    expect((await retraction()).retraction).toBeNull();
+  });
+
+  it('offline: the page says so, keeps what was typed, and sends it once the server is back', async () => {
+    await workbench.locator('#tab-record').click();
+    await workbench.locator('#add-source-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const typed = { publisher: 'Steppe Wire', title: 'Offline draft', date: '2024-05-07', text: 'Zhanbolat Mamai met the press in Almaty on Tuesday and said nothing new.' };
+    await workbench.locator('#source-publisher').fill(typed.publisher);
+    await workbench.locator('#source-title').fill(typed.title);
+    await workbench.locator('#source-date').fill(typed.date);
+    await workbench.locator('#source-text').fill(typed.text);
+    // And a reason half-way through a retraction, in the fact view.
+    await workbench.evaluate((id) => (window as unknown as WithWorkbench).kzWorkbench.openFact(id), membership);
+    await workbench.getByRole('button', { name: `Retract ${membership}` }).click();
+    await workbench.getByRole('textbox', { name: `Reason: Retract ${membership}` }).fill('Checking again.');
+
+    await context.setOffline(true);
+    await workbench.getByRole('button', { name: `Confirm: Retract ${membership}` }).click();
+    await ready(workbench);
+    await expect.poll(() => workbench.locator('#offline').isVisible()).toBe(true);
+    expect(await workbench.locator('#status').innerText()).toContain('cannot be reached');
+    expect(await workbench.getByRole('textbox', { name: `Reason: Retract ${membership}` }).inputValue()).toBe('Checking again.');
+    await workbench.locator('#tab-record').click();
+    await workbench.getByRole('button', { name: 'Add the source' }).click();
+    await ready(workbench);
+    for (const [field, value] of Object.entries(typed)) expect(await workbench.locator(`#source-${field}`).inputValue()).toBe(value);
+    expect((await retraction()).retraction).toBeNull();
+
+    await context.setOffline(false);
+    await workbench.getByRole('button', { name: 'Add the source' }).click();
+    await ready(workbench);
+    await expect.poll(() => workbench.locator('#offline').isVisible()).toBe(false);
+    expect(await workbench.locator('#doc-text').textContent()).toBe(typed.text);
+    const id = new URL(workbench.url()).searchParams.get('source');
+    const stored = await api<{ source: { title: string | null; text: string } | null }>('query($id: ID!) { source(id: $id) { title text } }', { id });
+    expect(stored.source).toEqual({ title: typed.title, text: typed.text });
+    expect(errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { searchBox } from './search.js';
 import { emptyState, formatState, NEIGHBOURS_PAGE, parseState, sanitise, type GroupAttribute, type ViewState } from './state.js';
 import { tieWhen, Timeline } from './timeline.js';
 import { GraphView, presentation, type ViewEdge, type ViewNode, type ViewSnapshot } from './view.js';
-import { workbenchUrl } from './workbench.js';
+import { workbenchTarget, workbenchUrl } from './workbench.js';
 
 const status = new Status();
 let config: Config;
@@ -258,7 +258,7 @@ function hubTools(id: string, neighbours: number): HubTools | null {
 /** Where the workbench (/curate) hooks in: an "Edit" button per entity, when the page offers it. */
 function editHook(id: string): HTMLElement[] {
   const url = workbenchUrl(id);
-  return url ? [h('a', { class: 'edit-in-workbench', href: url }, 'Edit')] : [];
+  return url ? [h('a', { class: 'edit-in-workbench', href: url, target: workbenchTarget }, 'Edit')] : [];
 }
 
 async function openSource(citation: Citation): Promise<void> {

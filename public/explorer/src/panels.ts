@@ -5,6 +5,7 @@ import { byId, fill, h, kindLabel, typeLabel } from './dom.js';
 import { groupAttributes, type GroupAttribute } from './state.js';
 import { tieWhen, when } from './timeline.js';
 import { presentation } from './view.js';
+import { workbenchFactUrl, workbenchTarget } from './workbench.js';
 
 export interface PanelActions {
   openSource: (citation: Citation) => void;
@@ -58,9 +59,18 @@ export function showEdge(edge: GraphEdge, names: (id: string) => string, span: s
     h('h2', { tabindex: -1 }, typeLabel(edge.type)),
     h('p', {}, h('strong', {}, names(edge.source)), ' → ', h('strong', {}, names(edge.target))),
     h('ul', { class: 'facts' }, edge.role ? h('li', {}, `role: ${edge.role}`) : null, span ? h('li', {}, span) : h('li', {}, 'undated'), h('li', {}, `fact: ${edge.factId}`)),
+    editTie(edge, names),
     h('h3', {}, `Sources (${edge.citations.length})`),
     citationList(edge.citations, actions),
   );
+}
+
+/** "Edit": the tie's fact opened in the workbench (its own tab), when this app has one. */
+function editTie(edge: GraphEdge, names: (id: string) => string): HTMLElement | null {
+  const url = workbenchFactUrl(edge.factId);
+  if (!url) return null;
+  const label = `Edit this tie in the workbench: ${typeLabel(edge.type)}, ${names(edge.source)} → ${names(edge.target)}`;
+  return h('div', { class: 'actions' }, h('a', { class: 'edit-in-workbench', href: url, target: workbenchTarget, 'aria-label': label }, 'Edit'));
 }
 
 export function showEntity(
@@ -133,6 +143,7 @@ export function showEntity(
                   ` · ${t.edge.citations.length} quote${t.edge.citations.length === 1 ? '' : 's'}`,
                 ),
                 h('button', { type: 'button', class: 'link', onclick: () => actions.goTo(t.other.id) }, `Go to ${t.other.name}`),
+                editTie(t.edge, (id) => (id === t.other.id ? t.other.name : shownName)),
                 citationList(t.edge.citations, actions),
               ),
             ),

@@ -30,6 +30,9 @@ export const credentials = {
   clear: (): void => sessionStorage.removeItem(KEY_STORAGE),
 };
 
+/** Told whether the server answered (true) or could not be reached (false), after every request. */
+export const connectivity = { onChange: (_reachable: boolean): void => undefined };
+
 let inFlight = 0;
 const idleWaiters: (() => void)[] = [];
 /** Resolves once no request is in flight. */
@@ -56,8 +59,10 @@ export async function request<T>(document: string | { toString(): string }, vari
     try {
       res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: String(document), variables }) });
     } catch {
+      connectivity.onChange(false);
       throw new ApiError('offline', 'The server cannot be reached (offline?). Nothing was lost: retry when it is back.');
     }
+    connectivity.onChange(true);
     let body: Answer<T>;
     try {
       body = (await res.json()) as Answer<T>;

@@ -3,10 +3,11 @@
 // candidates, retractions and each record's history. One store (`state`), views drawn from it, and the public
 // GraphQL API as the only I/O. `window.kzWorkbench` drives the same handlers as the mouse (for the e2e test).
 import { locateQuote, normaliseForQuotes } from '../../../src/domain/quotes.js';
-import { ApiError, credentials, networkIdle, request } from './api.js';
+import { ApiError, connectivity, credentials, networkIdle, request } from './api.js';
 import { byId, h, nextId, present } from './dom.js';
+import { factRows, words, type FieldValue } from './fact-fields.js';
 import { asText, buildVariables, formModel, labelOf, mutationDocument, recordableMutations, type FieldError, type FormField, type FormModel, type IntrospectedSchema, type RawValues } from './form-model.js';
-import type { AddSourceInput, EntityKind, WorkbenchEntityQuery, WorkbenchSourceQuery } from './gql/graphql.js';
+import type { AddSourceInput, EntityKind, WorkbenchEntityQuery, WorkbenchFactQuery, WorkbenchSourceQuery } from './gql/graphql.js';
 import { mainTextOfHtml } from './html-text.js';
 import {
   AddSourceMutation,
@@ -14,9 +15,11 @@ import {
   DuplicatesQuery,
   EntityQuery,
   FactHistoryQuery,
+  FactQuery,
   IntrospectionQuery,
   MergeMutation,
   RestoreMutation,
+  RetractCitationMutation,
   RetractMutation,
   SearchQuery,
   SourceQuery,
@@ -27,6 +30,10 @@ import {
 type Role = 'READER' | 'EDITOR' | 'ADMIN';
 type Source = NonNullable<WorkbenchSourceQuery['source']>;
 type Entity = Extract<NonNullable<WorkbenchEntityQuery['node']>, { name: string }>;
+type FactNode = NonNullable<WorkbenchFactQuery['node']>;
+type Fact = Extract<FactNode, { citations: unknown }>;
+type FactCitation = Fact['citations'][number];
+const isFact = (node: FactNode): node is Fact => 'citations' in node && 'history' in node;
 interface Selection {
   start: number;
   end: number;
@@ -54,8 +61,14 @@ const state = {
   /** The fact or entity written last, highlighted in the document. */
   lastWritten: null as string | null,
   entity: null as Entity | null,
-  tab: 'record' as 'record' | 'entity' | 'review',
+  /** The fact open in the fact view, as read when it was opened (the conflict check compares against it). */
+  fact: null as Fact | null,
+  /** A citation shown in its source (the fact view's "Show in the document"), highlighted at its offsets. */
+  focus: null as { source: string; start: number; end: number; citedBy: string } | null,
+  tab: 'record' as Tab,
 };
+const tabs = ['record', 'entity', 'fact', 'review'] as const;
+type Tab = (typeof tabs)[number];
 
 const canEdit = () => state.viewer?.role === 'EDITOR' || state.viewer?.role === 'ADMIN';
 const canMerge = () => state.viewer?.role === 'ADMIN';
@@ -106,11 +119,15 @@ function explain(error: unknown): string {
 function setOffline(offline: boolean): void {
   byId('offline').hidden = !offline;
 }
+connectivity.onChange = (reachable) => setOffline(!reachable);
 window.addEventListener('offline', () => setOffline(true));
 window.addEventListener('online', () => {
   setOffline(false);
   say('Back online.');
 });
+
+/** Codes that say the record is no longer as the page showed it (someone else wrote it meanwhile). */
+const conflictCodes = new Set(['CONFLICT', 'ALREADY_RETRACTED', 'NOT_RETRACTED']);
 
 const friendly: Record<string, string> = {
   CONFLICT: 'The record changed meanwhile (someone else wrote it). Reload it and try again: nothing was written.',
@@ -143,6 +160,9 @@ function renderViewer(): void {
   document.body.classList.toggle('read-only', !canEdit());
   for (const fs of Array.from(document.querySelectorAll<HTMLFieldSetElement>('fieldset.writes'))) fs.disabled = !canEdit();
   renderFactForm();
+  // Their write buttons follow the role.
+  if (state.entity) renderEntity();
+  if (state.fact) renderFact();
   void refreshDuplicates();
 }
 
@@ -333,7 +353,8 @@ function segmentsOf(s: Source): Node[] {
   const text = s.text ?? '';
   const cited = s.citations.edges.map((e) => e.node).filter((c): c is typeof c & { start: number; end: number } => typeof c.start === 'number' && typeof c.end === 'number');
   const cuts = new Set<number>([0, text.length]);
-  const spans: Span[] = [...s.mentions.entities, ...s.mentions.candidates, ...cited];
+  const focus = state.focus?.source === s.id && state.focus.end <= text.length ? state.focus : null;
+  const spans: Span[] = [...s.mentions.entities, ...s.mentions.candidates, ...cited, ...(focus ? [focus] : [])];
   for (const sp of spans) {
     cuts.add(sp.start);
     cuts.add(sp.end);
@@ -361,6 +382,7 @@ function segmentsOf(s: Source): Node[] {
       span.append(node);
       node = span;
     }
+    if (focus && covers(focus)) node = h('span', { class: 'focus', 'data-cited-by': focus.citedBy, title: `The citation of ${focus.citedBy} shown` }, node);
     nodes.push(node);
   }
   return nodes;
@@ -765,7 +787,7 @@ function renderEntity(): void {
               { class: r.retracted ? 'retracted' : '' },
               `${r.type.toLowerCase().replace(/_/g, ' ')} ${r.direction === 'OUTGOING' ? '→' : '←'} ${r.other.name}${r.role ? ` (${r.role})` : ''}${dates}`,
               r.retracted ? h('span', { class: 'badge' }, ' retracted') : null,
-              factId ? h('div', { class: 'actions' }, reasonAction(r.retracted ? 'Restore' : 'Retract', `${r.retracted ? 'Restore' : 'Retract'} ${factId}`, (reason) => (r.retracted ? restore(factId, reason) : retract(factId, reason)), canEdit()), h('button', { type: 'button', onclick: () => void track(showFactHistory(factId)), 'aria-label': `History of ${factId}` }, 'History')) : null,
+              factId ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void track(openFact(factId)), 'aria-label': `Open ${factId}` }, 'Open'), reasonAction(r.retracted ? 'Restore' : 'Retract', `${r.retracted ? 'Restore' : 'Retract'} ${factId}`, (reason) => (r.retracted ? restore(factId, reason) : retract(factId, reason)), canEdit()), h('button', { type: 'button', onclick: () => void track(showFactHistory(factId)), 'aria-label': `History of ${factId}` }, 'History')) : null,
             );
           }),
         ),
@@ -803,7 +825,7 @@ function reasonAction(label: string, accessibleName: string, act: (reason: strin
 
 async function afterWrite(errors: readonly FieldError[], done: string, ids: string[]): Promise<boolean> {
   if (errors.length > 0) {
-    const conflict = errors.some((e) => e.code === 'CONFLICT');
+    const conflict = errors.some((e) => conflictCodes.has(e.code));
     say(conflict ? friendly.CONFLICT! : `Refused: ${errors.map((e) => `${e.message} (${e.code})`).join(' ')}`, 'error');
     return false;
   }
@@ -861,6 +883,169 @@ export function historyList(changes: readonly Change[]): HTMLElement {
   );
 }
 
+// ---- a fact (a tie): its fields, citations shown in their sources, retraction, history, conflicts ---------------
+
+/** What a write checks has not changed since the fact was shown: its changes, retraction and citations. */
+const signatureOf = (f: Fact) => JSON.stringify([f.history.map((c) => c.id), f.retraction, f.citations.map((c) => [c.source.id, c.quote, c.locator, c.start, c.end])]);
+
+async function openFact(id: string): Promise<void> {
+  showTab('fact');
+  const panel = byId('fact-panel');
+  panel.replaceChildren(h('p', {}, 'Loading…'));
+  try {
+    const node = (await request(FactQuery, { id })).node;
+    if (!node) {
+      state.fact = null;
+      panel.replaceChildren(h('p', { class: 'empty' }, `No fact ${id}.`));
+      return;
+    }
+    // A structural tie (LOCATED_IN, PART_OF...) is part of an entity's own record: that record is what to edit.
+    if (!isFact(node)) {
+      state.fact = null;
+      panel.replaceChildren(h('p', { class: 'empty' }, `${id} is an entity's own record, opened in the Entity tab.`));
+      await openEntity(node.id);
+      return;
+    }
+    state.fact = node;
+    renderFact();
+    const first = node.citations.find((c) => typeof c.start === 'number' && typeof c.end === 'number');
+    if (first) await showCitation(node, first);
+    history.replaceState(null, '', `?${state.source ? `source=${encodeURIComponent(state.source.id)}&` : ''}fact=${encodeURIComponent(node.id)}`);
+  } catch (error) {
+    panel.replaceChildren(h('p', { class: 'refused' }, explain(error)));
+  }
+}
+
+/** Opens the citation's source (unless it is the one shown) with the quote highlighted at its stored offsets. */
+async function showCitation(fact: Fact, c: FactCitation): Promise<void> {
+  if (typeof c.start !== 'number' || typeof c.end !== 'number') {
+    say(`This citation is by locator (${c.locator ?? 'none'}), not a passage: nothing to highlight.`);
+    return;
+  }
+  state.focus = { source: c.source.id, start: c.start, end: c.end, citedBy: fact.id };
+  if (state.source?.id === c.source.id) renderDocument();
+  else await openSource(c.source.id);
+  byId('doc-text').querySelector('.focus')?.scrollIntoView({ block: 'center' });
+}
+
+function valueNodes(values: readonly FieldValue[]): (Node | string)[] {
+  return values.flatMap((v, i) => [
+    i > 0 ? ', ' : '',
+    'entity' in v
+      ? h('button', { type: 'button', class: 'link', 'data-entity': v.entity.id, onclick: () => void track(openEntity(v.entity.id)), 'aria-label': `Open ${v.entity.name} (${v.entity.kind.toLowerCase()})` }, v.entity.name)
+      : v.text,
+  ]);
+}
+
+function renderFact(): void {
+  const f = state.fact;
+  const panel = byId('fact-panel');
+  if (!f) return;
+  const verb = f.retraction ? 'Restore' : 'Retract';
+  const rows = factRows(f);
+  const lastCitation = f.citations.length <= 1;
+  panel.replaceChildren(
+    ...present(
+      h('h3', {}, words(f.__typename), f.retraction ? h('span', { class: 'badge' }, ' retracted') : null),
+      h('p', { class: 'meta' }, h('code', {}, f.id)),
+      f.retraction ? h('p', { class: 'refused' }, `Retracted by ${f.retraction.actor}, ${new Date(f.retraction.at).toLocaleString()}: “${f.retraction.reason}”`) : null,
+      h('div', { id: 'fact-conflict', role: 'alert' }),
+      h(
+        'table',
+        { class: 'fact-fields' },
+        h('tbody', {}, ...rows.map((r) => h('tr', { 'data-field': r.field }, h('th', { scope: 'row' }, r.label), h('td', {}, ...valueNodes(r.values), r.claims ? h('span', { class: 'disputed' }, ` (disputed: ${r.claims.map((c) => c.map((v) => ('entity' in v ? v.entity.name : v.text)).join(', ')).join(' / ')})`) : null)))),
+      ),
+      h('div', { class: 'actions' }, reasonAction(verb, `${verb} ${f.id}`, (reason) => writeFact(f, () => (f.retraction ? restoreFact(f.id, reason) : retractFact(f.id, reason))), canEdit())),
+      h('h4', {}, `Citations (${f.citations.length})`),
+      h(
+        'ol',
+        { class: 'citations' },
+        ...f.citations.map((c, i) =>
+          h(
+            'li',
+            { 'data-source': c.source.id },
+            c.quote ? h('blockquote', {}, c.quote) : h('p', { class: 'meta' }, `at ${c.locator ?? 'an unstated place'}`),
+            h('p', { class: 'meta' }, `${c.source.title ?? c.source.id} — ${c.source.publisher}, ${c.source.date.text}`, typeof c.start === 'number' ? ` · characters ${c.start}–${c.end}` : ''),
+            h(
+              'div',
+              { class: 'actions' },
+              typeof c.start === 'number' ? h('button', { type: 'button', 'aria-label': `Show citation ${i + 1} of ${f.id} in its source`, onclick: () => void track(showCitation(f, c)) }, 'Show in the document') : null,
+              reasonAction('Retract citation', `Retract citation ${i + 1} of ${f.id}`, (reason) => writeFact(f, () => retractCitationOf(f, c, reason)), canEdit() && !lastCitation, lastCitation ? 'a fact keeps its last citation: retract the fact instead' : 'needs an editor key'),
+            ),
+          ),
+        ),
+      ),
+      h('h4', {}, 'History'),
+      historyList(f.history),
+    ),
+  );
+}
+
+/**
+ * A write on the fact as shown: first the fact is read again, and if anything changed since it was shown (a
+ * change recorded, its retraction, its citations), nothing is written and the conflict is shown, what the editor
+ * typed kept. The API has no compare-and-set, so a write landing between this read and the mutation (a few
+ * milliseconds) is not caught here; retract and restore are refused by the API then (ALREADY_RETRACTED,
+ * NOT_RETRACTED), shown as the same conflict.
+ */
+async function writeFact(shown: Fact, write: () => Promise<readonly FieldError[]>): Promise<void> {
+  const now = (await request(FactQuery, { id: shown.id })).node;
+  const current = now && isFact(now) ? now : null;
+  if (!current || signatureOf(current) !== signatureOf(shown)) {
+    showConflict(shown, current);
+    return;
+  }
+  const errors = await write();
+  if (errors.some((e) => conflictCodes.has(e.code))) {
+    showConflict(shown, current);
+    return;
+  }
+  if (errors.length === 0) {
+    // The entity panel lists the fact too: read again first, so the fact view (opened last) stays in front.
+    if (state.entity) await openEntity(state.entity.id);
+    await openFact(shown.id);
+  }
+}
+
+function showConflict(shown: Fact, current: Fact | null): void {
+  const box = document.getElementById('fact-conflict');
+  const seen = new Set(shown.history.map((c) => c.id));
+  const news = current?.history.filter((c) => !seen.has(c.id)) ?? [];
+  const what = current
+    ? news.length > 0
+      ? news.map((c) => `${c.operation} by ${c.actor}, ${new Date(c.at).toLocaleString()}${c.reason ? ` (“${c.reason}”)` : ''}`).join('; ')
+      : current.retraction
+        ? `retracted by ${current.retraction.actor}`
+        : 'its retraction or citations'
+    : 'it is gone (merged or removed)';
+  say(friendly.CONFLICT!, 'error');
+  document.body.dataset.conflict = shown.id;
+  box?.replaceChildren(
+    h('p', { class: 'refused' }, `This fact changed after you opened it: ${what}. Nothing was written; what you typed is kept. Reload it to see the change, then decide again.`),
+    h('button', { type: 'button', onclick: () => void track(openFact(shown.id).then(() => delete document.body.dataset.conflict)) }, 'Reload the fact'),
+  );
+}
+
+async function retractFact(id: string, reason: string): Promise<readonly FieldError[]> {
+  const data = await request(RetractMutation, { id, reason }, crypto.randomUUID());
+  const errors = data.retractFact.errors;
+  await afterWrite(errors, `Retracted ${id}.`, [id]);
+  return errors;
+}
+async function restoreFact(id: string, reason: string): Promise<readonly FieldError[]> {
+  const data = await request(RestoreMutation, { id, reason }, crypto.randomUUID());
+  const errors = data.restoreFact.errors;
+  await afterWrite(errors, `Restored ${id}.`, [id]);
+  return errors;
+}
+async function retractCitationOf(f: Fact, c: FactCitation, reason: string): Promise<readonly FieldError[]> {
+  const input = { citedBy: f.id, source: c.source.id, reason, ...(c.quote ? { quote: c.quote } : {}), ...(c.locator ? { locator: c.locator } : {}) };
+  const data = await request(RetractCitationMutation, { input }, crypto.randomUUID());
+  const errors = data.retractCitation.errors;
+  await afterWrite(errors, `Retracted a citation of ${f.id}.`, [f.id]);
+  return errors;
+}
+
 // ---- review: duplicate candidates --------------------------------------------------------------------------------
 
 async function refreshDuplicates(): Promise<void> {
@@ -916,9 +1101,9 @@ async function merge(keep: string, drop: string, reason: string): Promise<void> 
 
 // ---- tabs and start ----------------------------------------------------------------------------------------------
 
-function showTab(tab: typeof state.tab): void {
+function showTab(tab: Tab): void {
   state.tab = tab;
-  for (const t of ['record', 'entity', 'review'] as const) {
+  for (const t of tabs) {
     byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
     byId(`tab-${t}`).tabIndex = t === tab ? 0 : -1;
     byId(`panel-${t}`).hidden = t !== tab;
@@ -965,9 +1150,9 @@ function wire(): void {
   });
   byId('dup-kind').addEventListener('change', () => void refreshDuplicates());
   byId('dup-refresh').addEventListener('click', () => void refreshDuplicates());
-  for (const t of ['record', 'entity', 'review'] as const) byId(`tab-${t}`).addEventListener('click', () => showTab(t));
+  for (const t of tabs) byId(`tab-${t}`).addEventListener('click', () => showTab(t));
   byId('tabs').addEventListener('keydown', (e) => {
-    const order = ['record', 'entity', 'review'] as const;
+    const order = tabs;
     const i = order.indexOf(state.tab);
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const next = order[(i + (e.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length]!;
@@ -1002,6 +1187,11 @@ async function start(): Promise<void> {
   }
   const entity = readsLoaded ? params.get('entity') : null;
   if (entity) await openEntity(entity);
+  const fact = readsLoaded ? params.get('fact') : null;
+  if (fact) {
+    byId<HTMLDetailsElement>('add-source-details').open = false;
+    await openFact(fact);
+  }
   if (readsLoaded) say(state.viewer ? `Signed in as ${state.viewer.name}.` : 'Sign in with an API key to write; without one everything is read-only.');
 }
 
@@ -1011,6 +1201,8 @@ declare global {
       signIn: (key: string) => Promise<{ name: string; role: Role }>;
       addSource: (input: AddSourceInput) => Promise<string>;
       open: (sourceId: string) => Promise<void>;
+      /** Opens a fact (a tie) in the fact view, its first citation shown in its source. */
+      openFact: (factId: string) => Promise<void>;
       mentions: () => { start: number; end: number; entityId: string }[];
       select: (start: number, end: number) => Selection | null;
       record: (mutation: string, fields: Record<string, unknown>) => Promise<RecordOutcome>;
@@ -1025,6 +1217,7 @@ window.kzWorkbench = {
     const v = await track(signIn(key));
     byId<HTMLInputElement>('api-key').value = '';
     await track(loadReads());
+    say(`Signed in as ${v.name} (${v.role.toLowerCase()}).`, 'ok');
     return v;
   },
   addSource: async (input) => {
@@ -1032,6 +1225,7 @@ window.kzWorkbench = {
     return track(addSource(sourceInputFromForm()));
   },
   open: (id) => track(openSource(id)),
+  openFact: (id) => track(openFact(id)),
   mentions: () => (state.source?.mentions.entities ?? []).map((m) => ({ start: m.start, end: m.end, entityId: m.entity.id })),
   select,
   record,

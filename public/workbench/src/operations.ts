@@ -115,3 +115,48 @@ export const IntrospectionQuery = graphql(`
     kind name ofType { kind name ofType { kind name ofType { kind name } } }
   }
 `);
+
+// One fact as the fact view shows it: its fields (per type; names that differ in type between facts are aliased),
+// each citation with its source and offsets, its history and its retraction.
+export const FactQuery = graphql(`
+  query WorkbenchFact($id: ID!) {
+    node(id: $id) {
+      id
+      __typename
+      ... on Fact {
+        citations { quote start end locator source { id title publisher date { text } } }
+        history { id at actor operation targetId before after reason }
+        retraction { reason actor at }
+      }
+      ... on Membership {
+        person { ...WorkbenchEntityRef } organization { ...WorkbenchEntityRef } memberOfParty: party { ...WorkbenchEntityRef }
+        role title term independent from { text } to { text }
+      }
+      ... on Candidacy {
+        person { ...WorkbenchEntityRef }
+        candidacyElection: election { value { ...WorkbenchEntityRef } disputed claims { value { ...WorkbenchEntityRef } } }
+        district { value { ...WorkbenchEntityRef } disputed claims { value { ...WorkbenchEntityRef } } }
+        nominatedBy { ...WorkbenchEntityRef } selfNominated outcome mandate
+        rank { value disputed claims { value } }
+      }
+      ... on CandidacyStatusChange { status date { text } decidedBy { ...WorkbenchEntityRef } }
+      ... on CaseParty { courtCase { ...WorkbenchEntityRef } entity { ...WorkbenchEntityRef } role charges from { text } }
+      ... on FamilyTie { person { ...WorkbenchEntityRef } relative { ...WorkbenchEntityRef } relation }
+      ... on Finding { election { ...WorkbenchEntityRef } observer { ...WorkbenchEntityRef } summary date { text } }
+      ... on Participation { event { ...WorkbenchEntityRef } entity { ...WorkbenchEntityRef } role }
+      ... on PartyName { name from { text } to { text } }
+      ... on PartyResult {
+        resultParty: party { ...WorkbenchEntityRef } election { ...WorkbenchEntityRef } partyName passedThreshold
+        totalSeats { value disputed claims { value } } listSeats { value disputed claims { value } }
+        districtSeats { value disputed claims { value } } voteShare { value disputed claims { value } }
+      }
+    }
+  }
+  fragment WorkbenchEntityRef on Entity { id name kind }
+`);
+
+export const RetractCitationMutation = graphql(`
+  mutation WorkbenchRetractCitation($input: RetractCitationInput!) {
+    retractCitation(input: $input) { changes { id } errors { field code message } }
+  }
+`);

@@ -44,6 +44,27 @@ export type ApiRole =
   /** Reads (where reads need a key). */
   | 'READER';
 
+/** Status of a candidacy at a point in time. */
+export type CandidacyStatus =
+  /** Barred from running. */
+  | 'BARRED'
+  /** Registration cancelled. */
+  | 'DEREGISTERED'
+  /** Won the seat. */
+  | 'ELECTED'
+  /** Lost. */
+  | 'LOST'
+  /** Put forward by a party or self-nominated. */
+  | 'NOMINATED'
+  /** Registered by the election commission. */
+  | 'REGISTERED'
+  /** Registration refused. */
+  | 'REGISTRATION_REFUSED'
+  /** Registration restored (by a court). */
+  | 'REINSTATED'
+  /** Withdrew. */
+  | 'WITHDRAWN';
+
 /** The kinds of entity in the graph. */
 export type EntityKind =
   /** A court or criminal case. */
@@ -63,12 +84,33 @@ export type EntityKind =
   /** A country, region, city or site. */
   | 'PLACE';
 
+/** How a candidate runs: in a single-mandate district or on a party list. */
+export type Mandate =
+  /** On a party list. */
+  | 'PARTY_LIST'
+  /** In a single-mandate district. */
+  | 'SINGLE_MANDATE';
+
 /** Which way a relation points from the entity it was asked of. */
 export type RelationDirection =
   /** From the other entity to this one. */
   | 'INCOMING'
   /** From this entity to the other (Mamai `LEADS` the Democratic Party). */
   | 'OUTGOING';
+
+/** A citation to remove, and why. */
+export type RetractCitationInput = {
+  /** The entity, fact or claim citing it (`citedBy` in `Source.citations`). */
+  citedBy: string | number;
+  /** The citation's locator (a citation of a DATASET). */
+  locator?: string | null | undefined;
+  /** The citation's quote as stored (or leave it out and give its locator). */
+  quote?: string | null | undefined;
+  /** Why it is removed, for the audit trail. */
+  reason: string;
+  /** The cited source. */
+  source: string | number;
+};
 
 /** What kind of document a source is. */
 export type SourceKind =
@@ -573,6 +615,146 @@ export type WorkbenchSchemaQuery = { __schema: { mutationType: { name: string | 
 
 export type WorkbenchTypeRefFragment = { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null } | null } | null } | null };
 
+export type WorkbenchFactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkbenchFactQuery = { node:
+    | { __typename: 'Candidacy', selfNominated: boolean | null, outcome: CandidacyStatus | null, mandate: Mandate | null, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, person: { id: string, name: string, kind: EntityKind }, candidacyElection: { disputed: boolean, value:
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+         | null, claims: Array<{ value:
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+           }> }, district: { disputed: boolean, value:
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+         | null, claims: Array<{ value:
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+            | { id: string, name: string, kind: EntityKind }
+           }> } | null, nominatedBy: { id: string, name: string, kind: EntityKind } | null, rank: { value: number | null, disputed: boolean, claims: Array<{ value: number }> } | null }
+    | { __typename: 'CandidacyStatusChange', status: CandidacyStatus, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, date: { text: string } | null, decidedBy:
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+       | null }
+    | { __typename: 'CaseParty', role: string, charges: Array<string>, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, courtCase: { id: string, name: string, kind: EntityKind }, entity:
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+      , from: { text: string } | null }
+    | { __typename: 'CourtCase', id: string }
+    | { __typename: 'District', id: string }
+    | { __typename: 'Election', id: string }
+    | { __typename: 'Event', id: string }
+    | { __typename: 'FamilyTie', relation: string, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, person: { id: string, name: string, kind: EntityKind }, relative: { id: string, name: string, kind: EntityKind } }
+    | { __typename: 'Finding', summary: string, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, election: { id: string, name: string, kind: EntityKind }, observer:
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+      , date: { text: string } | null }
+    | { __typename: 'Membership', role: string, title: string | null, term: string | null, independent: boolean, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, person: { id: string, name: string, kind: EntityKind }, organization:
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+      , memberOfParty: { id: string, name: string, kind: EntityKind } | null, from: { text: string } | null, to: { text: string } | null }
+    | { __typename: 'Organization', id: string }
+    | { __typename: 'Participation', role: string, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, event: { id: string, name: string, kind: EntityKind }, entity:
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+        | { id: string, name: string, kind: EntityKind }
+       }
+    | { __typename: 'Party', id: string }
+    | { __typename: 'PartyName', name: string, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, from: { text: string } | null, to: { text: string } | null }
+    | { __typename: 'PartyResult', partyName: string | null, passedThreshold: boolean | null, id: string, citations: Array<{ quote: string | null, start: number | null, end: number | null, locator: string | null, source: { id: string, title: string | null, publisher: string, date: { text: string } } }>, history: Array<{ id: string, at: string, actor: string, operation: string, targetId: string, before: string | null, after: string | null, reason: string | null }>, retraction: { reason: string, actor: string, at: string } | null, resultParty: { id: string, name: string, kind: EntityKind }, election: { id: string, name: string, kind: EntityKind }, totalSeats: { value: number | null, disputed: boolean, claims: Array<{ value: number }> } | null, listSeats: { value: number | null, disputed: boolean, claims: Array<{ value: number }> } | null, districtSeats: { value: number | null, disputed: boolean, claims: Array<{ value: number }> } | null, voteShare: { value: number | null, disputed: boolean, claims: Array<{ value: number }> } | null }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Place', id: string }
+   | null };
+
+type WorkbenchEntityRef_CourtCase_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_District_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Election_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Event_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Organization_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Party_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Person_Fragment = { id: string, name: string, kind: EntityKind };
+
+type WorkbenchEntityRef_Place_Fragment = { id: string, name: string, kind: EntityKind };
+
+export type WorkbenchEntityRefFragment =
+  | WorkbenchEntityRef_CourtCase_Fragment
+  | WorkbenchEntityRef_District_Fragment
+  | WorkbenchEntityRef_Election_Fragment
+  | WorkbenchEntityRef_Event_Fragment
+  | WorkbenchEntityRef_Organization_Fragment
+  | WorkbenchEntityRef_Party_Fragment
+  | WorkbenchEntityRef_Person_Fragment
+  | WorkbenchEntityRef_Place_Fragment
+;
+
+export type WorkbenchRetractCitationMutationVariables = Exact<{
+  input: RetractCitationInput;
+}>;
+
+
+export type WorkbenchRetractCitationMutation = { retractCitation: { changes: Array<{ id: string }>, errors: Array<{ field: string | null, code: UserErrorCode, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -609,6 +791,13 @@ export const WorkbenchTypeRefFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WorkbenchTypeRef"}) as unknown as TypedDocumentString<WorkbenchTypeRefFragment, unknown>;
+export const WorkbenchEntityRefFragmentDoc = new TypedDocumentString(`
+    fragment WorkbenchEntityRef on Entity {
+  id
+  name
+  kind
+}
+    `, {"fragmentName":"WorkbenchEntityRef"}) as unknown as TypedDocumentString<WorkbenchEntityRefFragment, unknown>;
 export const WorkbenchViewerDocument = new TypedDocumentString(`
     query WorkbenchViewer {
   viewer {
@@ -908,3 +1097,220 @@ export const WorkbenchSchemaDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<WorkbenchSchemaQuery, WorkbenchSchemaQueryVariables>;
+export const WorkbenchFactDocument = new TypedDocumentString(`
+    query WorkbenchFact($id: ID!) {
+  node(id: $id) {
+    id
+    __typename
+    ... on Fact {
+      citations {
+        quote
+        start
+        end
+        locator
+        source {
+          id
+          title
+          publisher
+          date {
+            text
+          }
+        }
+      }
+      history {
+        id
+        at
+        actor
+        operation
+        targetId
+        before
+        after
+        reason
+      }
+      retraction {
+        reason
+        actor
+        at
+      }
+    }
+    ... on Membership {
+      person {
+        ...WorkbenchEntityRef
+      }
+      organization {
+        ...WorkbenchEntityRef
+      }
+      memberOfParty: party {
+        ...WorkbenchEntityRef
+      }
+      role
+      title
+      term
+      independent
+      from {
+        text
+      }
+      to {
+        text
+      }
+    }
+    ... on Candidacy {
+      person {
+        ...WorkbenchEntityRef
+      }
+      candidacyElection: election {
+        value {
+          ...WorkbenchEntityRef
+        }
+        disputed
+        claims {
+          value {
+            ...WorkbenchEntityRef
+          }
+        }
+      }
+      district {
+        value {
+          ...WorkbenchEntityRef
+        }
+        disputed
+        claims {
+          value {
+            ...WorkbenchEntityRef
+          }
+        }
+      }
+      nominatedBy {
+        ...WorkbenchEntityRef
+      }
+      selfNominated
+      outcome
+      mandate
+      rank {
+        value
+        disputed
+        claims {
+          value
+        }
+      }
+    }
+    ... on CandidacyStatusChange {
+      status
+      date {
+        text
+      }
+      decidedBy {
+        ...WorkbenchEntityRef
+      }
+    }
+    ... on CaseParty {
+      courtCase {
+        ...WorkbenchEntityRef
+      }
+      entity {
+        ...WorkbenchEntityRef
+      }
+      role
+      charges
+      from {
+        text
+      }
+    }
+    ... on FamilyTie {
+      person {
+        ...WorkbenchEntityRef
+      }
+      relative {
+        ...WorkbenchEntityRef
+      }
+      relation
+    }
+    ... on Finding {
+      election {
+        ...WorkbenchEntityRef
+      }
+      observer {
+        ...WorkbenchEntityRef
+      }
+      summary
+      date {
+        text
+      }
+    }
+    ... on Participation {
+      event {
+        ...WorkbenchEntityRef
+      }
+      entity {
+        ...WorkbenchEntityRef
+      }
+      role
+    }
+    ... on PartyName {
+      name
+      from {
+        text
+      }
+      to {
+        text
+      }
+    }
+    ... on PartyResult {
+      resultParty: party {
+        ...WorkbenchEntityRef
+      }
+      election {
+        ...WorkbenchEntityRef
+      }
+      partyName
+      passedThreshold
+      totalSeats {
+        value
+        disputed
+        claims {
+          value
+        }
+      }
+      listSeats {
+        value
+        disputed
+        claims {
+          value
+        }
+      }
+      districtSeats {
+        value
+        disputed
+        claims {
+          value
+        }
+      }
+      voteShare {
+        value
+        disputed
+        claims {
+          value
+        }
+      }
+    }
+  }
+}
+    fragment WorkbenchEntityRef on Entity {
+  id
+  name
+  kind
+}`) as unknown as TypedDocumentString<WorkbenchFactQuery, WorkbenchFactQueryVariables>;
+export const WorkbenchRetractCitationDocument = new TypedDocumentString(`
+    mutation WorkbenchRetractCitation($input: RetractCitationInput!) {
+  retractCitation(input: $input) {
+    changes {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchRetractCitationMutation, WorkbenchRetractCitationMutationVariables>;
