@@ -309,9 +309,10 @@ async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]
     dbHits: profiled.dbHits,
     cypher: profiled.cypher,
     statsRoundTrips,
+    // Raw's requests (`/raw/<shape>`) carry Cypher parameters, one of which may be called `query`: no operation.
     rootFields: requests.map((r) => {
       const query = dig(r.body, 'query');
-      return typeof query === 'string' ? rootFields(query) : null;
+      return r.path === '/graphql' && typeof query === 'string' ? rootFields(query) : null;
     }),
   };
 }
