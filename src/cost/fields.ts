@@ -53,6 +53,7 @@ const byName: Record<string, SizeRule> = {
   related: { kind: 'degree', types: relationTypes, byTypesArgument: true },
   citations: { kind: 'degree', types: ['CITES'] },
   history: { kind: 'degree', types: ['CHANGED'] },
+  historyConnection: { kind: 'degree', types: ['CHANGED'] },
   // A value has at least one claim: a value stated once is answered as one claim with its record's citations.
   claims: { kind: 'degree', types: ['CLAIM_OF'], atMost: CLAIMS_PER_VALUE, atLeast: 1 },
   aliases: { kind: 'held', items: HELD_LIST_SIZE },
@@ -65,6 +66,7 @@ const byName: Record<string, SizeRule> = {
 const roots: Record<string, SizeRule> = {
   people: { kind: 'label', label: 'Person' },
   parties: { kind: 'label', label: 'Party' },
+  partiesConnection: { kind: 'label', label: 'Party' },
   organizations: { kind: 'label', label: 'Organization' },
   districts: { kind: 'label', label: 'District' },
   elections: { kind: 'label', label: 'Election' },
@@ -97,6 +99,10 @@ const byCoordinate: Record<string, SizeRule> = {
   'LegislativeTerm.composition': { kind: 'held', items: 10 },
   'Election.turnoutByPlace': { kind: 'held', items: HELD_LIST_SIZE },
   'Source.previousVersions': { kind: 'held', items: HELD_LIST_SIZE },
+  // Pages of them: an election's claims (of every field) bound its per-place turnouts; a source's earlier texts are
+  // not counted, so a page counts as full.
+  'Election.turnoutByPlaceConnection': { kind: 'degree', types: ['CLAIM_OF'] },
+  'Source.previousVersionsConnection': { kind: 'argument', argument: 'first', fallback: 20 },
   'Source.citations': { kind: 'degree', types: ['CITES'] },
   // The party's dated names covering a day (of its names: facts naming it as SUBJECT), and the two nearest ones.
   'PartyNameOnDay.covering': { kind: 'degree', types: ['SUBJECT'] },

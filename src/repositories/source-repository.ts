@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { SourceKind } from '../domain/citation-rule.js';
 import { int, type Database } from '../neo4j/database.js';
+import { UserInputError } from '../errors.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 
 /** The stored texts of the sources among `ids` that have one, in one round trip. */
@@ -116,22 +117,46 @@ export interface SourceVersionRecord {
   text: string;
 }
 
+function parseVersion(v: Record<string, unknown>): SourceVersionRecord {
+  return {
+    version: Number(v.version),
+    sha256: typeof v.sha256 === 'string' ? v.sha256 : null,
+    retrievedAt: typeof v.retrievedAt === 'string' ? v.retrievedAt : null,
+    replacedAt: typeof v.replacedAt === 'string' ? v.replacedAt : null,
+    text: String(v.text),
+  };
+}
+
 /** Earlier versions of a source's text, newest first. */
 export async function sourceVersions(db: Database, sourceId: string): Promise<SourceVersionRecord[]> {
   return db.read(
     'MATCH (:Source {id: $id})-[:PREVIOUS_VERSION]->(v:SourceVersion) RETURN v {.*} AS v ORDER BY v.version DESC',
     { id: sourceId },
-    (r) => {
-      const v = r.v as Record<string, unknown>;
-      return {
-        version: Number(v.version),
-        sha256: typeof v.sha256 === 'string' ? v.sha256 : null,
-        retrievedAt: typeof v.retrievedAt === 'string' ? v.retrievedAt : null,
-        replacedAt: typeof v.replacedAt === 'string' ? v.replacedAt : null,
-        text: String(v.text),
-      };
-    },
+    (r) => parseVersion(r.v as Record<string, unknown>),
   );
+}
+
+/**
+ * A page of a source's earlier texts, newest first: the cursor is a version number and the page the versions
+ * below it, at most `first` + 1 read (each text may be 500,000 characters), with the count of all.
+ */
+export async function sourceVersionsPage(db: Database, sourceId: string, page: PageRequest): Promise<Connection<SourceVersionRecord>> {
+  const before = page.afterKey === null ? null : Number(page.afterKey);
+  if (before !== null && !Number.isInteger(before)) throw new UserInputError('Argument "after" is not a cursor of this list.', 'after');
+  const rows = await db.read(
+    `MATCH (s:Source {id: $id})
+     CALL (s) { MATCH (s)-[:PREVIOUS_VERSION]->(v:SourceVersion) RETURN count(v) AS total }
+     CALL (s) {
+       MATCH (s)-[:PREVIOUS_VERSION]->(v:SourceVersion) WHERE $before IS NULL OR v.version < $before
+       WITH v ORDER BY v.version DESC LIMIT $limit
+       RETURN collect(v {.*}) AS versions
+     }
+     RETURN total, versions`,
+    { id: sourceId, before: before === null ? null : int(before), limit: int(page.first + 1) },
+    (r) => ({ total: Number(r.total), versions: (r.versions as Record<string, unknown>[]).map(parseVersion) }),
+  );
+  const versions = rows[0]?.versions ?? [];
+  return toConnection(versions.map((node) => ({ key: String(node.version), node })), page, rows[0]?.total ?? 0);
 }
 
 /** Ids of the nodes (entities, facts, claims) citing a source, inside a transaction. */

@@ -14,7 +14,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
 import { dismissedPairs } from '../repositories/dismissal-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
-import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
+import { MAX_PAGE_SIZE, pageRequest, paginate, type PageArgs } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import type { EntityKind, EntityOfKind, FactOfLabel, FactRecord } from '../repositories/records.js';
 import { optionalEntity, optionalFact, requireEntity } from './shared.js';
@@ -77,7 +77,18 @@ export function idempotentMutations(mutations: Resolvers['Mutation']): MutationR
 }
 
 const history = (node: { id: string }, _args: unknown, ctx: GraphContext) => ctx.loaders.history.load(node.id);
-const factFields = { history, retraction: (f: FactRecord) => f.retraction };
+/**
+ * A page of the audit trail (`historyConnection`), keyed by each change's place in it: a record's history only
+ * grows at its end (changes are recorded in commit order), so a cursor keeps its place as changes are added.
+ */
+const historyConnection = async (node: { id: string }, args: PageArgs, ctx: GraphContext) => {
+  const page = pageRequest(args);
+  const changes = await ctx.loaders.history.load(node.id);
+  const paged = paginate(changes.map((change, place) => ({ change, key: String(place).padStart(10, '0') })), (c) => c.key, page);
+  return { ...paged, edges: paged.edges.map((e) => ({ cursor: e.cursor, node: e.node.change })) };
+};
+const entityHistory = { history, historyConnection };
+const factFields = { history, historyConnection, retraction: (f: FactRecord) => f.retraction };
 
 export const curationResolvers: Resolvers = {
   Query: {
@@ -200,14 +211,14 @@ export const curationResolvers: Resolvers = {
     },
   },
   Relation: { retracted: (r) => r.retracted },
-  Person: { history },
-  Party: { history },
-  Organization: { history },
-  Place: { history },
-  District: { history },
-  Election: { history },
-  CourtCase: { history },
-  Event: { history },
+  Person: entityHistory,
+  Party: entityHistory,
+  Organization: entityHistory,
+  Place: entityHistory,
+  District: entityHistory,
+  Election: entityHistory,
+  CourtCase: entityHistory,
+  Event: entityHistory,
   Membership: factFields,
   Candidacy: factFields,
   CandidacyStatusChange: factFields,

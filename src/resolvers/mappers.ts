@@ -97,7 +97,7 @@ export interface PlaceTurnoutRecord {
   turnout: ValueRecord;
 }
 
-import type { SourceCitationRecord } from '../repositories/source-repository.js';
+import type { SourceCitationRecord, SourceVersionRecord } from '../repositories/source-repository.js';
 import type { TimelineEntryRecord } from '../repositories/timeline-repository.js';
 export type { SourceCitationRecord, SourceVersionRecord } from '../repositories/source-repository.js';
 export type { TimelineEntryRecord } from '../repositories/timeline-repository.js';
@@ -105,6 +105,15 @@ export type SourceCitationConnectionRecord = Connection<SourceCitationRecord>;
 export type SourceCitationEdgeRecord = SourceCitationConnectionRecord['edges'][number];
 export type TimelineConnectionRecord = Connection<TimelineEntryRecord>;
 export type TimelineEdgeRecord = TimelineConnectionRecord['edges'][number];
+/** Pages of lists that grow with the data (`findingsConnection`, `turnoutByPlaceConnection`, `previousVersionsConnection`, `partiesConnection`). */
+export type FindingConnectionRecord = Connection<FindingRecord>;
+export type FindingEdgeRecord = FindingConnectionRecord['edges'][number];
+export type PlaceTurnoutConnectionRecord = Connection<PlaceTurnoutRecord>;
+export type PlaceTurnoutEdgeRecord = PlaceTurnoutConnectionRecord['edges'][number];
+export type SourceVersionConnectionRecord = Connection<SourceVersionRecord>;
+export type SourceVersionEdgeRecord = SourceVersionConnectionRecord['edges'][number];
+export type PartyConnectionRecord = KindConnectionRecord<'PARTY'>;
+export type PartyEdgeRecord = PartyConnectionRecord['edges'][number];
 
 /** One source's value for a claimable field. */
 export interface ValueClaimRecord {

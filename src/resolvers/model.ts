@@ -9,7 +9,7 @@
 import type { GraphContext } from '../context.js';
 import { pageRequest, paginate, type Connection } from '../repositories/pagination.js';
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
-import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord } from '../repositories/records.js';
+import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord, type CandidacyRecord, type FindingRecord, type MembershipRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel, type LinkType } from '../dataset/to-graph.js';
 import type { SizedType } from '../repositories/degree-repository.js';
@@ -231,6 +231,31 @@ function seatsOf(r: FactRecord): number {
 /** `ofElection` reads the election a candidacy links to. */
 const electionLink: Uses = { links: ['OBJECT'] };
 
+/**
+ * The page of a list field's facts (the `…Connection` beside it), in fact-id order: the list's own load, filters,
+ * size and uses, read from its declaration when asked (`list` names it in `fieldModel`, so a change to the list
+ * is the page's too); its records' selection is under `edges.node`. The answer is bounded by `first` (at most
+ * 100); the load is the list's.
+ */
+function pageOf<P, F extends { id: string }>(list: () => FieldModel<P, F[]>): FieldModel<P, Connection<F>> {
+  return {
+    steps: (args) => list().steps(args).map((step) => (step.children === 'field' ? { ...step, children: 'connection' } : step)),
+    resolve: async (parent, args, ctx) => {
+      const page = pageRequest(args);
+      return paginate(await list().resolve(parent, args, ctx), (f) => f.id, page);
+    },
+    get reads() {
+      return list().reads;
+    },
+    get sizedBy() {
+      return list().sizedBy;
+    },
+    get uses() {
+      return list().uses;
+    },
+  };
+}
+
 /** The party names' need: a party's dated names. */
 const partyNames = facts('PartyName', 'SUBJECT');
 
@@ -246,6 +271,8 @@ export const fieldModel = {
   'Party.timeline': timeline,
   'Person.memberships': sized(facts('Membership', 'SUBJECT', { retractable: true, dated: true }), membershipTypes),
   'Person.candidacies': sized(facts('Candidacy', 'SUBJECT'), candidacyTypes),
+  'Person.membershipsConnection': pageOf((): FieldModel<{ id: string }, MembershipRecord[]> => fieldModel['Person.memberships']),
+  'Person.candidaciesConnection': pageOf((): FieldModel<{ id: string }, CandidacyRecord[]> => fieldModel['Person.candidacies']),
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
     sizedBy: ['SPOUSE_OF', 'RELATIVE_OF'],
@@ -319,9 +346,11 @@ export const fieldModel = {
     candidacyTypes,
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
+  'Election.findingsConnection': pageOf((): FieldModel<{ id: string }, FindingRecord[]> => fieldModel['Election.findings']),
   'District.body': referenced('bodyId', true, 'ORGANIZATION'),
   'District.place': referenced('placeId', false, 'PLACE'),
   'District.candidacies': sized(using(facts('Candidacy', 'IN_DISTRICT', { shape: ofElection }), electionLink), candidacyTypes),
+  'District.candidaciesConnection': pageOf((): FieldModel<{ id: string }, CandidacyRecord[]> => fieldModel['District.candidacies']),
   'District.winner': {
     uses: { fact: ['outcome'], links: ['SUBJECT', 'OBJECT'] },
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
@@ -402,6 +431,7 @@ export const unplannedFields: Record<string, string> = {
   'EntityValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
   'Source.citationCount': 'a count from the source loader when the listing did not carry it',
   'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
+  'historyConnection': 'a page of the audit trail: `history`\'s loader, paged by place in it (src/resolvers/curation.ts)',
   'FamilyTie.recordedFor': 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked',
   'TimelineEntry.event': 'the event comes with the timeline page (planned as `timeline`), primed into the entity loader',
   'TimelineEntry.election': 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader',
@@ -409,8 +439,10 @@ export const unplannedFields: Record<string, string> = {
   'TimelineEntry.candidacy': 'the candidacy comes with the timeline page (planned as `timeline`), primed into the fact loader',
   'Election.turnoutByPlace': 'per-place turnout is read with its citations by its own query (src/repositories/source-repository.ts)',
   'PlaceTurnout.place': 'the places of per-place turnout batch through the entity loader',
+  'Election.turnoutByPlaceConnection': 'a page of per-place turnout: the election\'s claims through the claims loader, paged by place',
   'Source.text': 'a source\'s text (up to 500,000 characters) is read only when asked, through the source loader',
   'Source.previousVersions': 'earlier texts of a corrected source: their own query, rarely asked',
+  'Source.previousVersionsConnection': 'a page of the earlier texts: their own keyset query with LIMIT (each text may be 500,000 characters)',
   'Source.citations': 'a page of a source\'s citations in text order: its own keyset query',
   'Legislature.organization': 'the legislature root (src/resolvers/legislature.ts) reads its own terms and seats query; the body is one entity by id',
   'Legislature.terms': 'a legislature\'s terms with their composition: one query of its own (src/repositories/legislature-repository.ts)',

@@ -5,8 +5,8 @@ import { requireRole } from '../auth.js';
 import * as curation from '../curation/mutations.js';
 import { ownerOf } from '../dataset/from-graph.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { pageRequest } from '../repositories/pagination.js';
-import { citationsOfSource, sourceVersions } from '../repositories/source-repository.js';
+import { pageRequest, paginate } from '../repositories/pagination.js';
+import { citationsOfSource, sourceVersions, sourceVersionsPage } from '../repositories/source-repository.js';
 import type { ElectionRecord } from '../repositories/records.js';
 import type { GraphContext } from '../context.js';
 import type { PlaceTurnoutRecord } from './mappers.js';
@@ -44,6 +44,7 @@ export const provenanceResolvers: Resolvers = {
   Source: {
     text: async (s, _a, ctx) => (s.text !== undefined ? s.text : ((await ctx.loaders.source.load(s.id))?.text ?? null)),
     previousVersions: (s, _a, ctx) => sourceVersions(ctx.db, s.id),
+    previousVersionsConnection: (s, args, ctx) => sourceVersionsPage(ctx.db, s.id, pageRequest(args)),
     citations: (s, args, ctx) => citationsOfSource(ctx.db, s.id, pageRequest(args)),
   },
   SourceCitation: {
@@ -53,6 +54,14 @@ export const provenanceResolvers: Resolvers = {
   Election: {
     independentSeats: (e) => valueOf(e, 'independentSeats'),
     turnoutByPlace: (e, _a, ctx) => turnoutByPlace(ctx, e),
+    // The list's answer (its claims are read whole with their owner), paged here by place id (then the claim's
+    // place in the owner's claims, for two sources' turnouts of one place).
+    turnoutByPlaceConnection: async (e, args, ctx) => {
+      const page = pageRequest(args);
+      const keyed = (await turnoutByPlace(ctx, e)).map((turnout, i) => ({ turnout, key: `${turnout.placeId} ${String(i).padStart(6, '0')}` }));
+      const paged = paginate(keyed, (t) => t.key, page);
+      return { ...paged, edges: paged.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.turnout })) };
+    },
   },
   PlaceTurnout: {
     place: (t, _a, ctx) => requireEntity(ctx, t.placeId, 'PLACE'),

@@ -227,3 +227,145 @@ describe('lists that grow without bound are paged', () => {
     expect(paged).toEqual(ids);
   });
 });
+
+// The other lists whose size grows with the data (issue 22 item 5): each has a connection beside it that pages
+// the same items, `first` at most 100 (BAD_USER_INPUT above), and a cost rule (test/unit/cost-coverage.test.ts).
+describe('more lists that grow are paged', () => {
+  interface Page {
+    totalCount: number;
+    edges: { node: unknown }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+
+  /** Every item of `field` under `root` (`person(id: ...)`, or null at the root), read `first` at a time. */
+  async function pageThrough(root: string | null, field: string, selection: string, first: number): Promise<{ items: unknown[]; totals: Set<number>; pages: number }> {
+    const items: unknown[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const inner = `${field}(first: ${first}, after: $after) { totalCount edges { node { ${selection} } } pageInfo { hasNextPage endCursor } }`;
+      const res: { data?: Record<string, Record<string, Page>>; errors?: unknown } = await server.gql(`query ($after: String) { ${root ? `${root} { ${inner} }` : inner} }`, { after });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const page = (root ? Object.values(res.data!)[0]![field] : res.data![field]) as Page;
+      expect(page.edges.length).toBeLessThanOrEqual(first);
+      totals.add(page.totalCount);
+      items.push(...page.edges.map((e) => e.node));
+      pages += 1;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+      expect(pages).toBeLessThan(1000);
+    }
+    return { items, totals, pages };
+  }
+
+  async function list(root: string, field: string, selection: string): Promise<unknown[]> {
+    const res = await server.gql<Record<string, Record<string, unknown[]>>>(`{ ${root} { ${field} { ${selection} } } }`);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return Object.values(res.data!)[0]![field.split('(')[0]!]!;
+  }
+
+  const byId = (items: unknown[]) => (items as { id: string }[]).map((i) => i.id).sort();
+
+  it.each([
+    ['person(id: "person:nursultan-nazarbayev")', 'memberships', 'membershipsConnection'],
+    ['person(id: "person:asya-tulesova")', 'candidacies', 'candidaciesConnection'],
+    ['district(id: "district:almaty-mazhilis-imanbai-bapi")', 'candidacies', 'candidaciesConnection'],
+    ['election(id: "election:2023-mazhilis")', 'findings', 'findingsConnection'],
+  ])('%s { %s } is paged one at a time by %s, in id order', async (root, field, connection) => {
+    const ids = byId(await list(root, field, 'id'));
+    expect(ids.length).toBeGreaterThan(1);
+    const paged = await pageThrough(root, connection, 'id', 1);
+    expect((paged.items as { id: string }[]).map((i) => i.id)).toEqual(ids);
+    expect([...paged.totals]).toEqual([ids.length]);
+    expect(paged.pages).toBe(ids.length);
+  });
+
+  it("a person's memberships keep asOf and includeRetracted when paged", async () => {
+    const root = 'person(id: "person:nursultan-nazarbayev")';
+    const ids = byId(await list(root, 'memberships(asOf: "2015-06-01")', 'id'));
+    const res = await server.gql<{ person: { membershipsConnection: { totalCount: number; edges: { node: { id: string } }[] } } }>(
+      `{ ${root} { membershipsConnection(asOf: "2015-06-01", first: 100) { totalCount edges { node { id } } } } }`,
+    );
+    expect(res.data!.person.membershipsConnection.edges.map((e) => e.node.id)).toEqual(ids);
+    expect(res.data!.person.membershipsConnection.totalCount).toBe(ids.length);
+  });
+
+  it("an election's per-place turnouts are paged by place", async () => {
+    const root = 'election(id: "election:2023-mazhilis")';
+    const places = ((await list(root, 'turnoutByPlace', 'place { id } turnout { value }')) as { place: { id: string } }[]).map((t) => t.place.id).sort();
+    expect(places.length).toBeGreaterThan(1);
+    const paged = await pageThrough(root, 'turnoutByPlaceConnection', 'place { id } turnout { value }', 1);
+    expect((paged.items as { place: { id: string } }[]).map((t) => t.place.id)).toEqual(places);
+    expect([...paged.totals]).toEqual([places.length]);
+  });
+
+  it('parties are paged alphabetically as `parties` lists them, with and without asOf', async () => {
+    for (const args of ['', '(asOf: "1995-01-01")']) {
+      const res = await server.gql<{ parties: { id: string }[] }>(`{ parties${args} { id } }`);
+      const ids = res.data!.parties.map((p) => p.id);
+      expect(ids.length).toBeGreaterThan(2);
+      const items: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const inner = `partiesConnection${args ? `(asOf: "1995-01-01", first: 3, after: $after)` : '(first: 3, after: $after)'}`;
+        const page: { data?: { partiesConnection: Page }; errors?: unknown } = await server.gql(`query ($after: String) { ${inner} { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+        expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
+        expect(page.data!.partiesConnection.totalCount).toBe(ids.length);
+        items.push(...page.data!.partiesConnection.edges.map((e) => (e.node as { id: string }).id));
+        if (!page.data!.partiesConnection.pageInfo.hasNextPage) break;
+        after = page.data!.partiesConnection.pageInfo.endCursor;
+      }
+      expect(items).toEqual(ids);
+    }
+  });
+
+  it("an entity's history and a source's earlier texts are paged in their lists' order", async () => {
+    const text = `Paging Wire ${run} reports: Aruzhan Pagingova, a paging analyst, spoke about lists that grow.`;
+    const added = await addSource({ title: `Paging history ${run}`, text });
+    const source = added.source!.id;
+    const person = `person:paging-${run}`;
+    const UPSERT = `mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { errors { field code message } } }`;
+    for (let i = 0; i < 4; i += 1) {
+      const res = await server.gql<{ upsertPerson: { errors: unknown[] } }>(
+        UPSERT,
+        { i: { id: person, name: 'Aruzhan Pagingova', description: `A paging analyst (edit ${i}).`, citations: [{ source, quote: 'Aruzhan Pagingova, a paging analyst' }] } },
+        editor,
+      );
+      expect(res.data!.upsertPerson.errors).toEqual([]);
+    }
+    const history = ((await list(`person(id: "${person}")`, 'history', 'id')) as { id: string }[]).map((c) => c.id);
+    expect(history.length).toBeGreaterThanOrEqual(4);
+    const pagedHistory = await pageThrough(`person(id: "${person}")`, 'historyConnection', 'id', 3);
+    expect((pagedHistory.items as { id: string }[]).map((c) => c.id)).toEqual(history);
+    expect([...pagedHistory.totals]).toEqual([history.length]);
+
+    // A source no record cites, corrected three times.
+    const draft = `Paging Wire ${run} drafted a text that was corrected three times.`;
+    const revised = (await addSource({ title: `Paging versions ${run}`, text: draft })).source!.id;
+    const REVISE = `mutation($i: ReviseSourceTextInput!) { reviseSourceText(input: $i) { errors { field code message } } }`;
+    for (let v = 2; v <= 4; v += 1) {
+      const res = await server.gql<{ reviseSourceText: { errors: unknown[] } }>(REVISE, { i: { id: revised, text: `${draft} Correction ${v}.`, reason: `paging test ${v}` } }, editor);
+      expect(res.data!.reviseSourceText.errors).toEqual([]);
+    }
+    const versions = ((await list(`source(id: "${revised}")`, 'previousVersions', 'version')) as { version: number }[]).map((v) => v.version);
+    expect(versions).toEqual([3, 2, 1]);
+    const pagedVersions = await pageThrough(`source(id: "${revised}")`, 'previousVersionsConnection', 'version text', 2);
+    expect((pagedVersions.items as { version: number }[]).map((v) => v.version)).toEqual(versions);
+    expect((pagedVersions.items as { text: string }[])[2]!.text).toBe(draft);
+    expect(pagedVersions.pages).toBe(2);
+  });
+
+  it.each([
+    '{ person(id: "person:nursultan-nazarbayev") { membershipsConnection(first: 101) { totalCount } } }',
+    '{ person(id: "person:nursultan-nazarbayev") { historyConnection(first: 101) { totalCount } } }',
+    '{ election(id: "election:2023-mazhilis") { turnoutByPlaceConnection(first: 101) { totalCount } } }',
+    '{ source(id: "000_b6498a7c669cd33d.txt") { previousVersionsConnection(first: 101) { totalCount } } }',
+    '{ partiesConnection(first: 101) { totalCount } }',
+    '{ partiesConnection(asOf: "2000-01-01", first: 101) { totalCount } }',
+  ])('a page over 100 is refused with BAD_USER_INPUT: %s', async (query) => {
+    const res = await server.gql(query);
+    expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/"first" must be between 0 and 100/);
+  });
+});
