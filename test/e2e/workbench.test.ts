@@ -408,6 +408,41 @@ describe('a tie from the explorer, conflicts and offline', () => {
     expect((await retraction()).retraction).toBeNull();
   });
 
+  it('a fact opened from its entity: each citation shown in its source, one retracted with a reason, the last one kept', async () => {
+    const second = 'President Toqaev did not comment.';
+    const added = await api<{ addMembership: { membership: { id: string } | null; errors: unknown[] } }>(
+      'mutation($i: AddMembershipInput!) { addMembership(input: $i) { membership { id } errors { field code message } } }',
+      { i: { person: 'person:zhanbolat-mamai', organization: 'party:ak-zhol', role: 'activist', citations: [{ source: SOURCE_ID, quote: PASSAGE }, { source: SOURCE_ID, quote: second }] } },
+    );
+    expect(added.addMembership.errors).toEqual([]);
+    const id = added.addMembership.membership!.id;
+    await workbench.locator('#fact-panel button[data-entity="person:zhanbolat-mamai"]').click();
+    await ready(workbench);
+    await workbench.getByRole('button', { name: `Open ${id}`, exact: true }).click();
+    await ready(workbench);
+    expect(await workbench.locator('#fact-panel code').first().innerText()).toBe(id);
+    expect(await workbench.locator('#fact-panel .citations li').count()).toBe(2);
+    const focused = () => workbench.locator('#doc-text .focus').evaluateAll((els) => els.map((e) => e.textContent).join(''));
+    expect(await focused()).toBe(PASSAGE);
+    await workbench.getByRole('button', { name: `Show citation 2 of ${id} in its source` }).click();
+    await ready(workbench);
+    expect(await focused()).toBe(second);
+
+    await workbench.getByRole('button', { name: `Retract citation 2 of ${id}` }).click();
+    await workbench.getByRole('textbox', { name: `Reason: Retract citation 2 of ${id}` }).fill('It says nothing of the membership.');
+    await workbench.getByRole('button', { name: `Confirm: Retract citation 2 of ${id}` }).click();
+    await ready(workbench);
+    const stored = await api<{ node: { citations: { quote: string }[]; history: { operation: string; reason: string | null }[] } }>(
+      'query($id: ID!) { node(id: $id) { ... on Membership { citations { quote } history { operation reason } } } }',
+      { id },
+    );
+    expect(stored.node.citations.map((c) => c.quote)).toEqual([PASSAGE]);
+    expect(stored.node.history.at(-1)).toEqual({ operation: 'retractCitation', reason: 'It says nothing of the membership.' });
+    await expect.poll(() => workbench.locator('#fact-panel .citations li').count()).toBe(1);
+    // A fact keeps its last citation: the button is off (retract the fact instead).
+    expect(await workbench.getByRole('button', { name: `Retract citation 1 of ${id}` }).isDisabled()).toBe(true);
+  });
+
   it('offline: the page says so, keeps what was typed, and sends it once the server is back', async () => {
     await workbench.locator('#tab-record').click();
     await workbench.locator('#add-source-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
