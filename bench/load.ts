@@ -4,7 +4,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { validateDataset, formatIssue } from '../src/dataset/validate.js';
 import type { DatasetKey } from '../src/dataset/schema.js';
-import { datasetToGraph, entityLabels, factLabels, linkTypes, relationTypes, type GraphRows, type LinkType } from '../src/dataset/to-graph.js';
+import { datasetToGraph, entityLabels, factLabels, firstValue, linkTypes, relationTypes, type GraphRows, type LinkType } from '../src/dataset/to-graph.js';
 import type { Database } from '../src/neo4j/database.js';
 import { writeGraphRows } from '../src/repositories/dataset-repository.js';
 import { asDataset, loadedFromChunk, recordCount, rowCounts } from './dataset-io.js';
@@ -79,7 +79,7 @@ function* batches(chunks: Iterable<DatasetChunk>, records: number): Generator<Da
 }
 
 function electionDatesOf(chunk: DatasetChunk, into: Map<string, string>): void {
-  for (const e of chunk.elections ?? []) into.set(e.id, e.date);
+  for (const e of chunk.elections ?? []) into.set(e.id, firstValue(e.date));
 }
 
 /**

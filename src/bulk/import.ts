@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord } from '../dataset/from-graph.js';
 import { recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetKeys, type Dataset, type DatasetKey } from '../dataset/schema.js';
-import { datasetToGraph, entityLabels, factLabels, type GraphRows } from '../dataset/to-graph.js';
+import { datasetToGraph, entityLabels, factLabels, firstValue, type GraphRows } from '../dataset/to-graph.js';
 import { validateDataset, type ValidationIssue } from '../dataset/validate.js';
 import { existingCollections, idsReferencedBy, replaceReferences } from '../curation/engine.js';
 import { OutcomeUnknownError, type Database } from '../neo4j/database.js';
@@ -227,7 +227,7 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
   const electionRefs = fileRecords.flatMap((r) => (r.collection === 'candidacies' || r.collection === 'partyResults' ? idsReferencedBy(r) : []));
   const dates = await db.readTransaction((tx) => electionDates(tx, [...electionRefs, ...validation.dataset!.elections.map((e) => e.id)]));
   plan.storedElectionDates = new Map(dates);
-  for (const e of validation.dataset.elections) dates.set(e.id, e.date);
+  for (const e of validation.dataset.elections) dates.set(e.id, firstValue(e.date));
   plan.electionDates = dates;
   const fileFp = fingerprintsOf(fileRecords, dates, plan.sourceTexts);
   const storedFp = fingerprintsOf([...stored.values()], dates, plan.sourceTexts);
@@ -242,7 +242,7 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
   // Candidacies and results of re-dated elections carry the new date in their relations: rebuild them.
   const redated = validation.dataset.elections.filter((e) => {
     const before = stored.get(e.id);
-    return before?.collection === 'elections' && before.record.date !== e.date;
+    return before?.collection === 'elections' && firstValue(before.record.date) !== firstValue(e.date);
   });
   if (redated.length > 0) {
     const writing = new Set([...plan.create, ...plan.update.map((u) => u.after)].map((r) => r.record.id));

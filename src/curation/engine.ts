@@ -7,7 +7,7 @@ import { belongsTo, recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord } from '../dataset/from-graph.js';
 import type { LoadedDataset, LoadedRecord } from '../dataset/files.js';
 import { datasetKeys, idPattern, type DatasetKey } from '../dataset/schema.js';
-import { datasetToGraph, factLabels } from '../dataset/to-graph.js';
+import { datasetToGraph, factLabels, firstValue } from '../dataset/to-graph.js';
 import { referencesIn, validateDataset, type IssueCode, type Segment } from '../dataset/validate.js';
 import type { Database } from '../neo4j/database.js';
 import { sourceKindsOf, sourceTextsOf } from '../repositories/source-repository.js';
@@ -333,7 +333,7 @@ async function writeRecords(scope: EditScope, writes: RecordWrite[], options: Wr
   // Candidacies and results date their relations with their election's date: a new date rebuilds them too.
   const redated = changed.filter((r) => {
     const before = beforeById.get(r.record.id);
-    return r.collection === 'elections' && before?.collection === 'elections' && before.record.date !== r.record.date;
+    return r.collection === 'elections' && before?.collection === 'elections' && firstValue(before.record.date) !== firstValue(r.record.date);
   });
   const dependantIds = (await factsOfElections(tx, redated.map((r) => r.record.id))).filter((id) => !changedIds.has(id));
   if (dependantIds.length > 0) await scope.lock(dependantIds.map((id) => ({ id, label: 'Fact', create: false })));

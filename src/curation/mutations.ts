@@ -14,6 +14,7 @@ import type {
   AddPartyResultInput,
   AddSourceInput,
   AliasInput,
+  AliasKind,
   CitationInput,
   UpsertCourtCaseInput,
   UpsertDistrictInput,
@@ -72,8 +73,22 @@ function addCitations(existing: readonly Citation[], added: readonly Citation[])
   return out;
 }
 
-function aliasesOf(input: readonly AliasInput[]): { name: string; lang?: string; script?: string }[] {
-  return input.map((a) => compact({ name: a.name, lang: a.lang ?? undefined, script: a.script ?? undefined }));
+type StoredAlias = EntityRecordBase['aliases'][number];
+
+/**
+ * The aliases a write gives, each with its kind and citations: a name already stored (same name and language)
+ * keeps its kind and citations where the input leaves them out, so re-sending the list loses no classification;
+ * a new or newly classified name without citations of its own takes the write's citations.
+ */
+function aliasesOf(input: readonly AliasInput[], stored: readonly StoredAlias[], cited: readonly Citation[]): StoredAlias[] {
+  return input.map((a) => {
+    const before = stored.find((b) => b.name === a.name && (b.lang ?? null) === (a.lang ?? null));
+    const kind = a.kind ?? before?.kind;
+    const sameKind = a.kind === null || a.kind === undefined || a.kind === before?.kind;
+    // A stored name keeps the citations it has (none, for an alias nobody cited); a new or reclassified one, the write's.
+    const citations = a.citations ? citationsOf(a.citations) : before && sameKind ? (before.citations ?? []) : [...cited];
+    return compact({ name: a.name, lang: a.lang ?? undefined, script: a.script ?? before?.script ?? undefined, kind: kind ?? undefined, citations: citations.length > 0 ? citations : undefined });
+  });
 }
 
 function compact<T extends Record<string, unknown>>(value: T): T {
@@ -154,7 +169,7 @@ interface EntityInputBase {
 
 interface EntityRecordBase {
   name: string;
-  aliases: { name: string; lang?: string | undefined; script?: string | undefined }[];
+  aliases: { name: string; lang?: string | undefined; script?: string | undefined; kind?: AliasKind | undefined; citations?: Citation[] | undefined }[];
   description?: string | undefined;
   citations: Citation[];
 }
@@ -163,7 +178,7 @@ function base(input: EntityInputBase, before: EntityRecordBase | null): Record<s
   return {
     id: input.id,
     name: input.name ?? before?.name,
-    aliases: input.aliases === undefined ? (before?.aliases ?? []) : aliasesOf(input.aliases ?? []),
+    aliases: input.aliases === undefined ? (before?.aliases ?? []) : aliasesOf(input.aliases ?? [], before?.aliases ?? [], citationsOf(input.citations)),
     description: keep(input.description, before?.description),
     citations: addCitations(before?.citations ?? [], citationsOf(input.citations)),
   };

@@ -245,7 +245,7 @@ function election(r: StoredRecord): Out<typeof Election> {
     ...entityBase(n),
     kind: requireText(n, 'electionKind') as Out<typeof Election>['kind'],
     body: text(p, 'bodyId'),
-    date: requireText(n, 'date'),
+    date: claimable(n, 'date', requireText(n, 'date')) as Out<typeof Election>['date'],
     place: text(p, 'placeId'),
     turnout: claimable(n, 'turnout', number(p, 'turnout')),
     seats: claimable(n, 'seats', number(p, 'seats')),

@@ -291,7 +291,11 @@ export const Election = z.strictObject({
   kind: ElectionKind,
   /** The body elected (organization:mazhilis); absent for presidential elections and referendums. */
   body: Id.optional(),
-  date: PartialDate,
+  /**
+   * Polling day. Where sources disagree (a merge of the articles' 2016-03-20 with a file's 2016-03-21), every
+   * source's date as a claim; the first claim is the date the graph answers with (`Election.date`).
+   */
+  date: claimable(PartialDate),
   place: Id.optional(),
   /** Turnout in percent. */
   turnout: claimable(z.number().min(0).max(100)).optional(),

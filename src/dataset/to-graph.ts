@@ -123,6 +123,12 @@ function isCited<T>(v: Claimable<T>): v is ClaimOf<T> {
   return typeof v === 'object' && v !== null && 'value' in v && 'citations' in v;
 }
 
+/** The value a claimable field answers with where one is needed: the agreed value, else its first claim's. */
+export function firstValue<T>(v: Claimable<T>): T {
+  if (isClaims(v)) return v.claims[0]!.value;
+  return isCited(v) ? v.value : v;
+}
+
 /** Every value a claimable field holds (one when the sources agree). */
 export function claimValues<T>(v: Claimable<T> | undefined): T[] {
   if (v === undefined) return [];
@@ -360,9 +366,13 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   }
 
   for (const e of dataset.elections) {
-    const props: Props = { electionKind: e.kind, ...dateProps('date', e.date), bodyId: e.body ?? null, placeId: e.place ?? null };
+    const props: Props = { electionKind: e.kind, bodyId: e.body ?? null, placeId: e.place ?? null };
     const disputed: string[] = [];
     for (const field of electionValueFields) claimField(e.id, props, disputed, field, e[field]);
+    // Polling day: its claims when sources disagree, but the node always answers one date (the first claim's),
+    // which lists, timelines and the relations of candidacies are dated by.
+    claimField(e.id, props, disputed, 'date', e.date);
+    Object.assign(props, dateProps('date', firstValue(e.date)));
     // Turnout per place: a list of cited values (claims of the election that are no dispute), `#placeTurnout#n`.
     e.placeTurnout.forEach((t, i) => {
       const id = `${e.id}#placeTurnout#${i + 1}`;
@@ -379,7 +389,7 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
       rows.links.SUBJECT.push({ from: id, to: f.observer, props: {} });
       rows.links.OBJECT.push({ from: id, to: e.id, props: {} });
       cite(id, 'Fact', f.citations);
-      relation('OBSERVED', f.observer, e.id, id, span(f.date ?? e.date));
+      relation('OBSERVED', f.observer, e.id, id, span(f.date ?? firstValue(e.date)));
     });
   }
 
@@ -436,7 +446,7 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     }
   }
 
-  const electionDate = new Map([...(context.electionDates ?? []), ...dataset.elections.map((e) => [e.id, e.date] as const)]);
+  const electionDate = new Map([...(context.electionDates ?? []), ...dataset.elections.map((e) => [e.id, firstValue(e.date)] as const)]);
   for (const c of dataset.candidacies) {
     const props: Props = { kind: 'CANDIDACY', mandate: c.mandate ?? null, selfNominated: c.selfNominated ?? null };
     const disputed: string[] = [];

@@ -164,7 +164,7 @@ export function datasetToFtm(dataset: Dataset): FtmEntity[] {
     w.add(p.id, 'Address', { ...common(w, p, false), full: [p.name], country: [p.placeKind === 'COUNTRY' && p.id === 'place:kazakhstan' ? 'kz' : undefined] });
   }
   for (const e of dataset.elections) {
-    w.add(e.id, 'Event', { ...common(w, e, false), startDate: [e.date], summary: [`${e.kind.toLowerCase()} election`], addressEntity: e.place && w.schema(e.place) === 'Address' ? [e.place] : [] });
+    w.add(e.id, 'Event', { ...common(w, e, false), startDate: claimValues(e.date), summary: [`${e.kind.toLowerCase()} election`], addressEntity: e.place && w.schema(e.place) === 'Address' ? [e.place] : [] });
   }
   for (const c of dataset.courtCases) {
     w.add(c.id, 'CourtCase', {

@@ -6,6 +6,7 @@ import { exportJsonl } from '../bulk/export.js';
 import type { CollectionRecord } from '../dataset/from-graph.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Database } from '../neo4j/database.js';
+import { firstValue } from '../dataset/to-graph.js';
 import { aliasKindNotes, type Kind } from './name-kinds.js';
 
 export interface PopoloOtherName {
@@ -175,8 +176,8 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
           id: e.id,
           name: e.name,
           classification: `${e.kind.toLowerCase()} election`,
-          start_date: e.date,
-          end_date: e.date,
+          start_date: firstValue(e.date),
+          end_date: firstValue(e.date),
           ...(e.body ? { organization_id: e.body } : {}),
           ...(ids.length > 0 ? { identifiers: ids } : {}),
         });

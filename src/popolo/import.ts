@@ -29,7 +29,10 @@ export interface ResolutionReport {
   id: string;
   name: string;
   decision: Decision;
-  /** Values of a merged record on which the file and the graph disagree (the graph's is kept). */
+  /**
+   * Values of a merged record on which the file and the graph disagree: an election's date keeps both as claims,
+   * other dates keep the graph's.
+   */
   conflicts?: string[];
 }
 
@@ -239,9 +242,15 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, c
   union<string>('images', (x) => x);
   union<{ url: string }>('links', (x) => x.url);
   // A date both state is kept at the finer precision (the file's 2016-03-20 over the articles' 2016): the
-  // record's citations then include the file's, which states it. Dates that disagree keep the stored value
-  // and are reported (these fields hold one value, not claims).
+  // record's citations then include the file's, which states it. Dates that disagree: an election's polling day
+  // is claimable, so both are kept as claims, each with its citations; the other date fields hold one value, so
+  // the stored one stays. Either way the disagreement is reported.
   for (const field of dateFields) {
+    if (field === 'date' && stored.collection === 'elections') {
+      const kept = mergeDateClaims(s.date as ClaimableDate, i.date as ClaimableDate, s.citations as Citation[], i.citations as Citation[], conflicts);
+      if (kept !== undefined) out.date = kept;
+      continue;
+    }
     const kept = finerDate(s[field], i[field], `${field}`, conflicts);
     if (kept !== undefined) out[field] = kept;
   }
@@ -285,6 +294,43 @@ function finerDate(stored: unknown, incoming: unknown, field: string, conflicts:
     return undefined;
   }
   return incoming.length > stored.length ? incoming : undefined;
+}
+
+type DateClaim = { value: string; qualifier?: string; citations: Citation[] };
+type ClaimableDate = string | DateClaim | { claims: DateClaim[] } | undefined;
+
+/** Whether two partial dates agree at the coarser precision (2016 and 2016-03-20 do; 2016-03-20 and -21 do not). */
+function refines(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+/**
+ * An election's polling day after a merge. The incoming date joins the stored claim it equals or refines (the
+ * finer value kept, both citations), and where it disagrees with every stored date it becomes a claim of its
+ * own beside them, cited by the file: the sources' disagreement is kept, never settled by the import. A plain
+ * stored date counts as one claim cited by the stored record's citations. Undefined: keep the stored value.
+ */
+function mergeDateClaims(stored: ClaimableDate, incoming: ClaimableDate, storedCitations: readonly Citation[], incomingCitations: readonly Citation[], conflicts: string[]): ClaimableDate {
+  if (stored === undefined || typeof incoming !== 'string' || !partialDatePattern.test(incoming)) return undefined;
+  if (typeof stored === 'string') {
+    if (!partialDatePattern.test(stored)) return undefined;
+    if (refines(stored, incoming)) return incoming.length > stored.length ? incoming : undefined;
+    conflicts.push(`date: the graph has ${stored}, the file ${incoming}; both are kept as claims, each with its citations`);
+    return { claims: [{ value: stored, citations: [...storedCitations] }, { value: incoming, citations: [...incomingCitations] }] };
+  }
+  const claims: DateClaim[] = 'claims' in stored ? stored.claims.map((c) => ({ ...c })) : [{ ...stored }];
+  const cite = (c: DateClaim) => ({ ...c, citations: uniqueBy([...c.citations, ...incomingCitations], citationKey) });
+  const same = claims.findIndex((c) => c.value === incoming);
+  const compatible = same >= 0 ? same : claims.findIndex((c) => refines(c.value, incoming));
+  if (compatible >= 0) {
+    const c = claims[compatible]!;
+    claims[compatible] = { ...cite(c), value: incoming.length > c.value.length ? incoming : c.value };
+  } else {
+    conflicts.push(`date: the graph has ${claims.map((c) => c.value).join(', ')}, the file ${incoming}; both are kept as claims, each with its citations`);
+    claims.push({ value: incoming, citations: [...incomingCitations] });
+  }
+  return claims.length === 1 ? claims[0] : { claims };
 }
 
 /** Validates, maps and resolves a Popolo file and plans its import; reads only. */

@@ -22,6 +22,11 @@ export const electionResolvers: Resolvers = {
       if (!e.date) throw new Error(`election ${e.id} has no date`);
       return e.date;
     },
+    dateClaims: (e) => {
+      const v = valueOf(e, 'date');
+      if (!v) throw new Error(`election ${e.id} has no date`);
+      return v;
+    },
     ...resolversOf('Election'),
     turnout: (e) => valueOf(e, 'turnout'),
     seats: (e) => valueOf(e, 'seats'),

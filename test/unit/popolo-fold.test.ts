@@ -22,11 +22,38 @@ describe('foldInto', () => {
     expect(merged.date).toBe('2016-03-20');
   });
 
-  it('keeps the stored date where the two disagree, and says so', () => {
+  it('keeps both dates as claims where the two disagree, each with its own citations, and says so', () => {
     const conflicts: string[] = [];
-    const merged = foldInto(election('2016-03-20', articles), election('2016-03-27', file), conflicts).record as unknown as { date: string };
-    expect(merged.date).toBe('2016-03-20');
-    expect(conflicts).toEqual(['date: the graph has 2016-03-20, the file 2016-03-27; the graph\'s value is kept']);
+    const merged = foldInto(election('2016-03-20', articles), election('2016-03-27', file), conflicts).record as unknown as { date: unknown };
+    // The stored date first: it is the one `Election.date` answers with.
+    expect(merged.date).toEqual({ claims: [{ value: '2016-03-20', citations: articles }, { value: '2016-03-27', citations: file }] });
+    expect(conflicts).toEqual(['date: the graph has 2016-03-20, the file 2016-03-27; both are kept as claims, each with its citations']);
+  });
+
+  it('folds a file\'s date into the stored claims: the same or a refined date joins its claim, another is one more claim; again, nothing changes', () => {
+    const other = [{ source: '003_a2df2bc0f71960c4.txt', quote: 'elections on 27 March' }];
+    const disputed = (date: unknown) => ({ ...election('x', articles), record: { ...election('x', articles).record, date } }) as unknown as CollectionRecord;
+    const stored = disputed({ claims: [{ value: '2016', citations: articles }, { value: '2016-03-27', citations: other }] });
+    // 2016-03-20 refines the first claim (2016), which takes the finer day and the file's citation beside its own.
+    const conflicts: string[] = [];
+    const once = foldInto(stored, election('2016-03-20', file), conflicts);
+    expect((once.record as unknown as { date: unknown }).date).toEqual({ claims: [{ value: '2016-03-20', citations: [...articles, ...file] }, { value: '2016-03-27', citations: other }] });
+    expect(conflicts).toEqual([]);
+    expect(foldInto(once, election('2016-03-20', file))).toEqual(once);
+    // A third day disagrees with both: a third claim.
+    const third = foldInto(once, election('2016-03-21', file), conflicts).record as unknown as { date: { claims: { value: string }[] } };
+    expect(third.date.claims.map((c) => c.value)).toEqual(['2016-03-20', '2016-03-27', '2016-03-21']);
+    expect(conflicts).toEqual(['date: the graph has 2016-03-20, 2016-03-27, the file 2016-03-21; both are kept as claims, each with its citations']);
+    // A conflict folded twice is the same record (a re-import changes nothing).
+    const twice = foldInto(election('2016-03-20', articles), election('2016-03-27', file));
+    expect(foldInto(twice, election('2016-03-27', file))).toEqual(twice);
+  });
+
+  it('a membership\'s dates hold one value: where they disagree the stored one stays', () => {
+    const membership = (from: string, citations: unknown[]) => ({ collection: 'memberships', record: { id: 'membership:m', person: 'person:a', organization: 'party:b', role: 'member', from, citations } }) as unknown as CollectionRecord;
+    const conflicts: string[] = [];
+    expect((foldInto(membership('2012-01-15', articles), membership('2012-01-20', file), conflicts).record as unknown as { from: string }).from).toBe('2012-01-15');
+    expect(conflicts).toEqual(["from: the graph has 2012-01-15, the file 2012-01-20; the graph's value is kept"]);
   });
 
   it('adds the file\'s dated name and classifies the stored aliases; a predecessor\'s name is no alias', () => {

@@ -74,6 +74,21 @@ describe('datasetToGraph', () => {
     expect(event.props).toMatchObject({ date: null, dateStart: '2022-12-01', dateEnd: '2023-01-31', disputed: ['date'] });
   });
 
+  it("keeps an election's disputed polling day as claims, and answers with the first on the node (issue 25, item 4)", () => {
+    const other = [{ source: 's.txt', quote: 'Somewhere in it' }];
+    const disputed = Dataset.parse({
+      sources: [{ id: 's.txt', publisher: 'P', date: '2023-03', text: 'Somewhere in it: a verbatim passage, quoted.' }],
+      elections: [{ id: 'election:e', name: 'E', kind: 'PARLIAMENTARY', date: { claims: [{ value: '2016-03-20', citations: cite }, { value: '2016-03-21', citations: other }] }, citations: cite }],
+    });
+    const out = datasetToGraph(disputed);
+    expect(out.entities.Election[0]!.props).toMatchObject({ date: '2016-03-20', dateStart: '2016-03-20', datePrecision: 'DAY', disputed: ['date'] });
+    expect(out.claims.map((c) => [c.id, c.props.field, c.props.value])).toEqual([
+      ['election:e#date#1', 'date', '"2016-03-20"'],
+      ['election:e#date#2', 'date', '"2016-03-21"'],
+    ]);
+    expect(out.citations.filter((c) => c.owner === 'election:e#date#2').map((c) => c.quote)).toEqual(['Somewhere in it']);
+  });
+
   it('indexes every name of an entity, former names included', () => {
     const party = rows.entities.Party[0]!;
     const keys = String(party.props.searchKeys);
