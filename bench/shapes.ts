@@ -1239,8 +1239,8 @@ const analystMix: OursOnlyShape = {
     'the worked queries span the whole API (sources, node, history, legislature seats, relatives, findings...); raw, apolloFloor and @neo4j/graphql have counterparts for a few of them only, so the mix is measured for ours alone',
   everyProbe: true,
   // Probe k is worked query k mod n; an id the generated network holds (party:amanat, election:2023-mazhilis,
-  // organization:mazhilis) stays, any other is replaced by one of the same label from the better-connected half
-  // (so that answers are not empty), a different one each time the rotation comes round.
+  // organization:mazhilis) stays, any other is replaced by one of the best-connected nodes of the same label (so
+  // that answers are not empty), a different one each time the rotation comes round.
   probes: async (read) => {
     const worked = workedQueries();
     const count = Math.max(PROBES_PER_SHAPE, worked.length);
