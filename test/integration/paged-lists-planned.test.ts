@@ -1,0 +1,51 @@
+// The connections that page a list's facts (src/resolvers/model.ts `pageOf`: a person's memberships and
+// candidacies, a district's candidacies, an election's findings) and `partiesConnection` are planned: a server
+// planning answers them exactly as one loading level by level (PREFETCH=false), in one round trip per root.
+// Reads only, on the shared test database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers.js';
+
+// Planning is under test, not admission (as in prefetch.test.ts): nothing counts as expensive.
+const limits = { MAX_DEPTH: '32', MAX_COST: '10000000', EXPENSIVE_COST: '10000000', MAX_ALIASES: '100' };
+let planned: TestServer;
+let levelled: TestServer;
+beforeAll(async () => {
+  [planned, levelled] = await Promise.all([startTestServer(limits), startTestServer({ ...limits, PREFETCH: 'false' })]);
+});
+afterAll(async () => {
+  await Promise.all([planned?.close(), levelled?.close()]);
+});
+
+const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';
+const shapes: [string, string][] = [
+  [
+    "a person's memberships and candidacies, a page each",
+    `{ person(id: "person:nursultan-nazarbayev") { name
+        membershipsConnection(first: 2) { ${PAGE} edges { cursor node { id role organization { id name } citations { quote } } } }
+        asOf: membershipsConnection(asOf: "2015-06-01", first: 5) { ${PAGE} edges { node { id } } }
+        candidaciesConnection { ${PAGE} edges { node { id election { value { id name } } } } } } }`,
+  ],
+  [
+    "a district's candidacies in one election, and an election's findings",
+    `{ district(id: "district:almaty-mazhilis-imanbai-bapi") { name
+        candidaciesConnection(election: "election:2023-mazhilis", first: 1) { ${PAGE} edges { node { id outcome person { id name } } } } }
+      election(id: "election:2023-mazhilis") { findingsConnection(first: 3) { ${PAGE} edges { node { id summary observer { id name } } } } } }`,
+  ],
+  ['parties, a page', `{ partiesConnection(first: 3) { ${PAGE} edges { cursor node { id name names { name } } } } }`],
+];
+
+describe('paged lists are planned', () => {
+  for (const [name, query] of shapes) {
+    it(`${name}: same answer as level by level, one round trip per root`, async () => {
+      const [a, b] = await Promise.all([planned.gql<Record<string, unknown>>(query), levelled.gql<Record<string, unknown>>(query)]);
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(b.errors, JSON.stringify(b.errors)).toBeUndefined();
+      expect(a.data).toEqual(b.data);
+      const roots = Object.keys(a.data!).length;
+      const stats = (r: typeof a) => (r.extensions?.stats as { databaseRoundTrips?: number } | undefined)?.databaseRoundTrips ?? 0;
+      expect(stats(a)).toBeGreaterThanOrEqual(1);
+      expect(stats(a)).toBeLessThanOrEqual(roots);
+      expect(stats(b)).toBeGreaterThan(roots);
+    });
+  }
+});
