@@ -133,15 +133,42 @@ export function candidateQuery(profile: Profile): string | null {
   return terms.size === 0 ? null : [...terms].slice(0, MAX_TERMS).join(' OR ');
 }
 
-/** Each profile's candidates of its kind from the fulltext index, best first, at most CANDIDATES_PER_ENTITY. */
-async function indexedCandidates(db: Database, profiles: readonly Profile[]): Promise<Map<string, Profile[]>> {
-  const queries = profiles.flatMap((p) => {
-    const lucene = candidateQuery(p);
-    return lucene === null ? [] : [{ ref: p.id, kind: p.kind, lucene }];
-  });
-  const ids = await candidateIds(db, queries, CANDIDATES_PER_ENTITY);
-  const profilesById = new Map((await resolutionProfilesOf(db, [...new Set([...ids.values()].flat())])).map((p) => [p.id, p]));
-  return new Map([...ids].map(([ref, list]) => [ref, list.flatMap((id) => profilesById.get(id) ?? [])]));
+/** Incoming entities whose candidates are read in one go: the reads of the next share run while these are compared. */
+const CANDIDATE_SHARE = 500;
+
+/**
+ * Each profile with its candidates of its kind from the fulltext index, best first, at most
+ * CANDIDATES_PER_ENTITY, in shares of CANDIDATE_SHARE in the profiles' order. A candidate's profile is read once,
+ * however many incoming entities it is a candidate of; the next share is read while the caller compares this one.
+ */
+async function* indexedCandidates(db: Database, profiles: readonly Profile[]): AsyncGenerator<[Profile, Profile[]][]> {
+  const known = new Map<string, Profile>();
+  const read = async (share: readonly Profile[]): Promise<[Profile, Profile[]][]> => {
+    const queries = share.flatMap((p) => {
+      const lucene = candidateQuery(p);
+      return lucene === null ? [] : [{ ref: p.id, kind: p.kind, lucene }];
+    });
+    const ids = await candidateIds(db, queries, CANDIDATES_PER_ENTITY);
+    const unread = [...new Set([...ids.values()].flat())].filter((id) => !known.has(id));
+    for (const p of await resolutionProfilesOf(db, unread)) known.set(p.id, p);
+    return share.map((p) => [p, (ids.get(p.id) ?? []).flatMap((id) => known.get(id) ?? [])]);
+  };
+  let next = read(profiles.slice(0, CANDIDATE_SHARE));
+  for (let start = 0; start < profiles.length; start += CANDIDATE_SHARE) {
+    const current = await next;
+    if (start + CANDIDATE_SHARE < profiles.length) {
+      next = read(profiles.slice(start + CANDIDATE_SHARE, start + 2 * CANDIDATE_SHARE));
+      // Awaited at the next share; a caller that stops before then must not leave it unhandled.
+      next.catch(() => undefined);
+    }
+    yield current;
+  }
+}
+
+/** Elections' candidates, from the ones held in memory, as one share. */
+async function* electionCandidates(index: CandidateIndex, profiles: readonly Profile[]): AsyncGenerator<[Profile, Profile[]][]> {
+  await Promise.resolve();
+  yield profiles.map((p) => [p, index.candidates(p)]);
 }
 
 /**
@@ -351,10 +378,11 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
     const kind = kindOfCollection[collection]!;
     const records = mapping.records.filter((r) => r.record.collection === collection);
     const profiles = records.map((m) => profileOf(m, kind, mapping.seats, finalId));
-    const candidates = kind === 'ELECTION' ? new Map(profiles.map((p) => [p.id, elections.candidates(p)])) : await indexedCandidates(db, profiles);
-    for (const [i, m] of records.entries()) {
-      const profile = profiles[i]!;
-      let decision = decide(profile, candidates.get(profile.id) ?? []);
+    const shares = kind === 'ELECTION' ? electionCandidates(elections, profiles) : indexedCandidates(db, profiles);
+    let i = 0;
+    for await (const [profile, candidates] of flatten(shares)) {
+      const m = records[i++]!;
+      let decision = decide(profile, candidates);
       if (decision.action === 'MERGE') {
         // Two incoming entities may not both become one existing entity: neither is merged, both are flagged.
         const rival = claimed.get(decision.into);
@@ -410,6 +438,10 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
   const file: BulkFile = { loaded, curation: [], lines: records.length };
   const plan = await planImport(db, file, onProgress);
   return { doc, issues: plan.issues, resolutions, skipped: mapping.skipped, plan };
+}
+
+async function* flatten<T>(shares: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const share of shares) yield* share;
 }
 
 /** A created entity's id must not be an existing entity's (a namesake's slug): add the file's element index. */

@@ -74,7 +74,10 @@ export function bestName(a: readonly string[], b: readonly string[]): { score: n
   let best = { score: 0, names: [a[0] ?? '', b[0] ?? ''] as [string, string] };
   for (const x of a) {
     for (const y of b) {
-      const s = Math.min(matchScore(x, y), matchScore(y, x));
+      // The smaller of the two ways: when one way already cannot beat the best, the other need not be scored.
+      const there = matchScore(x, y);
+      if (there <= best.score) continue;
+      const s = Math.min(there, matchScore(y, x));
       if (s > best.score) best = { score: s, names: [x, y] };
     }
   }

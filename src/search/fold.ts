@@ -128,25 +128,39 @@ export function nameKeys(name: string): string[] {
   return [...keys];
 }
 
-/** Optimal-string-alignment distance (Levenshtein + adjacent transposition). */
-function osaDistance(a: string, b: string): number {
+/**
+ * Optimal-string-alignment distance (Levenshtein + adjacent transposition), or `bound + 1` when it exceeds
+ * `bound`. With a bound only the band of cells within `bound` of the diagonal is filled (a cell off it is at
+ * least its distance from the diagonal), and a row whose smallest cell is past the bound ends the count (a
+ * transposition reaches back two rows, but never below what the row between holds). Three reused rows:
+ * resolution compares millions of name pairs in one import.
+ */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+export function osaDistance(a: string, b: string, bound = Infinity): number {
   if (a === b) return 0;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  if (rows[0].length <= b.length + 1) rows = [new Int32Array(b.length + 2), new Int32Array(b.length + 2), new Int32Array(b.length + 2)];
+  const cap = Math.min(bound + 1, a.length + b.length);
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length + 1; j++) prev[j] = Math.min(j, cap);
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-      }
-      cur.push(d);
+    const lo = Math.max(1, i - bound);
+    const hi = Math.min(b.length, i + bound);
+    cur[lo - 1] = lo === 1 ? Math.min(i, cap) : cap;
+    cur[hi + 1] = cap;
+    let rowMin = cur[lo - 1]!;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1), cap);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    prev2 = prev;
-    prev = cur;
+    if (rowMin > bound) return bound + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length] ?? Math.max(a.length, b.length);
+  return prev[b.length]!;
 }
 
 /**
@@ -158,6 +172,15 @@ function osaDistance(a: string, b: string): number {
  * around 0.6–0.8, which would rank unrelated people next to the right one.
  */
 export function similarity(a: string, b: string): number {
+  return similarityAbove(a, b, -1);
+}
+
+/**
+ * `similarity` where it is above `floor` (≥ -1); otherwise some score at or below `floor` (0). A caller that
+ * already holds `floor` needs no more, and the edit distance is then only counted as far as a score above
+ * `floor` allows (a few cells around the diagonal, not the whole table).
+ */
+function similarityAbove(a: string, b: string, floor: number): number {
   if (a === b) return a === '' ? 0 : 1;
   if (a === '' || b === '') return 0;
   // Digits are never a typo: 1423 is not 1429, the 7th convocation not the 8th. Only the letters around equal
@@ -167,7 +190,16 @@ export function similarity(a: string, b: string): number {
   }
   const maxLen = Math.max(a.length, b.length);
   const budget = Math.min(2, Math.floor(Math.min(a.length, b.length) / 4));
-  const d = osaDistance(a, b);
+  // The score falls as the distance grows (never above maxLen): the largest distance still scoring above floor.
+  let bound = -1;
+  while (bound < maxLen && distanceScore(bound + 1, budget, maxLen) > floor) bound += 1;
+  if (bound < 0) return 0;
+  const d = osaDistance(a, b, bound >= maxLen ? Infinity : bound);
+  return d <= bound ? distanceScore(d, budget, maxLen) : 0;
+}
+
+/** Edits within the typo budget stay high (≥0.85); beyond it the score is halved (always < 0.5). */
+function distanceScore(d: number, budget: number, maxLen: number): number {
   return d <= budget ? 1 - d / (2 * maxLen) : 0.5 * Math.max(0, 1 - d / maxLen);
 }
 
@@ -178,9 +210,26 @@ function hasDigit(s: string): boolean {
 /** Best score of one query token against one alias token: exact, prefix (type-ahead), or typo; a token with digits only exact. */
 function tokenScore(q: string, alias: string): number {
   if (q === alias) return 1;
+  let known = tokenScores.get(q);
+  const s = known?.get(alias);
+  if (s !== undefined) return s;
   const prefix = q.length >= 3 && !hasDigit(q) && alias.startsWith(q) ? 0.85 + (0.15 * q.length) / alias.length : 0;
-  return Math.max(prefix, similarity(q, alias));
+  const score = Math.max(prefix, similarity(q, alias));
+  if (!known) {
+    if (tokenScores.size >= MAX_TOKEN_SCORES) tokenScores.clear();
+    tokenScores.set(q, (known = new Map<string, number>()));
+  }
+  if (known.size < MAX_TOKEN_SCORES) known.set(alias, score);
+  return score;
 }
+
+/**
+ * Token pairs already scored, by query token then alias token: names are made of few distinct tokens (given
+ * names, surname stems), so an import comparing 10,000 people with 50 candidates each scores the same pairs
+ * again and again. Bounded; emptied when full.
+ */
+const tokenScores = new Map<string, Map<string, number>>();
+const MAX_TOKEN_SCORES = 20_000;
 
 /**
  * How well a raw user query matches a raw alias, in [0,1]. 1 only for identical folded
@@ -191,38 +240,66 @@ function tokenScore(q: string, alias: string): number {
 export function matchScore(query: string, aliasName: string): number {
   const q = folded(query);
   const a = folded(aliasName);
-  if (q.stem === '' || a.stem === '') return 0;
-  if (q.stem === a.stem) return 1;
+  if (q.stem.text === '' || a.stem.text === '') return 0;
+  if (q.stem.text === a.stem.text) return 1;
   // A typo inside the suffix ("Tokaeb") defeats stripping and leaves 2+ edits against
   // the stripped stem, so also compare the unstripped spellings and keep the better.
   return Math.max(foldedScore(q.stem, a.stem), foldedScore(q.letters, a.letters));
 }
 
+/** One folding of a name: the folded text, its tokens and the tokens glued together. */
+interface Folding {
+  text: string;
+  tokens: string[];
+  glued: string;
+}
+
+function folding(text: string): Folding {
+  return { text, tokens: text.split(' '), glued: text.replace(/ /g, '') };
+}
+
 /**
  * Both foldings of a name, each computed once per process: a search re-ranks the same stored names request
- * after request, so folding them per hit was most of its time. Bounded; emptied when full.
+ * after request, and an import compares each stored name with many incoming ones, so folding them per comparison
+ * was most of the time. Bounded; emptied when full.
  */
-const foldings = new Map<string, { stem: string; letters: string }>();
-const MAX_FOLDINGS = 100_000;
+const foldings = new Map<string, { stem: Folding; letters: Folding }>();
+const MAX_FOLDINGS = 200_000;
 
-function folded(name: string): { stem: string; letters: string } {
+function folded(name: string): { stem: Folding; letters: Folding } {
   let f = foldings.get(name);
   if (!f) {
     if (foldings.size >= MAX_FOLDINGS) foldings.clear();
-    foldings.set(name, (f = { stem: foldName(name), letters: foldWith(name, foldLetters) }));
+    foldings.set(name, (f = { stem: folding(foldName(name)), letters: folding(foldWith(name, foldLetters)) }));
   }
   return f;
 }
 
-function foldedScore(q: string, a: string): number {
-  if (q === a) return 0.99;
-  const qTokens = q.split(' ');
-  const aTokens = a.split(' ');
-  const best = qTokens.map((qt) => Math.max(...aTokens.map((at) => tokenScore(qt, at))));
-  const mean = best.reduce((s, x) => s + x, 0) / best.length;
-  const covered = aTokens.filter((at) => qTokens.some((qt) => tokenScore(qt, at) >= 0.8)).length;
+/** Which alias tokens some query token scores 0.8 or more against (reused). */
+let coveredBy = new Uint8Array(16);
+
+function foldedScore(q: Folding, a: Folding): number {
+  if (q.text === a.text) return 0.99;
+  const qTokens = q.tokens;
+  const aTokens = a.tokens;
+  let sum = 0;
+  let covered = 0;
+  if (coveredBy.length < aTokens.length) coveredBy = new Uint8Array(aTokens.length);
+  coveredBy.fill(0, 0, aTokens.length);
+  for (const qt of qTokens) {
+    let best = -Infinity;
+    for (let j = 0; j < aTokens.length; j++) {
+      const s = tokenScore(qt, aTokens[j]!);
+      if (s > best) best = s;
+      if (s >= 0.8) coveredBy[j] = 1;
+    }
+    sum += best;
+  }
+  for (let j = 0; j < aTokens.length; j++) covered += coveredBy[j]!;
+  const mean = sum / qTokens.length;
   const byTokens = mean * (0.9 + (0.1 * covered) / aTokens.length);
-  const glued = similarity(q.replace(/ /g, ''), a.replace(/ /g, ''));
+  // The glued spellings only matter where they beat the tokens.
+  const glued = similarityAbove(q.glued, a.glued, byTokens);
   return Math.min(0.99, Math.max(byTokens, glued));
 }
 
