@@ -134,13 +134,6 @@ export interface PageBounds {
   limit: string;
 }
 
-/** `WHERE key > after ORDER BY key LIMIT limit`: Neo4j keeps only the top `limit` rows while it reads (a top-k). */
-function keysetPage(k: string, page: PageBounds): string {
-  return `WHERE ${page.after} IS NULL OR ${k} > ${page.after}
-      ORDER BY ${k}
-      LIMIT ${page.limit}`;
-}
-
 /**
  * `(p0, p1, ...) > after`, compared part by part as `ORDER BY p0, p1, ...` orders, against a cursor key made by
  * `sortKey` (an expression; null: true). Sorting and cutting on the parts themselves is a top-k over the rows'
@@ -251,9 +244,38 @@ export function matchingEvents(e: string | null, req: string, n: string, names: 
       WITH DISTINCT ${n}`;
 }
 
-/** One keyset page of event rows `n` in timeline order (`dateOrderKey`); `row` is the row as a map `{key, n}`. `carry` as in `relationRows`. */
+/**
+ * `{total, page}`: how many events match request `req` (as `matchingEvents`) and one keyset page of them in
+ * timeline order (`eventsSorted`), each page row (`{key, n}`, bound to the variable it is given) made into a map
+ * by `each`. An entity's events are walked once (through its participations, into a list both the count and the
+ * page read); all events (`e` null) are counted and paged by two label scans rather than held in one list.
+ */
+export function eventsPage(e: string | null, req: string, names: VariableNames, page: PageBounds, each: (x: string) => string): string {
+  const ev = names.fresh('ev');
+  const x = names.fresh('x');
+  const sorted = eventsSorted(ev, names, page);
+  const rows = (source: string) => `COLLECT { ${source} ${sorted.cypher} WITH ${sorted.row} AS ${x} ${each(x)} }`;
+  const found = names.fresh('ev');
+  if (e === null) return `{total: COUNT { ${matchingEvents(null, req, found, names)} RETURN ${found} }, page: ${rows(matchingEvents(null, req, ev, names))}}`;
+  const all = names.fresh('evs');
+  return `[${all} IN [COLLECT { ${matchingEvents(e, req, found, names)} RETURN ${found} }] | {total: size(${all}), page: ${rows(`UNWIND ${all} AS ${ev}`)}}][0]`;
+}
+
+/**
+ * One keyset page of event rows `n` in timeline order (`dateOrderKey`, then id); `row` is the row as a map
+ * `{key, n}`. `carry` as in `relationRows`. A top-k on the tuple (date key, id), as `relationRows` pages: only
+ * the page's rows get their cursor key string built.
+ */
 export function eventsSorted(n: string, names: VariableNames, page: PageBounds, carry: string[] = []): { cypher: string; row: string; key: string } {
   const k = names.fresh('k');
+  const d = names.fresh('d');
   const keep = carried(carry);
-  return { key: k, row: `{key: ${k}, n: ${n}}`, cypher: `WITH ${keep}${n}, ${sortKey(dateOrderKey(`${n}.dateStart`, `${n}.datePrecision`), `${n}.id`)} AS ${k} ${keysetPage(k, page)}` };
+  return {
+    key: k,
+    row: `{key: ${k}, n: ${n}}`,
+    cypher: `WITH ${keep}${n}, ${dateOrderKey(`${n}.dateStart`, `${n}.datePrecision`)} AS ${d}
+      WHERE ${tupleAfter([d, `${n}.id`], page.after)}
+      WITH ${keep}${n}, ${d} ORDER BY ${d}, ${n}.id LIMIT ${page.limit}
+      WITH ${keep}${n}, ${sortKey(d, `${n}.id`)} AS ${k} ORDER BY ${k}`,
+  };
 }

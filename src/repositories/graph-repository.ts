@@ -48,9 +48,12 @@ const dated = (r: string) => `($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}
 /**
  * Which of the typed relationships `r` a filter admits: the derived ones valid on `$asOf`; same rule as
  * Entity.related. Between two entities every relationship of a walked type is derived (retracted ones change
- * type), so walks from entity to entity need only `dated`; `derived` guards walks through unlabelled nodes.
+ * type), so walks from entity to entity need only `dated`. A walk through unlabelled nodes (a path) may also
+ * meet NOMINATED_BY as the link from a candidacy to its party: only there is `derived` read, so that no
+ * expansion pays a property read to learn what its type says (`walkedTypes`: the pattern's types).
  */
-const admits = (r: string) => `${r}.derived AND ${dated(r)}`;
+const admits = (r: string, walkedTypes: string) =>
+  walkedTypes.split('|').includes('NOMINATED_BY') ? `(type(${r}) <> 'NOMINATED_BY' OR ${r}.derived) AND ${dated(r)}` : dated(r);
 
 /**
  * An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...).
@@ -78,15 +81,16 @@ const edgesAmongKept = (types: string, counted: boolean) => `CALL (kept) {
 /**
  * The number of admitted relationships of entity `n`, to rank a neighbourhood's entities. Undated, it is read
  * from Neo4j's per-type degree counts, without touching a relationship: every relationship of these types is
- * derived and joins two entities, except NOMINATED_BY, also the link from a candidacy to its party, counted
- * by walking. Dated (`asOf`), each relationship's dates must be read.
+ * derived and joins two entities, except NOMINATED_BY, also the link from a candidacy to its party: those are
+ * walked, counting the ones whose other end is an entity (a candidacy is none; no property read). Dated
+ * (`asOf`), each relationship's dates must be read.
  */
 function degree(n: string, walkedTypes: string): string {
   const types = walkedTypes.split('|');
   const stored = types.filter((t) => t !== 'NOMINATED_BY');
   const counted = [
     ...(stored.length > 0 ? [`COUNT { (${n})-[:${stored.join('|')}]-() }`] : []),
-    ...(types.includes('NOMINATED_BY') ? [`COUNT { (${n})-[r:NOMINATED_BY]-(:Entity) WHERE r.derived }`] : []),
+    ...(types.includes('NOMINATED_BY') ? [`COUNT { (${n})-[:NOMINATED_BY]-(:Entity) }`] : []),
   ];
   const fast = counted.length > 0 ? counted.join(' + ') : '0';
   return `CASE WHEN $asOf IS NULL THEN ${fast} ELSE COUNT { (${n})-[r:${walkedTypes}]-(:Entity) WHERE ${dated('r')} } END`;
@@ -180,7 +184,7 @@ export async function shortestPaths(db: Database, request: PathsRequest, filter:
   }
   return db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-     MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r')}]-{1,${maxDepth}}(b)
+     MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r', walked(filter))}]-{1,${maxDepth}}(b)
      RETURN [n IN nodes(p) | ${entityMap('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r', options.citationCounts)}] AS edges`,
     { from: request.from, to: request.to, ...filterParams(filter) },
     parse,
@@ -197,7 +201,7 @@ export async function subgraph(db: Database, ids: readonly string[], includeBetw
        UNWIND given AS a
        UNWIND given AS b
        WITH a, b WHERE $includeBetween AND a.id < b.id
-       MATCH p = SHORTEST 1 (a)-[r:${types} WHERE ${admits('r')}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
+       MATCH p = SHORTEST 1 (a)-[r:${types} WHERE ${admits('r', types)}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
        UNWIND nodes(p) AS n
        RETURN collect(DISTINCT n) AS between
      }
@@ -235,7 +239,7 @@ export async function wholeNetwork(
       const page = await tx.run(
         `MATCH (n:Entity) WHERE $after IS NULL OR n.id > $after
          WITH n ORDER BY n.id LIMIT $pageSize
-         RETURN ${entityMap('n')} AS node, [(n)-[r:${walked(filter)}]->(:Entity) WHERE ${admits('r')} | ${EDGE('r')}] AS edges`,
+         RETURN ${entityMap('n')} AS node, [(n)-[r:${walked(filter)}]->(:Entity) WHERE ${dated('r')} | ${EDGE('r')}] AS edges`,
         { after, pageSize: int(pageSize), ...params },
       );
       for (const record of page.records) {

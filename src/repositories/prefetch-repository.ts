@@ -7,7 +7,7 @@
 import type { FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsSorted, factMap, factOrder, holdingOn, matchingEvents, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
+import { citationList, claimList, entityMap, eventsPage, factMap, factOrder, holdingOn, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseTimelinePage, timelinePage, type TimelineEntryKind, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 import {
@@ -154,13 +154,11 @@ class PlanCompiler {
   events(v: string | null, filter: EventFilter, page: PageRequest, children: PrefetchPlan): string {
     const n = this.names;
     const req = this.param(filter);
-    const ev = n.fresh('ev');
-    const counted = n.fresh('ev');
-    const sorted = eventsSorted(ev, n, this.bounds(page));
-    const total = `COUNT { ${matchingEvents(v, req, counted, n)} RETURN ${counted} }`;
-    return this.page(total, { cypher: `${matchingEvents(v, req, ev, n)} ${sorted.cypher}`, row: sorted.row }, (x) => {
+    return eventsPage(v, req, n, this.bounds(page), (x) => {
       const m = n.fresh('m');
-      return `${rebind(m, `${x}.n`)} RETURN {key: ${x}.key, r: ${this.entity(m)}, pre: ${this.map(m, children)}}`;
+      // An event nothing further is asked of is read off the row: no seek by id to rebind it (`rebind`).
+      const bound = children.length === 0 ? `WITH ${x}, ${x}.n AS ${m}` : rebind(m, `${x}.n`);
+      return `${bound} RETURN {key: ${x}.key, r: ${this.entity(m)}, pre: ${this.map(m, children)}}`;
     });
   }
 
