@@ -22,6 +22,8 @@ describe('migrations', () => {
     expect(await schemaShape()).toEqual(before);
     expect(before).toContain('c:entity_id');
     expect(before).toContain('i:entity_search:ONLINE');
+    // addSource's document keys (migration 5): concurrent calls of one document queue on them.
+    expect(before).toContain('c:source_key');
     expect(await migrationsDone(db)).toBe(true);
     expect(latestMigration).toBeGreaterThanOrEqual(1);
   });
