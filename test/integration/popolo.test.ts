@@ -343,6 +343,44 @@ describe('Popolo import of the Mazhilis file', () => {
     expect(misses).toEqual([]);
   }, 180_000);
 
+  it("keeps both polling days, each cited, where a second file disagrees with the graph's 2016-03-20 (item 4)", async () => {
+    // A file naming the same election (the same Wikidata id) with another day: merged by the identifier, and the
+    // graph's day and the file's become two claims; Election.date still answers the graph's.
+    const dir = mkdtempSync(join(tmpdir(), 'popolo-date-'));
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ persons: [], organizations: [], memberships: [], events: [{ id: 'Q23014128', name: '2016 Kazakh legislative election', classification: 'general election', start_date: '2016-03-21' }] }, null, 1));
+    const otherMeta: SourceMeta = { title: 'A file with another day', publisher: 'Test', url: null, retrieved: '2026-12-07' };
+    try {
+      const plan = await planPopoloImport(neo4j.database, await readPopoloFile(other), otherMeta);
+      expect(plan.issues).toEqual([]);
+      expect(plan.resolutions.map((r) => [r.id, r.decision.action, r.conflicts])).toEqual([
+        ['election:2016-mazhilis', 'MERGE', ['date: the graph has 2016-03-20, the file 2016-03-21; both are kept as claims, each with its citations']],
+      ]);
+      await writeImport(neo4j.database, plan.plan!, { actor: 'popolo-test' });
+      type Claim = { value: { text: string }; citations: { locator: string | null; quote: string | null; source: { id: string } }[] };
+      const res = await server.gql<{ e: { date: { text: string }; dateClaims: { value: unknown; disputed: boolean; claims: Claim[] } } }>(
+        `{ e: election(id: "election:2016-mazhilis") { date { text } dateClaims { value { text } disputed claims { value { text } citations { locator quote source { id } } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const e = res.data!.e;
+      expect(e.date.text).toBe('2016-03-20');
+      expect(e.dateClaims.disputed).toBe(true);
+      expect(e.dateClaims.value).toBeNull();
+      expect(e.dateClaims.claims.map((c) => c.value.text)).toEqual(['2016-03-20', '2016-03-21']);
+      // The graph's day keeps the articles' and the first file's citations; the new day is cited by the new file only.
+      expect(e.dateClaims.claims[0]!.citations.map((c) => c.locator)).toContain('/events/8');
+      expect(e.dateClaims.claims[0]!.citations.some((c) => c.quote !== null)).toBe(true);
+      expect(e.dateClaims.claims[1]!.citations.map((c) => [c.locator, c.source.id.startsWith('source:popolo-')])).toEqual([['/events/0', true]]);
+      // Importing either file again changes nothing: the claims are found again as they are.
+      for (const [path, meta] of [[other, otherMeta], [FILE, META]] as const) {
+        const again = await planPopoloImport(neo4j.database, await readPopoloFile(path), meta);
+        expect(summarise(again.plan!).updated, path).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('exports Popolo that meets the Popolo schemas, and a round trip into an empty database keeps the counts', async () => {
     const exported: PopoloExport = await exportPopolo(neo4j.database);
     expect(checkPopolo(exported)).toEqual([]);
@@ -364,7 +402,8 @@ describe('Popolo import of the Mazhilis file', () => {
     expect(exported.organizations.some((o) => typeof o.id === 'string' && o.id.startsWith('party:independent'))).toBe(false);
     expect(exported.events.filter((e) => e.classification === 'legislative period').map((e) => e.id).sort()).toEqual(['organization:mazhilis/term/5', 'organization:mazhilis/term/6']);
     const abdiraiym = exported.persons.find((p) => p.name === 'Bakytzhan Abdiraiym');
-    expect(abdiraiym?.other_names).toContainEqual({ name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk' });
+    // The alias's kind goes out as the other name's note.
+    expect(abdiraiym?.other_names).toContainEqual({ name: 'ӘБДІРАЙЫМ Бақытжан Жарылқасынұлы', lang: 'kk', note: 'official name' });
     expect(abdiraiym?.identifiers).toContainEqual({ scheme: 'popolo', identifier: '50fb1de0-bf61-40c5-8bb3-816605f55b4a' });
 
     const dir = mkdtempSync(join(tmpdir(), 'popolo-export-'));
@@ -388,6 +427,17 @@ describe('Popolo import of the Mazhilis file', () => {
       expect(popoloIds(back)).toEqual(popoloIds(exported));
       expect(checkPopolo(back)).toEqual([]);
       expect(back.memberships.filter((m) => m.on_behalf_of_id === 'independent')).toHaveLength(6);
+      // Alias kinds (as other names' notes) and the predecessor (our lineage extension) come back as they went out.
+      type Org = { name: string; other_names?: { name: string; lang?: string; note?: string }[]; predecessors?: unknown[] };
+      const amanatOf = (d: PopoloExport) => d.organizations.find((o) => o.name === 'Amanat') as Org | undefined;
+      const noted = (o: Org | undefined) => new Map((o?.other_names ?? []).filter((n) => n.note !== undefined && !('start_date' in n)).map((n) => [`${n.name}|${n.lang ?? ''}`, n.note]));
+      expect(noted(amanatOf(exported)).get('Ұрылармен қарақшылармен партиясы|kk')).toBe('pejorative');
+      expect(noted(amanatOf(exported)).get('Нур Отар|ru')).toBe('misspelling');
+      // Every kind that went out comes back (an alias the graph had not classified comes back classified by the rules).
+      expect(Object.fromEntries(noted(amanatOf(back)))).toMatchObject(Object.fromEntries(noted(amanatOf(exported))));
+      expect(amanatOf(exported)?.predecessors).toEqual([{ name: 'Otan', names: expect.arrayContaining(['Отан', 'Партия Отан', 'Республиканская политическая партия']) }]);
+      expect(amanatOf(back)?.predecessors).toEqual(amanatOf(exported)?.predecessors);
+      expect((amanatOf(back)?.other_names ?? []).map((n) => n.name)).not.toContain('Отан');
     } finally {
       await empty.close();
       rmSync(dir, { recursive: true, force: true });
