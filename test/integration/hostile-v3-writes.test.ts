@@ -281,7 +281,7 @@ describe('more lists that grow are paged', () => {
     expect(paged.pages).toBe(ids.length);
   });
 
-  it("a person's memberships keep asOf and includeRetracted when paged", async () => {
+  it("a person's memberships keep the asOf filter when paged", async () => {
     const root = 'person(id: "person:nursultan-nazarbayev")';
     const ids = byId(await list(root, 'memberships(asOf: "2015-06-01")', 'id'));
     const res = await server.gql<{ person: { membershipsConnection: { totalCount: number; edges: { node: { id: string } }[] } } }>(
