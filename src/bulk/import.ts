@@ -11,7 +11,8 @@ import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord }
 import { recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetKeys, type Dataset, type DatasetKey } from '../dataset/schema.js';
 import { datasetToGraph, entityLabels, factLabels, firstValue, type GraphRows } from '../dataset/to-graph.js';
-import { validateDataset, type ValidationIssue } from '../dataset/validate.js';
+import { citationLists, validateDataset, type ValidationIssue } from '../dataset/validate.js';
+import type { LoadedRecord } from '../dataset/files.js';
 import { existingCollections, idsReferencedBy, replaceReferences } from '../curation/engine.js';
 import { OutcomeUnknownError, type Database } from '../neo4j/database.js';
 import {
@@ -34,7 +35,8 @@ import {
   type ImportRun,
   type RetractionRow,
 } from '../repositories/bulk-repository.js';
-import { sourceKindsOf, sourceTextsOf } from '../repositories/source-repository.js';
+import { sourceKindsOf, sourceTextsOf, storedSourcesMatching } from '../repositories/source-repository.js';
+import { documentMatch } from '../domain/source-identity.js';
 import { projectValueExceptions } from '../seed.js';
 import {
   electionDates,
@@ -90,6 +92,11 @@ export interface ImportPlan {
   lines: number;
   /** Stored texts of the sources the file cites: its quotes are checked, and located, in these. */
   sourceTexts: Map<string, string>;
+  /**
+   * The file's sources not written because the graph (or the file, earlier) holds the same document under another
+   * id: `id` in the file, `as` the kept source, which everything citing `id` cites instead.
+   */
+  sameSources: { id: string; as: string; file: string; line: number | null; path: string }[];
 }
 
 const LOOKUP_BATCH = 5_000;
@@ -142,6 +149,48 @@ function fingerprintsOf(records: readonly CollectionRecord[], dates: ReadonlyMap
   return out;
 }
 
+/**
+ * The file's new sources (ids the graph has no source under) that are a document already held: by the graph under
+ * another id (the same canonical URL, else the identical text: `documentMatch`, looked up in one round trip), or
+ * by an earlier source of the file.
+ */
+async function sameDocuments(db: Database, sources: readonly LoadedRecord[], stored: ReadonlySet<string>): Promise<ImportPlan['sameSources']> {
+  type Source = { id?: unknown; url?: unknown; text?: unknown };
+  const fresh = sources.filter((r) => {
+    const id = (r.value as Source | null)?.id;
+    return typeof id === 'string' && !stored.has(id);
+  });
+  const matches = fresh.map((r) => {
+    const v = r.value as Source;
+    return documentMatch({ url: typeof v.url === 'string' ? v.url : null, text: typeof v.text === 'string' ? v.text : null });
+  });
+  const held = await db.readTransaction((tx) => storedSourcesMatching(tx, matches));
+  const out: ImportPlan['sameSources'] = [];
+  const seen = new Map<string, string>();
+  for (const [i, r] of fresh.entries()) {
+    const id = String((r.value as Source).id);
+    const keys = [matches[i]!.url && `url:${matches[i]!.url}`, matches[i]!.sha256 && `text:${matches[i]!.sha256}`].filter((k): k is string => typeof k === 'string');
+    const as = held[i] ?? keys.map((k) => seen.get(k)).find((x) => x !== undefined && x !== id) ?? null;
+    if (as !== null && as !== id) out.push({ id, as, file: r.file, line: r.line, path: `sources[${r.index}].url` });
+    else for (const k of keys) if (!seen.has(k)) seen.set(k, id);
+  }
+  return out;
+}
+
+/** A record whose citations of a source in `kept` cite the kept one instead (a copy where there are any). */
+function citingKept(value: unknown, kept: ReadonlyMap<string, string>): unknown {
+  const cites = (v: unknown) => citationLists(v, []).some((l) => l.value.some((c) => kept.has(String((c as { source?: unknown } | null)?.source))));
+  if (!cites(value)) return value;
+  const copy = structuredClone(value);
+  for (const list of citationLists(copy, [])) {
+    for (const c of list.value as { source?: unknown }[]) {
+      const to = typeof c?.source === 'string' ? kept.get(c.source) : undefined;
+      if (to !== undefined) c.source = to;
+    }
+  }
+  return copy;
+}
+
 export interface PlanProgress {
   (phase: 'checking' | 'comparing', done: number, total: number): void;
 }
@@ -149,8 +198,8 @@ export interface PlanProgress {
 /** Validates the whole file and works out what importing it would change; reads only. */
 export async function planImport(db: Database, file: BulkFile, onProgress?: PlanProgress): Promise<ImportPlan> {
   const { loaded } = file;
-  const records = datasetKeys.flatMap((k) => loaded.collections[k]);
-  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), storedElectionDates: new Map(), lines: file.lines, sourceTexts: new Map() };
+  let records = datasetKeys.flatMap((k) => loaded.collections[k]);
+  const plan: ImportPlan = { issues: [...loaded.issues], create: [], update: [], unchanged: 0, rebuild: [], retract: [], redirect: [], electionDates: new Map(), storedElectionDates: new Map(), lines: file.lines, sourceTexts: new Map(), sameSources: [] };
 
   // What the file refers to and defines, as the graph knows it.
   const referenced = new Set<string>();
@@ -179,8 +228,35 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
     targets.entities.forEach((v, k) => lookup.entities.set(k, v));
   }
 
+  // One document, one source (addSource's rule): a file's source the graph holds under another id, or that
+  // the file gives twice, is not written; what cites it cites the kept one.
+  plan.sameSources = await sameDocuments(db, loaded.collections.sources, lookup.sources);
+  const givenTexts = new Map<string, string>();
+  if (plan.sameSources.length > 0) {
+    const kept = new Map(plan.sameSources.map((d) => [d.id, d.as]));
+    for (const r of loaded.collections.sources) {
+      const v = r.value as { id?: unknown; text?: unknown };
+      if (typeof v.text === 'string') givenTexts.set(String(v.id), v.text);
+    }
+    loaded.collections.sources = loaded.collections.sources.filter((r) => !kept.has(String((r.value as { id?: unknown }).id)));
+    records = datasetKeys.flatMap((k) => loaded.collections[k]);
+    for (const r of records) r.value = citingKept(r.value, kept);
+    // The stored ones among the kept sources are the graph's (the others are the file's own, defined in it).
+    const fileSources = new Set(loaded.collections.sources.map((r) => String((r.value as { id?: unknown }).id)));
+    for (const id of kept.values()) if (!fileSources.has(id)) lookup.sources.add(id);
+  }
+
   // Every quote must be in its source's text: the file's own sources' texts, or the stored ones.
   plan.sourceTexts = await db.readTransaction((tx) => sourceTextsOf(tx, [...lookup.sources]));
+  // A URL held with another text is a revised document, not this one: its quotes and locators would be read in
+  // the wrong text. Refused; the stored source's text is revised with reviseSourceText.
+  for (const same of plan.sameSources) {
+    const given = givenTexts.get(same.id);
+    const kept = plan.sourceTexts.get(same.as) ?? givenTexts.get(same.as);
+    if (given !== undefined && kept !== undefined && given !== kept) {
+      plan.issues.push({ file: same.file, line: same.line, path: same.path, code: 'DUPLICATE_ID', message: `${same.id} has the URL of source ${same.as}, whose text differs; revise that source's text (reviseSourceText) or give this one no url` });
+    }
+  }
   const validation = validateDataset(loaded, {
     existing: existingCollections(lookup),
     requireSourceTexts: false,

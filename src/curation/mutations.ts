@@ -33,8 +33,7 @@ import { normalize } from '../search/fold.js';
 import { citationChangedBy, SourceLibrary, type SourceKind } from '../domain/citation-rule.js';
 import { normaliseQuote } from '../domain/quotes.js';
 import { lockSourceKeys, nodesCitingSource, storedSourceMatching } from '../repositories/source-repository.js';
-import { canonicalUrl, urlProblem } from '../domain/url.js';
-import { textDigest } from '../dataset/to-graph.js';
+import { documentMatch } from '../domain/source-identity.js';
 import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
 
 /** What every mutation answers: the id of what it wrote (to load after the commit), its changes, or its errors. */
@@ -367,9 +366,8 @@ async function addFact(
 export function addSource(db: Database, actor: string, input: AddSourceInput): Promise<MutationResult> {
   return run(db, actor, async (scope, write) => {
     // A refused URL is left as given: the dataset schema names it (with any other problem of the input).
-    const canonical = input.url && urlProblem(input.url) === null ? canonicalUrl(input.url) : null;
-    const url = canonical ?? input.url ?? null;
-    const match = { url: canonical, sha256: input.text ? textDigest(input.text) : null };
+    const match = documentMatch(input);
+    const url = match.url ?? input.url ?? null;
     // Check-then-create is safe only under the document's key locks: a concurrent addSource of it waits here.
     await lockSourceKeys(scope.tx, match);
     const existing = await storedSourceMatching(scope.tx, match);

@@ -422,7 +422,7 @@ function checkValueStatements(record: LoadedRecord, exceptions: readonly ValueEx
 }
 
 /** Every `citations` list anywhere in a record: its own, a party name's, a claim's, a candidacy status's... */
-function citationLists(value: unknown, at: readonly Segment[]): { at: Segment[]; value: unknown[] }[] {
+export function citationLists(value: unknown, at: readonly Segment[]): { at: Segment[]; value: unknown[] }[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => citationLists(v, [...at, i]));
   if (!isObject(value)) return [];
   return Object.entries(value).flatMap(([k, v]) =>

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { SourceKind } from '../domain/citation-rule.js';
+import type { DocumentMatch } from '../domain/source-identity.js';
 import { int, type Database } from '../neo4j/database.js';
 import { UserInputError } from '../errors.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
@@ -25,26 +26,38 @@ export async function sourceKindsOf(tx: ManagedTransaction, ids: readonly string
  * The source stored under this canonical URL, else the one whose text has this SHA-256 (the `sha256` every
  * stored text carries), else null; both are index seeks (migration 4). A URL match wins: it names the document.
  */
-export async function storedSourceMatching(tx: ManagedTransaction, match: { url: string | null; sha256: string | null }): Promise<string | null> {
-  if (match.url === null && match.sha256 === null) return null;
+export async function storedSourceMatching(tx: ManagedTransaction, match: DocumentMatch): Promise<string | null> {
+  return (await storedSourcesMatching(tx, [match]))[0] ?? null;
+}
+
+/** `storedSourceMatching` of many documents in one round trip (an import's sources), in their order. */
+export async function storedSourcesMatching(tx: ManagedTransaction, matches: readonly DocumentMatch[]): Promise<(string | null)[]> {
+  if (matches.length === 0) return [];
   const result = await tx.run(
-    `CALL () {
-       MATCH (s:Source) WHERE s.url = $url RETURN s.id AS id, 0 AS rank
+    `UNWIND range(0, size($matches) - 1) AS i
+     WITH i, $matches[i] AS m
+     CALL (m) {
+       MATCH (s:Source) WHERE s.url = m.url RETURN s.id AS id, 0 AS rank
        UNION
-       MATCH (s:Source) WHERE s.sha256 = $sha256 RETURN s.id AS id, 1 AS rank
+       MATCH (s:Source) WHERE s.sha256 = m.sha256 RETURN s.id AS id, 1 AS rank
      }
-     RETURN id ORDER BY rank, id LIMIT 1`,
-    { url: match.url, sha256: match.sha256 },
+     WITH i, id ORDER BY i, rank, id
+     RETURN i, collect(id)[0] AS id`,
+    { matches: matches.map((m) => ({ url: m.url, sha256: m.sha256 })) },
   );
-  const id: unknown = result.records[0]?.get('id');
-  return typeof id === 'string' ? id : null;
+  const out: (string | null)[] = matches.map(() => null);
+  for (const r of result.records) {
+    const id: unknown = r.get('id');
+    if (typeof id === 'string') out[Number(r.get('i'))] = id;
+  }
+  return out;
 }
 
 /**
  * The keys of a document: its canonical URL and its text's digest, each hashed to a fixed length (a URL may be
  * 2,000 characters; an index entry has a size limit).
  */
-export function sourceKeys(match: { url: string | null; sha256: string | null }): string[] {
+export function sourceKeys(match: DocumentMatch): string[] {
   const keys: string[] = [];
   if (match.url !== null) keys.push(`url:${createHash('sha256').update(match.url, 'utf8').digest('hex')}`);
   if (match.sha256 !== null) keys.push(`text:${match.sha256}`);
@@ -57,7 +70,7 @@ export function sourceKeys(match: { url: string | null; sha256: string | null })
  * the first commits and then finds the first's source (`storedSourceMatching`), instead of both finding none
  * and both creating one. Keys are taken in one order, so two documents sharing one key cannot deadlock.
  */
-export async function lockSourceKeys(tx: ManagedTransaction, match: { url: string | null; sha256: string | null }): Promise<void> {
+export async function lockSourceKeys(tx: ManagedTransaction, match: DocumentMatch): Promise<void> {
   for (const key of sourceKeys(match)) {
     await tx.run('MERGE (k:SourceKey {key: $key}) SET k.lockedAt = datetime()', { key });
   }
