@@ -443,6 +443,62 @@ describe('a tie from the explorer, conflicts and offline', () => {
     expect(await workbench.getByRole('button', { name: `Retract citation 1 of ${id}` }).isDisabled()).toBe(true);
   });
 
+  it('an entity changed by someone else since it was opened is not overwritten by the record form: the conflict is shown, the form kept', async () => {
+    const person = 'person:zhanbolat-mamai';
+    const stored = async () =>
+      (await api<{ node: { description: string | null; history: { id: string; operation: string; actor: string }[] } }>(
+        'query($id: ID!) { node(id: $id) { ... on Entity { description history { id operation actor } } } }',
+        { id: person },
+      )).node;
+    await workbench.evaluate((id) => (window as unknown as WithWorkbench).kzWorkbench.openFact(id), membership);
+    await workbench.locator('#fact-panel button[data-entity="person:zhanbolat-mamai"]').first().click();
+    await ready(workbench);
+    expect(await workbench.locator('#entity-panel h3').innerText()).toContain('Zhanbolat Mamai');
+    // Meanwhile bolat writes the person's description.
+    const theirs = 'Opposition figure (bolat).';
+    const res = await api<{ upsertPerson: { errors: unknown[] } }>(
+      'mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { errors { code } } }',
+      { i: { id: person, description: theirs, citations: [{ source: SOURCE_ID, quote: PASSAGE }] } },
+      KEYS.editor,
+    );
+    expect(res.upsertPerson.errors).toEqual([]);
+    const before = await stored();
+    expect(before.history.at(-1)).toMatchObject({ operation: 'upsertPerson', actor: 'bolat' });
+
+    const start = ARTICLE.indexOf(PASSAGE);
+    await workbench.evaluate(({ a, b }) => (window as unknown as WithWorkbench).kzWorkbench.select(a, b), { a: start, b: start + PASSAGE.length });
+    const ours = 'Joined Amanat in 2024 (aigerim).';
+    const outcome = await workbench.evaluate(
+      ({ id, d }) => (window as unknown as WithWorkbench).kzWorkbench.record('upsertPerson', { id, name: 'Zhanbolat Mamai', description: d }),
+      { id: person, d: ours },
+    );
+    expect(outcome).toMatchObject({ errors: [{ code: 'CONFLICT' }] });
+    const result = workbench.locator('#record-result');
+    expect(await result.innerText()).toContain('This entity changed after you opened it');
+    expect(await result.innerText()).toContain('upsertPerson by bolat');
+    expect(await workbench.locator('#status').innerText()).toContain('The record changed meanwhile');
+    // Nothing was written; what was typed is still in the form.
+    const after = await stored();
+    expect(after.history).toHaveLength(before.history.length);
+    expect(after.description).toBe(theirs);
+    const description = workbench.locator('#fact-form [name="description"]');
+    expect(await description.inputValue()).toBe(ours);
+    expect(await workbench.locator('#fact-form [name="id"]').inputValue()).toBe(person);
+    // Reloaded, the same form goes through.
+    await workbench.getByRole('button', { name: 'Reload the entity' }).click();
+    await ready(workbench);
+    expect(await result.innerText()).toBe('');
+    expect(await workbench.locator('#tab-record').getAttribute('aria-selected')).toBe('true');
+    expect(await description.inputValue()).toBe(ours);
+    await workbench.getByRole('button', { name: 'Record it' }).click();
+    await ready(workbench);
+    await expect.poll(() => result.innerText()).toContain('Recorded');
+    const written = await stored();
+    expect(written.description).toBe(ours);
+    expect(written.history).toHaveLength(before.history.length + 1);
+    expect(written.history.at(-1)).toMatchObject({ operation: 'upsertPerson', actor: 'aigerim' });
+  });
+
   it('offline: the page says so, keeps what was typed, and sends it once the server is back', async () => {
     await workbench.locator('#tab-record').click();
     await workbench.locator('#add-source-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));

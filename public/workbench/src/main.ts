@@ -691,8 +691,20 @@ async function submitFact(): Promise<RecordOutcome> {
     return { errors: built.errors };
   }
   result.replaceChildren(h('p', {}, 'Recording…'));
-  const data = await request<Record<string, { errors: FieldError[]; [k: string]: unknown }>>(mutationDocument(model), built.variables, crypto.randomUUID());
-  const payload = data[model.mutation]!;
+  const sent: { payload?: { errors: FieldError[]; [k: string]: unknown } } = {};
+  const send = async () => {
+    const data = await request<Record<string, { errors: FieldError[]; [k: string]: unknown }>>(mutationDocument(model), built.variables, crypto.randomUUID());
+    sent.payload = data[model.mutation]!;
+    return sent.payload.errors;
+  };
+  // An upsert of the entity open in the entity panel is checked against it as loaded (writeChecked); the conflict
+  // shows where the result would, the form kept as typed.
+  const formId = form.querySelector<HTMLInputElement>('[name="id"]')?.value.trim();
+  const shown = model.mutation.startsWith('upsert') && state.entity && formId === state.entity.id ? state.entity : null;
+  if (shown) {
+    if ((await writeChecked(watchEntity(shown, () => result, undefined, 'record'), send)) === null) return { errors: [{ field: null, code: 'CONFLICT', message: friendly.CONFLICT! }] };
+  } else await send();
+  const payload = sent.payload!;
   const passageBox = byId('passage');
   if (payload.errors.length > 0) {
     const unplaced = showFieldErrors(form, payload.errors.filter((e) => pathOf(e.field) !== 'citation'), pathOf);
@@ -773,6 +785,7 @@ function renderEntity(): void {
     h('p', { class: 'meta' }, h('code', {}, e.id), ' · ', h('a', { href: `/explorer/?roots=${encodeURIComponent(e.id)}` }, 'open in the explorer')),
     e.aliases.length > 0 ? h('p', { class: 'meta' }, `Also: ${e.aliases.map((a) => a.name).join(', ')}`) : null,
     e.description ? h('p', {}, e.description) : null,
+    h('div', { id: 'entity-conflict', role: 'alert' }),
     h('h4', {}, `Facts (${relations.length})`),
     relations.length === 0
       ? h('p', { class: 'empty' }, 'No facts yet.')
@@ -787,7 +800,7 @@ function renderEntity(): void {
               { class: r.retracted ? 'retracted' : '' },
               `${r.type.toLowerCase().replace(/_/g, ' ')} ${r.direction === 'OUTGOING' ? '→' : '←'} ${r.other.name}${r.role ? ` (${r.role})` : ''}${dates}`,
               r.retracted ? h('span', { class: 'badge' }, ' retracted') : null,
-              factId ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void track(openFact(factId)), 'aria-label': `Open ${factId}` }, 'Open'), reasonAction(r.retracted ? 'Restore' : 'Retract', `${r.retracted ? 'Restore' : 'Retract'} ${factId}`, (reason) => (r.retracted ? restore(factId, reason) : retract(factId, reason)), canEdit()), h('button', { type: 'button', onclick: () => void track(showFactHistory(factId)), 'aria-label': `History of ${factId}` }, 'History')) : null,
+              factId ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void track(openFact(factId)), 'aria-label': `Open ${factId}` }, 'Open'), reasonAction(r.retracted ? 'Restore' : 'Retract', `${r.retracted ? 'Restore' : 'Retract'} ${factId}`, (reason) => writeOnEntity(e, factId, () => (r.retracted ? restoreFact(factId, reason) : retractFact(factId, reason))), canEdit()), h('button', { type: 'button', onclick: () => void track(showFactHistory(factId)), 'aria-label': `History of ${factId}` }, 'History')) : null,
             );
           }),
         ),
@@ -834,13 +847,10 @@ async function afterWrite(errors: readonly FieldError[], done: string, ids: stri
   return true;
 }
 
-async function retract(id: string, reason: string): Promise<void> {
-  const data = await request(RetractMutation, { id, reason }, crypto.randomUUID());
-  if (await afterWrite(data.retractFact.errors, `Retracted ${id}.`, [id])) await refreshEntity();
-}
-async function restore(id: string, reason: string): Promise<void> {
-  const data = await request(RestoreMutation, { id, reason }, crypto.randomUUID());
-  if (await afterWrite(data.restoreFact.errors, `Restored ${id}.`, [id])) await refreshEntity();
+/** A retract or restore from the entity panel, checked against the entity as loaded (writeChecked). */
+async function writeOnEntity(shown: Entity, factId: string, write: () => Promise<readonly FieldError[]>): Promise<void> {
+  const errors = await writeChecked(watchEntity(shown, () => document.getElementById('entity-conflict'), factId), write);
+  if (errors?.length === 0) await refreshEntity();
 }
 async function refreshEntity(): Promise<void> {
   if (state.entity) await openEntity(state.entity.id);
@@ -981,49 +991,110 @@ function renderFact(): void {
   );
 }
 
+// ---- conflicts: every write first reads its record again -------------------------------------------------------
+
 /**
- * A write on the fact as shown: first the fact is read again, and if anything changed since it was shown (a
- * change recorded, its retraction, its citations), nothing is written and the conflict is shown, what the editor
- * typed kept. The API has no compare-and-set, so a write landing between this read and the mutation (a few
- * milliseconds) is not caught here; retract and restore are refused by the API then (ALREADY_RETRACTED,
- * NOT_RETRACTED), shown as the same conflict.
+ * A record as the page showed it (a fact, or an entity), with how to read it again, what a write checks has not
+ * changed since (its signature), where a conflict is shown and how to reload it.
  */
-async function writeFact(shown: Fact, write: () => Promise<readonly FieldError[]>): Promise<void> {
-  const now = (await request(FactQuery, { id: shown.id })).node;
-  const current = now && isFact(now) ? now : null;
-  if (!current || signatureOf(current) !== signatureOf(shown)) {
-    showConflict(shown, current);
-    return;
+interface Watched<T extends { id: string; history: readonly Change[] }> {
+  what: 'fact' | 'entity';
+  shown: T;
+  reread: () => Promise<T | null>;
+  signature: (record: T) => string;
+  /** What changed when no new change was recorded (a retraction, citations, a fact's state). */
+  otherwise: (current: T) => string;
+  box: () => HTMLElement | null;
+  reload: () => Promise<void>;
+}
+
+/**
+ * A write on a record as shown: first the record is read again, and if anything its signature covers changed since
+ * it was shown (a change recorded, a retraction...), nothing is written and the conflict is shown, what the editor
+ * typed kept. Answers the write's errors, or null when nothing was sent (or the API answered a conflict code). The
+ * API has no compare-and-set, so a write landing between this read and the mutation (a few milliseconds) is not
+ * caught here; retract and restore are refused by the API then (ALREADY_RETRACTED, NOT_RETRACTED), shown as the
+ * same conflict.
+ */
+async function writeChecked<T extends { id: string; history: readonly Change[] }>(w: Watched<T>, write: () => Promise<readonly FieldError[]>): Promise<readonly FieldError[] | null> {
+  const current = await w.reread();
+  if (!current || w.signature(current) !== w.signature(w.shown)) {
+    showConflict(w, current);
+    return null;
   }
   const errors = await write();
   if (errors.some((e) => conflictCodes.has(e.code))) {
-    showConflict(shown, current);
-    return;
+    showConflict(w, current);
+    return null;
   }
-  if (errors.length === 0) {
-    // The entity panel lists the fact too: read again first, so the fact view (opened last) stays in front.
-    if (state.entity) await openEntity(state.entity.id);
-    await openFact(shown.id);
-  }
+  return errors;
 }
 
-function showConflict(shown: Fact, current: Fact | null): void {
-  const box = document.getElementById('fact-conflict');
-  const seen = new Set(shown.history.map((c) => c.id));
+function showConflict<T extends { id: string; history: readonly Change[] }>(w: Watched<T>, current: T | null): void {
+  const box = w.box();
+  const seen = new Set(w.shown.history.map((c) => c.id));
   const news = current?.history.filter((c) => !seen.has(c.id)) ?? [];
   const what = current
     ? news.length > 0
       ? news.map((c) => `${c.operation} by ${c.actor}, ${new Date(c.at).toLocaleString()}${c.reason ? ` (“${c.reason}”)` : ''}`).join('; ')
-      : current.retraction
-        ? `retracted by ${current.retraction.actor}`
-        : 'its retraction or citations'
+      : w.otherwise(current)
     : 'it is gone (merged or removed)';
   say(friendly.CONFLICT!, 'error');
-  document.body.dataset.conflict = shown.id;
+  document.body.dataset.conflict = w.shown.id;
   box?.replaceChildren(
-    h('p', { class: 'refused' }, `This fact changed after you opened it: ${what}. Nothing was written; what you typed is kept. Reload it to see the change, then decide again.`),
-    h('button', { type: 'button', onclick: () => void track(openFact(shown.id).then(() => delete document.body.dataset.conflict)) }, 'Reload the fact'),
+    h('p', { class: 'refused' }, `This ${w.what} changed after you opened it: ${what}. Nothing was written; what you typed is kept. Reload it to see the change, then decide again.`),
+    h('button', { type: 'button', onclick: () => void track(w.reload().then(() => {
+      box.replaceChildren();
+      delete document.body.dataset.conflict;
+    })) }, `Reload the ${w.what}`),
   );
+}
+
+const watchFact = (shown: Fact): Watched<Fact> => ({
+  what: 'fact',
+  shown,
+  reread: async () => {
+    const now = (await request(FactQuery, { id: shown.id })).node;
+    return now && isFact(now) ? now : null;
+  },
+  signature: signatureOf,
+  otherwise: (current) => (current.retraction ? `retracted by ${current.retraction.actor}` : 'its retraction or citations'),
+  box: () => document.getElementById('fact-conflict'),
+  reload: () => openFact(shown.id),
+});
+
+/**
+ * An entity as the entity panel loaded it: a write checks its recorded changes (and, for a retract or restore from
+ * the panel, whether that fact is still retracted or not as shown). `box` is where the conflict goes: the entity
+ * panel's, or the record form's result for an upsert of the entity.
+ */
+function watchEntity(shown: Entity, box: () => HTMLElement | null, factId?: string, back?: Tab): Watched<Entity> {
+  const factState = (e: Entity) => (factId ? e.related.edges.map((x) => x.node).filter((r) => r.fact?.id === factId).map((r) => r.retracted) : []);
+  return {
+    what: 'entity',
+    shown,
+    reread: async () => {
+      const now = (await request(EntityQuery, { id: shown.id })).node;
+      return now && 'name' in now ? now : null;
+    },
+    signature: (e) => JSON.stringify([e.history.map((c) => c.id), factState(e)]),
+    otherwise: () => `${factId ?? 'a fact'} was retracted or restored`,
+    box,
+    reload: async () => {
+      await openEntity(shown.id);
+      if (back) showTab(back);
+    },
+  };
+}
+
+/** A write on the fact as shown (conflicts: writeChecked). */
+async function writeFact(shown: Fact, write: () => Promise<readonly FieldError[]>): Promise<void> {
+  const errors = await writeChecked(watchFact(shown), write);
+  if (errors?.length === 0) {
+    // The entity panel lists the fact too: read again first, so the fact view (opened last) stays in front.
+    if (state.entity) await openEntity(state.entity.id);
+    await openFact(shown.id);
+  }
 }
 
 async function retractFact(id: string, reason: string): Promise<readonly FieldError[]> {
