@@ -7,6 +7,7 @@
 import { Kind, parse, print, visit } from 'graphql';
 import { relationTypes } from '../src/dataset/to-graph.js';
 import { partialDate } from '../src/domain/partial-date.js';
+import { dateOrderKey } from '../src/repositories/fragments.js';
 import { foldName, luceneQuery, matchScore } from '../src/search/fold.js';
 import { workedQueries } from './worked-queries.js';
 
@@ -632,16 +633,18 @@ async function busyPeople(read: ReadFn): Promise<Probe[]> {
   return strings(rows, 'id').map((id) => ({ id }));
 }
 
-/** Events canonical: in the order given (oldest first, then by id), the date as written and whether it is disputed. */
+/** Events canonical: in the order given (timeline order: oldest first, a year after its finer dates, then by id), the date as written and whether it is disputed. */
 const eventCanonical = (e: Obj, date: unknown, disputed: unknown) => ({ id: e.id, name: e.name, eventKind: e.eventKind, date: date ?? null, disputed });
 const storedDisputed = (e: Obj, field: string) => Array.isArray(e.disputed) && (e.disputed as unknown[]).includes(field);
 
 /**
- * An entity's events, oldest first, first 20 and the total: the PARTICIPATED_IN relationships each
- * participation derives (one per participant and event), read straight from the entity.
+ * An entity's events in timeline order, first 20 and the total: the PARTICIPATED_IN relationships each
+ * participation derives (one per participant and event), read straight from the entity. The order is the API's
+ * (docs/api.md, "Order of dated entries"): a year sorts after every finer date in it, a month after its days,
+ * then by id — the key computed per query from `dateStart` and `datePrecision`, as ours does (`dateOrderKey`).
  */
 const EVENT_PAGE_RAW = (v: string, fields: string) => `COUNT { MATCH (${v})-[:PARTICIPATED_IN]->(e:Event) RETURN DISTINCT e } AS total,
-  COLLECT { MATCH (${v})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e ORDER BY e.dateStart, e.id LIMIT 20 RETURN e {${fields}} } AS events`;
+  COLLECT { MATCH (${v})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e ORDER BY ${dateOrderKey('e.dateStart', 'e.datePrecision')}, e.id LIMIT 20 RETURN e {${fields}} } AS events`;
 const floorEvent = (e: Obj) => ({
   cursor: Buffer.from(String(e.id)).toString('base64url'),
   node: {
@@ -655,7 +658,7 @@ const floorEvent = (e: Obj) => ({
 
 const timeline: Shape = {
   name: 'timeline',
-  description: "A person's events, oldest first, the first 20 with totalCount (the busiest people but two).",
+  description: "A person's events in timeline order (oldest first, a year or month after the finer dates in it), the first 20 with totalCount (the busiest people but two).",
   probes: busyPeople,
   ours: {
     build: (p) =>
@@ -680,7 +683,7 @@ const timeline: Shape = {
     build: (p) =>
       gql(
         `query Timeline($id: ID!) { people(where: { id: { eq: $id } }) { id name
-          eventsConnection(sort: [{ node: { dateStart: ASC } }, { node: { id: ASC } }], first: 20) {
+          eventsConnection(sort: [{ node: { dateOrder: ASC } }, { node: { id: ASC } }], first: 20) {
             totalCount edges { node { id name eventKind date disputed } } } } }`,
         p,
       ),
@@ -948,7 +951,7 @@ const courtCase: Shape = {
         `query CourtCase($id: ID!) {
           courtCases(where: { id: { eq: $id } }) { id name charges from status maxPenalty claims { field value qualifier }
             parties(where: { role: { eq: "DEFENDANT" } }) { person { id name } charges ${CITATIONS_NGQL} }
-            eventsConnection(sort: [{ node: { dateStart: ASC } }, { node: { id: ASC } }], first: 20) {
+            eventsConnection(sort: [{ node: { dateOrder: ASC } }, { node: { id: ASC } }], first: 20) {
               totalCount edges { node { id name eventKind date } } } } }`,
         p,
       ),

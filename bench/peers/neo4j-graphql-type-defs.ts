@@ -156,6 +156,8 @@ export const neo4jGraphqlTypeDefs = /* GraphQL */ `
     eventKind: String
     date: String
     dateStart: String
+    "Timeline order key of the date (\`2022-99-99\` for a year, \`2022-03-99\` for a month), stored by the benchmark's loader: ours computes it per query."
+    dateOrder: String
     "Names of the fields whose value the sources dispute (then stored as claims, not as a property)."
     disputed: [String!]
     participations: [Participation!]! @relationship(type: "OBJECT", direction: IN)
