@@ -89,10 +89,12 @@ function operationName(title: string): string {
 function named(query: string, title: string): string {
   const lines = query.split('\n');
   const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  if (first < 0 || !lines[first]!.trim().startsWith('{')) return query;
+  // An anonymous operation: `{ … }` (a query) or `mutation { … }`.
+  const anonymous = first < 0 ? null : /^(query|mutation|subscription)?\s*\{/.exec(lines[first]!.trim());
+  if (!anonymous) return query;
   // The guide tags its queries `# name: person-relationships`; that makes the shortest title.
   const tag = lines.map((l) => /^#\s*name:\s*(\S+)/.exec(l.trim())?.[1]).find(Boolean);
-  lines[first] = lines[first]!.replace('{', `query ${operationName(tag ?? title)} {`);
+  lines[first] = lines[first]!.replace(/^(\s*)(?:(query|mutation|subscription)\s*)?\{/, (_m, indent: string, kind?: string) => `${indent}${kind ?? 'query'} ${operationName(tag ?? title)} {`);
   return lines.join('\n');
 }
 

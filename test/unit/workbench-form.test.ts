@@ -49,7 +49,9 @@ describe('formModel', () => {
     expect(field(person.fields, 'id')).toMatchObject({ control: 'entity', kinds: ['PERSON'], required: true });
     const aliases = field(person.fields, 'aliases');
     expect(aliases).toMatchObject({ control: 'group', list: true });
-    expect(aliases?.control === 'group' && aliases.fields.map((f) => f.name).sort()).toEqual(['lang', 'name', 'script']);
+    // An alias's own citations are left out of the form (the selected passage is the citation); its kind is a choice.
+    expect(aliases?.control === 'group' && aliases.fields.map((f) => f.name).sort()).toEqual(['kind', 'lang', 'name', 'script']);
+    expect(aliases?.control === 'group' && field(aliases.fields, 'kind')).toMatchObject({ control: 'enum' });
     const courtCase = formModel(introspected, 'upsertCourtCase');
     const parties = field(courtCase.fields, 'addParties');
     // A nested input's own citations are left out too: the write's passage stands for them.
