@@ -16,8 +16,10 @@ export function sortKey(...parts: string[]): string {
 /** Fresh variable names for one query being built: v0, v1... never repeated, never user-supplied. */
 export class VariableNames {
   private next = 0;
+  /** `scope` prefixes every name, so two builders' names in one query never meet. */
+  constructor(private readonly scope = '') {}
   fresh(prefix = 'v'): string {
-    return `${prefix}_${this.next++}`;
+    return `${this.scope}${prefix}_${this.next++}`;
   }
 }
 

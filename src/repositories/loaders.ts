@@ -10,6 +10,7 @@ import type { Connection } from './pagination.js';
 import type { CitationProjection, ReadProjection, RelationProperty } from './fragments.js';
 import type { Prime } from './prefetch-repository.js';
 import type { CitationRecord, ClaimRecord, EntityRecord, FactRecord, RelationRecord, SourceRecord } from './records.js';
+import { citationsOfSource, type SourceCitationRecord, type SourceCitationsRequest } from './source-repository.js';
 import { timelinesOf, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 
 export interface FactLinkRequest extends FactLinkKey {
@@ -27,6 +28,8 @@ export interface Loaders {
   events: DataLoader<EventsRequest, Connection<EntityRecord>, string>;
   /** Timeline pages (`Person.timeline`, `Party.timeline`); the events, elections and facts they name go to the other loaders. */
   timeline: DataLoader<TimelineRequest, Connection<TimelineEntryRecord>, string>;
+  /** Pages of a source's citations (`Source.citations`), in text order. */
+  sourceCitations: DataLoader<SourceCitationsRequest, Connection<SourceCitationRecord>, string>;
   /** The audit trail of an entity or fact (`history`). */
   history: DataLoader<string, ChangeRecord[]>;
 }
@@ -108,6 +111,9 @@ function loaderFactories(db: Database, projection: Projected, loaders: Loaders):
         },
         { cacheKeyFn: stableKey },
       ),
+    sourceCitations: () =>
+      // One query per page asked (a page is bounded by its own LIMIT); the planned `source` root primes its page.
+      new DataLoader((requests) => Promise.all(requests.map((r) => citationsOfSource(db, r.sourceId, r))), { cacheKeyFn: stableKey }),
     history: () =>
       new DataLoader(async (ids) => {
         const found = await historyOf(db, ids);

@@ -4,24 +4,28 @@
 // at once here, nested COLLECT subqueries mirroring the selection, and primes the loaders with the results.
 // The resolvers then find every answer already loaded: one round trip per operation, with the same records
 // they would have loaded themselves, because the fragments are the loaders' own (./fragments.ts).
-import type { FactLabel } from '../dataset/to-graph.js';
+import { factLabels, type FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
 import { citationList, claimList, entityMap, eventsPage, factMap, factOrder, holdingOn, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseTimelinePage, timelinePage, type TimelineEntryKind, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
+import { parseSeat, parseTerm, seatPage, termList, type SeatFilter, type SeatRecord, type TermRecord } from './legislature-repository.js';
+import { parseSourceCitation, sourceCitationCount, sourceCitationRows, type SourceCitationRecord, type SourceCitationsRequest } from './source-repository.js';
 import {
   parseCitation,
   parseClaim,
   parseEntity,
   parseFact,
   parseRelation,
+  parseSource,
   type CitationRecord,
   type ClaimRecord,
   type EntityKind,
   type EntityRecord,
   type FactRecord,
   type RelationRecord,
+  type SourceRecord,
 } from './records.js';
 
 /** Links from a fact to the entities it names. */
@@ -35,10 +39,24 @@ export type Need =
   | { kind: 'entityByProperty'; property: EntityProperty }
   | { kind: 'citations' }
   | { kind: 'claims' }
+  | { kind: 'valueEntities'; field: EntityValueField }
   | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null }
   | { kind: 'events'; kinds: string[] | null; page: PageRequest }
   | { kind: 'timeline'; kinds: TimelineEntryKind[] | null; page: PageRequest }
   | { kind: 'relations'; types: string[] | null; asOf: string | null; includeRetracted: boolean; page: PageRequest; other: boolean; citations: boolean };
+
+/**
+ * Values naming entities: a fact's `election` and `district` (`EntityValue` fields: the plain value a property
+ * holding the id, the sources' claims beside it), and an election's turnout per place (claims only). Claim values
+ * are JSON, written by src/dataset/to-graph.ts alone: a JSON string for the first two, `{"place":…,"turnout":…}`
+ * for the last; `claimEntityId` reads the id out of that text in Cypher.
+ */
+export const entityValueFields = ['election', 'district', 'placeTurnout'] as const;
+export type EntityValueField = (typeof entityValueFields)[number];
+
+function claimEntityId(field: EntityValueField, c: string): string {
+  return field === 'placeTurnout' ? `split(split(${c}.value, '"place":"')[1], '"')[0]` : `substring(${c}.value, 1, size(${c}.value) - 2)`;
+}
 
 /** Which events a page holds: of these kinds, within these days, at this place (each null: any). */
 export interface EventFilter {
@@ -51,8 +69,10 @@ export interface EventFilter {
 /** One need of a record, and the needs of the records it yields (facts, entities, events, relations' others). */
 export interface PlanNode {
   need: Need;
-  /** Only for records of this kind (a fragment on a concrete type under an interface). */
+  /** Only for records of this kind (a fragment on a concrete entity type under an interface). */
   onlyKind?: EntityKind;
+  /** Only for facts of this label (a fragment on a concrete fact type under `Node` or `Fact`). */
+  onlyLabel?: FactLabel;
   children: PlanNode[];
 }
 
@@ -71,6 +91,8 @@ export type Prime =
       value: Connection<EntityRecord>;
     }
   | { loader: 'timeline'; key: TimelineRequest; value: Connection<TimelineEntryRecord> }
+  | { loader: 'source'; key: string; value: SourceRecord }
+  | { loader: 'sourceCitations'; key: SourceCitationsRequest; value: Connection<SourceCitationRecord> }
   | {
       loader: 'relations';
       key: { id: string; types: string[] | null; asOf: string | null; includeRetracted: boolean; first: number; afterKey: string | null };
@@ -113,7 +135,7 @@ class PlanCompiler {
     return entityMap(v, this.props);
   }
 
-  private param(value: unknown): string {
+  param(value: unknown): string {
     const name = this.names.fresh('pf');
     this.params[name] = value;
     return `$${name}`;
@@ -123,7 +145,9 @@ class PlanCompiler {
   map(v: string, plan: PrefetchPlan): string {
     const entries = plan.map((node, i) => {
       const expr = this.expr(v, node);
-      return `n${i}: ${node.onlyKind ? `CASE WHEN ${v}.kind = ${this.param(node.onlyKind)} THEN ${expr} END` : expr}`;
+      if (node.onlyLabel && !factLabels.includes(node.onlyLabel)) throw new Error(`not a fact label: ${node.onlyLabel}`);
+      const only = node.onlyKind ? `${v}.kind = ${this.param(node.onlyKind)}` : node.onlyLabel ? `${v}:${node.onlyLabel}` : null;
+      return `n${i}: ${only ? `CASE WHEN ${only} THEN ${expr} END` : expr}`;
     });
     return `{${entries.join(', ')}}`;
   }
@@ -177,6 +201,16 @@ class PlanCompiler {
         return citationList(v, n, this.citations);
       case 'claims':
         return claimList(`${v}.id`, n, this.citations);
+      case 'valueEntities': {
+        // The entity a fact's value names, and those its claims name when the sources disagree (./fragments.ts `claimList`).
+        if (!(entityValueFields as readonly string[]).includes(need.field)) throw new Error(`not an entity value: ${need.field}`);
+        const c = n.fresh('c');
+        const id = n.fresh('id');
+        const x = n.fresh('e');
+        const plain = need.field === 'placeTurnout' ? '[]' : `[${v}.${need.field}]`;
+        return `COLLECT { UNWIND ${plain} + COLLECT { MATCH (${c}:Claim) WHERE ${c}.id STARTS WITH ${v}.id + '#' AND ${c}.field = ${this.param(need.field)} RETURN ${claimEntityId(need.field, c)} } AS ${id}
+          WITH DISTINCT ${id} MATCH (${x}:Entity {id: ${id}}) WHERE ${x}.kind IS NOT NULL RETURN ${this.item(x, this.entity(x), node.children)} }`;
+      }
       case 'entityByLink': {
         if (!allowedEntityLinks.has(need.link)) throw new Error(`not an entity link: ${need.link}`);
         const x = n.fresh('e');
@@ -270,6 +304,7 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
         return;
       case 'entityByLink':
       case 'entityByProperty':
+      case 'valueEntities':
         for (const item of items(value)) {
           const entity = parseEntity(item.r);
           out.push({ loader: 'entity', key: entity.id, value: entity });
@@ -391,6 +426,168 @@ export async function entityWithPlan(
       )
     )[0] ?? null
   );
+}
+
+/** A fact by id (or by the id it had before a merge re-numbered it) with everything `plan` asks of it: one round trip. */
+export async function factWithPlan(db: Database, id: string, plan: PrefetchPlan, projection: ReadProjection = wholeRecords): Promise<{ fact: FactRecord; primes: Prime[] } | null> {
+  const { cypher, params } = compilePlan('f', plan, projection);
+  const rows = await db.read(
+    `OPTIONAL MATCH (x:Redirect {id: $id})
+     WITH coalesce(x.to, $id) AS id
+     MATCH (f:Fact {id: id})
+     RETURN ${factMap('f', new VariableNames('root'), projection.fact, projection.links)} AS f, ${cypher} AS pre`,
+    { ...params, id },
+    (r) => {
+      const fact = parseFact(r.f as Row);
+      return { fact, primes: primesOf(fact, r.pre as Row, plan) };
+    },
+  );
+  return rows[0] ?? null;
+}
+
+/** What the `legislature` root's selection reads; each part null when not selected. */
+export interface LegislaturePlan {
+  /** What `organization` selects of the body. */
+  organization: PrefetchPlan | null;
+  /** `terms`, and what their composition's `party` selects (null: not selected) and whether its `citations` are. */
+  terms: { party: PrefetchPlan | null; citations: boolean } | null;
+  /** One `members` page, and what its seats' `person` and `party` select, and whether their `membership` and `citations` are. */
+  members: { filter: SeatFilter; person: PrefetchPlan | null; party: PrefetchPlan | null; membership: boolean; citations: boolean } | null;
+}
+
+export interface PrefetchedLegislature {
+  terms: TermRecord[] | null;
+  members: { filter: SeatFilter; total: number; seats: SeatRecord[] } | null;
+  primes: Prime[];
+}
+
+/**
+ * A legislature by id with its terms and one page of its seats as its selection asks, the people and parties
+ * they name with what is selected of them, and the seats' facts and citations: one round trip. Null when `id`
+ * is no legislature.
+ */
+export async function legislatureWithPlan(db: Database, id: string, plan: LegislaturePlan, projection: ReadProjection = wholeRecords): Promise<PrefetchedLegislature | null> {
+  const c = new PlanCompiler(projection);
+  const n = c.names;
+  const entityItem = (x: string, children: PrefetchPlan) => `{r: ${entityMap(x, projection.entity)}, pre: ${c.map(x, children)}}`;
+  /** The entities with the ids listed in `ids` (an expression), each with what `children` asks of it. */
+  const entities = (ids: string, children: PrefetchPlan) => {
+    const id = n.fresh('id');
+    const x = n.fresh('e');
+    return `COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${x}:Entity {id: ${id}}) RETURN ${entityItem(x, children)} }`;
+  };
+  /** The Membership facts with the ids listed in `ids`, as `{id, fact?, citations?}`. */
+  const seatFacts = (ids: string, fact: boolean, cited: boolean) => {
+    const id = n.fresh('id');
+    const m = n.fresh('m');
+    return `COLLECT { UNWIND ${ids} AS ${id} MATCH (${m}:Membership {id: ${id}})
+      RETURN {id: ${id}${fact ? `, fact: ${factMap(m, n, projection.fact, projection.links)}` : ''}${cited ? `, citations: ${citationList(m, n, projection.citations)}` : ''}} }`;
+  };
+  const parts: string[] = [`o.id AS id`];
+  parts.push(`${plan.organization ? entityItem('o', plan.organization) : 'null'} AS organization`);
+  let pre = '';
+  if (plan.terms) {
+    const terms = plan.terms;
+    pre += `WITH o, ${termList('o')} AS terms `;
+    parts.push('terms');
+    const partyIds = `[t IN terms | [x IN t.composition WHERE x.party IS NOT NULL | x.party]]`;
+    const membershipIds = `[t IN terms | [x IN t.composition | x.ids]]`;
+    parts.push(`${terms.party ? entities(`reduce(a = [], l IN ${partyIds} | a + l)`, terms.party) : 'null'} AS termParties`);
+    parts.push(`${terms.citations ? seatFacts(`reduce(a = [], l IN ${membershipIds} | a + reduce(b = [], i IN l | b + i))`, false, true) : 'null'} AS termSeats`);
+  }
+  if (plan.members) {
+    const members = plan.members;
+    pre += `${seatPage('o', c.param({ asOf: members.filter.asOf, term: members.filter.term }), c.param(int(members.filter.first)))} WITH o${plan.terms ? ', terms' : ''}, total, page `;
+    parts.push('total', 'page');
+    parts.push(`${members.person ? entities('[s IN page | s.personId]', members.person) : 'null'} AS people`);
+    parts.push(`${members.party ? entities('[s IN page WHERE s.partyId IS NOT NULL | s.partyId]', members.party) : 'null'} AS parties`);
+    parts.push(`${members.membership || members.citations ? seatFacts('[s IN page | s.membershipId]', members.membership, members.citations) : 'null'} AS seats`);
+  }
+  const rows = await db.read(`MATCH (o:Organization {id: $id}) WHERE o.orgKind = 'LEGISLATURE' ${pre}RETURN ${parts.join(', ')}`, { ...c.params, id }, (r) => r);
+  const row = rows[0];
+  if (!row) return null;
+  const primes: Prime[] = [];
+  const primeEntities = (value: unknown, children: PrefetchPlan) => {
+    for (const item of items(value)) {
+      const entity = parseEntity(item.r);
+      primes.push({ loader: 'entity', key: entity.id, value: entity });
+      primesOf(entity, item.pre, children, primes);
+    }
+  };
+  const primeSeatFacts = (value: unknown) => {
+    for (const x of Array.isArray(value) ? (value as Row[]) : []) {
+      if (x.fact) primes.push({ loader: 'fact', key: String(x.id), value: parseFact(x.fact as Row) });
+      if (x.citations) primes.push({ loader: 'citations', key: String(x.id), value: (x.citations as Row[]).map(parseCitation) });
+    }
+  };
+  if (plan.organization) primeEntities([row.organization], plan.organization);
+  if (plan.terms?.party) primeEntities(row.termParties, plan.terms.party);
+  primeSeatFacts(row.termSeats);
+  if (plan.members?.person) primeEntities(row.people, plan.members.person);
+  if (plan.members?.party) primeEntities(row.parties, plan.members.party);
+  primeSeatFacts(row.seats);
+  return {
+    terms: plan.terms ? (row.terms as Row[]).map((t) => parseTerm(id, t)) : null,
+    members: plan.members ? { filter: plan.members.filter, total: Number(row.total), seats: (row.page as Row[]).map(parseSeat) } : null,
+    primes,
+  };
+}
+
+/** What the `source` root's selection reads: a page of its citations, and what it asks of the nodes citing it (null: not `citedBy`). */
+export interface SourcePlan {
+  citations: { page: PageRequest; citedBy: PrefetchPlan | null } | null;
+}
+
+/**
+ * A source by id with the page of its citations its selection asks for, and the entities and facts citing it
+ * with what `citedBy` selects of them (for a claim citing it, the entity or fact the claim is of): one round trip.
+ */
+export async function sourceWithPlan(db: Database, id: string, plan: SourcePlan, projection: ReadProjection = wholeRecords): Promise<{ source: SourceRecord; primes: Prime[] } | null> {
+  const compiler = new PlanCompiler(projection);
+  const cited = plan.citations;
+  let citations = 'null';
+  if (cited) {
+    const bounds = { after: compiler.param(cited.page.afterKey), limit: compiler.param(int(cited.page.first + 1)) };
+    const citing = cited.citedBy;
+    // The node answering `citedBy`: the citing entity or fact, or the owner of a citing claim (CLAIM_OF), rebound
+    // by id so its own subqueries walk a matched node.
+    const w = compiler.names.fresh('w');
+    const extra = citing
+      ? (o: string) =>
+          `, cites: COLLECT { OPTIONAL MATCH (${o})-[:CLAIM_OF]->(owner) WITH coalesce(owner, ${o}) AS x MATCH (${w} {id: x.id}) WHERE ${w}:Entity OR ${w}:Fact
+             RETURN {entity: CASE WHEN ${w}:Entity THEN ${entityMap(w, projection.entity)} END, fact: CASE WHEN ${w}:Fact THEN ${factMap(w, compiler.names, projection.fact, projection.links)} END, pre: ${compiler.map(w, citing)}} }[0]`
+      : undefined;
+    citations = `{total: ${sourceCitationCount('s')}, page: COLLECT { ${sourceCitationRows('s', bounds.after, bounds.limit, extra)} }}`;
+  }
+  const rows = await db.read(
+    `MATCH (s:Source {id: $id}) RETURN COUNT { (s)<-[:CITES]-() } AS citationCount, s {.*} AS s, ${citations} AS citations`,
+    { ...compiler.params, id },
+    (r) => ({ s: r.s as Row, citationCount: r.citationCount as unknown, citations: r.citations as { total: unknown; page: Row[] } | null }),
+  );
+  const found = rows[0];
+  if (!found) return null;
+  const source = parseSource({ ...found.s, citationCount: found.citationCount });
+  const primes: Prime[] = [{ loader: 'source', key: source.id, value: source }];
+  if (cited && found.citations) {
+    const page = found.citations.page.map((x) => {
+      const cites = x.cites as Row | null | undefined;
+      if (cited.citedBy && cites) {
+        const y = cites;
+        if (y.entity) {
+          const entity = parseEntity(y.entity as Row);
+          primes.push({ loader: 'entity', key: entity.id, value: entity });
+          primesOf(entity, y.pre as Row, cited.citedBy, primes);
+        } else if (y.fact) {
+          const fact = parseFact(y.fact as Row);
+          primes.push({ loader: 'fact', key: fact.id, value: fact });
+          primesOf(fact, y.pre as Row, cited.citedBy, primes);
+        }
+      }
+      return parseSourceCitation(x);
+    });
+    primes.push({ loader: 'sourceCitations', key: { sourceId: source.id, first: cited.page.first, afterKey: cited.page.afterKey }, value: toConnection(page, cited.page, Number(found.citations.total)) });
+  }
+  return { source, primes };
 }
 
 /** The entities that `locate` (Cypher binding `n`, in the order it gives) finds, each with what `plan` asks of it. */

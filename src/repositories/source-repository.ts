@@ -91,23 +91,30 @@ export interface SourceCitationRecord {
   end: number | null;
 }
 
-/** A source's citations in the order of their place in the text (then by who cites), paginated. */
-export async function citationsOfSource(db: Database, sourceId: string, page: PageRequest): Promise<Connection<SourceCitationRecord>> {
-  const rows = await db.read(
-    `MATCH (s:Source {id: $id})<-[c:CITES]-(o)
+/**
+ * The rows of one keyset page of the citations of source `s` (a bound variable), in the order of their place in
+ * the text (then by who cites): `after` and `limit` are expressions (parameters). Each row is `{key, citedBy,
+ * kind, quote, locator, start, end}` plus `extra` entries, which may use the citing node `o` (as `o`) — the
+ * planned `source` root (./prefetch-repository.ts) adds the citing records there. Parsed by `parseSourceCitation`.
+ */
+export function sourceCitationRows(s: string, after: string, limit: string, extra: (o: string) => string = () => ''): string {
+  return `MATCH (${s})<-[c:CITES]-(o)
      WHERE NOT coalesce(o.retracted, false)
-     WITH c, o, CASE WHEN o:Entity THEN 'ENTITY' WHEN o:Fact THEN 'FACT' ELSE 'CLAIM' END AS kind,
-          right('0000000000' + toString(coalesce(c.start, 9999999999)), 10) + '|' + o.id + '|' + right('000' + toString(c.ord), 4) AS key
-     WITH collect({key: key, citedBy: o.id, kind: kind, quote: c.quote, locator: c.locator, start: c.start, end: c.end}) AS found
-     UNWIND found AS x
-     WITH found, x WHERE $after IS NULL OR x.key > $after
-     WITH found, x ORDER BY x.key LIMIT $limit
-     RETURN size(found) AS total, x`,
-    { id: sourceId, after: page.afterKey, limit: int(page.first + 1) },
-    (r) => ({ total: Number(r.total), x: r.x as Record<string, unknown> }),
-  );
-  const total = rows[0]?.total ?? (await countCitations(db, sourceId));
-  const nodes = rows.map(({ x }) => ({
+     WITH c, o, right('0000000000' + toString(coalesce(c.start, 9999999999)), 10) + '|' + o.id + '|' + right('000' + toString(c.ord), 4) AS key
+     WHERE ${after} IS NULL OR key > ${after}
+     WITH c, o, key ORDER BY key LIMIT ${limit}
+     RETURN {key: key, citedBy: o.id, kind: CASE WHEN o:Entity THEN 'ENTITY' WHEN o:Fact THEN 'FACT' ELSE 'CLAIM' END,
+       quote: c.quote, locator: c.locator, start: c.start, end: c.end${extra('o')}} AS x`;
+}
+
+/** How many live citations source `s` has (the page's `totalCount`). */
+export function sourceCitationCount(s: string): string {
+  return `COUNT { MATCH (${s})<-[c:CITES]-(o) WHERE NOT coalesce(o.retracted, false) RETURN c }`;
+}
+
+/** One row of `sourceCitationRows` as a page item. */
+export function parseSourceCitation(x: Record<string, unknown>): { key: string; node: SourceCitationRecord } {
+  return {
     key: String(x.key),
     node: {
       citedBy: String(x.citedBy),
@@ -117,8 +124,26 @@ export async function citationsOfSource(db: Database, sourceId: string, page: Pa
       start: typeof x.start === 'number' ? x.start : null,
       end: typeof x.end === 'number' ? x.end : null,
     },
-  }));
-  return toConnection(nodes, page, total);
+  };
+}
+
+/** One page of a source's citations (the `sourceCitations` loader's key). */
+export interface SourceCitationsRequest {
+  sourceId: string;
+  first: number;
+  afterKey: string | null;
+}
+
+/** A source's citations in the order of their place in the text (then by who cites), paginated. */
+export async function citationsOfSource(db: Database, sourceId: string, page: PageRequest): Promise<Connection<SourceCitationRecord>> {
+  const rows = await db.read(
+    `MATCH (s:Source {id: $id})
+     RETURN ${sourceCitationCount('s')} AS total, COLLECT { ${sourceCitationRows('s', '$after', '$limit')} } AS page`,
+    { id: sourceId, after: page.afterKey, limit: int(page.first + 1) },
+    (r) => ({ total: Number(r.total), page: r.page as Record<string, unknown>[] }),
+  );
+  const found = rows[0] ?? { total: 0, page: [] };
+  return toConnection(found.page.map(parseSourceCitation), page, found.total);
 }
 
 /** One earlier text of a source, kept when a corrected text replaced it. */
@@ -178,7 +203,3 @@ export async function nodesCitingSource(tx: ManagedTransaction, sourceId: string
   return result.records.map((r) => String(r.get('id')));
 }
 
-async function countCitations(db: Database, sourceId: string): Promise<number> {
-  const rows = await db.read('MATCH (:Source {id: $id})<-[c:CITES]-(o) WHERE NOT coalesce(o.retracted, false) RETURN count(c) AS n', { id: sourceId }, (r) => Number(r.n));
-  return rows[0] ?? 0;
-}

@@ -10,18 +10,24 @@ import { partialDate } from '../domain/partial-date.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
 import { identifierKey } from '../dataset/to-graph.js';
-import { entityByIdentifierFor } from './prefetch.js';
+import { entityByIdentifierFor, loadLegislatureFor } from './prefetch.js';
 import {
-  isLegislature,
+  sameSeatFilter,
+  seatLimit,
   seatsOf,
   seatsOfPersons,
   termsOf,
+  type SeatFilter,
   type SeatRecord,
   type TermRecord,
 } from '../repositories/legislature-repository.js';
 
 export interface LegislatureRecord {
   id: string;
+  /** Read with the root in its one query (src/resolvers/prefetch.ts `loadLegislatureFor`), when selected. */
+  terms?: TermRecord[] | null;
+  /** One page of members read with the root, and the filter it answers. */
+  members?: { filter: SeatFilter; total: number; seats: SeatRecord[] } | null;
 }
 export type { SeatRecord, TermRecord };
 export interface PartySeatsRecord {
@@ -55,13 +61,6 @@ function loaders(ctx: GraphContext): LegislatureLoaders {
 /** Read with the entity itself (the projection reads `identifiers` when they are asked for). */
 const identifiers = (entity: EntityRecord) => entity.identifiers;
 
-const MAX_MEMBERS = 1000;
-
-function seatLimit(first: number | null | undefined): number {
-  const limit = first ?? 200;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MEMBERS) throw new UserInputError(`Argument "first" must be between 0 and ${MAX_MEMBERS} (got ${limit}).`, 'first');
-  return limit;
-}
 
 export const legislatureResolvers: Resolvers = {
   Query: {
@@ -69,7 +68,7 @@ export const legislatureResolvers: Resolvers = {
       if (scheme.length > 64 || value.length > 500) throw new UserInputError('scheme or value is too long.', scheme.length > 64 ? 'scheme' : 'value');
       return entityByIdentifierFor(ctx, info, identifierKey(scheme.toLowerCase(), value));
     },
-    legislature: async (_p, { id }, ctx) => ((await isLegislature(ctx.db, id)) ? { id } : null),
+    legislature: (_p, { id }, ctx, info) => loadLegislatureFor(ctx, id, info),
   },
   Legislature: {
     organization: async (l, _a, ctx) => {
@@ -77,9 +76,11 @@ export const legislatureResolvers: Resolvers = {
       if (!org) throw new Error(`legislature ${l.id} vanished`);
       return entityOfKind(org, 'ORGANIZATION');
     },
-    terms: (l, _a, ctx) => termsOf(ctx.db, l.id),
+    terms: (l, _a, ctx) => l.terms ?? termsOf(ctx.db, l.id),
     members: async (l, { asOf, term, first }, ctx) => {
-      const found = await seatsOf(ctx.db, l.id, { asOf: asOf ?? null, term: term ?? null, first: seatLimit(first) });
+      const filter = { asOf: asOf ?? null, term: term ?? null, first: seatLimit(first) };
+      const planned = l.members && sameSeatFilter(l.members.filter, filter) ? l.members : null;
+      const found = planned ?? (await seatsOf(ctx.db, l.id, filter));
       return { totalCount: found.total, nodes: found.seats };
     },
   },

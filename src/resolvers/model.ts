@@ -17,17 +17,19 @@ import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/tim
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn, nameOnDay, type NameOnDay } from './names.js';
 import { connectionOfKind, optionalEntity, requireEntity } from './shared.js';
+import type { PlaceTurnoutRecord } from './mappers.js';
 
 export type Args = Record<string, unknown>;
 
 /**
  * One load of a field. `children` says where the loaded records' own selection is: the field's (`field`),
  * its connection's `edges.node` (`connection`), nowhere (omitted), or under a further need of each record
- * (`{ through }`: a district's `winner` is the subject of one of its candidacies).
+ * (`{ through }`: a district's `winner` is the subject of one of its candidacies), or at a field of each item of
+ * the field's answer (`{ at }`: the `place` of each turnout per place).
  */
 export interface Step {
   need: Need;
-  children?: 'field' | 'connection' | { through: Need };
+  children?: 'field' | 'connection' | { through: Need } | { at: string };
 }
 
 /** A data-loading field: what it loads (for the planner) and its resolver (for the executor). */
@@ -176,6 +178,19 @@ export function referenced(property: EntityProperty, required: boolean, kind: En
     steps: () => [{ need: { kind: 'entityByProperty', property }, children: 'field' }],
     resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property], kind) : optionalEntity(ctx, entity[property], kind)),
   };
+}
+
+/** An election's turnout per place: its claims of field `placeTurnout`, each an agreed, cited value. */
+export async function turnoutByPlace(ctx: GraphContext, election: { id: string }): Promise<PlaceTurnoutRecord[]> {
+  return (await ctx.loaders.claims.load(election.id))
+    .filter((c) => c.field === 'placeTurnout')
+    .map((c) => {
+      const v = c.value as { place: string; turnout: number };
+      return {
+        placeId: v.place,
+        turnout: { ownerId: election.id, field: 'placeTurnout', plain: v.turnout, disputed: false, claims: [{ value: v.turnout, qualifier: c.qualifier, citations: c.citations }] },
+      };
+    });
 }
 
 /** The citations of an entity or fact. */
@@ -346,6 +361,10 @@ export const fieldModel = {
     candidacyTypes,
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
+  'Election.turnoutByPlace': {
+    steps: () => [{ need: { kind: 'claims' } }, { need: { kind: 'valueEntities', field: 'placeTurnout' }, children: { at: 'place' } }],
+    resolve: (election: { id: string }, _args: Args, ctx: GraphContext) => turnoutByPlace(ctx, election),
+  },
   'Election.findingsConnection': pageOf((): FieldModel<{ id: string }, FindingRecord[]> => fieldModel['Election.findings']),
   'District.body': referenced('bodyId', true, 'ORGANIZATION'),
   'District.place': referenced('placeId', false, 'PLACE'),
@@ -422,8 +441,8 @@ export const unplannedFields: Record<string, string> = {
   'GraphNode.name': 'network queries fetch their own graph; a party name on a day batches through the facts loader',
   'DuplicateCandidate.entity': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
   'DuplicateCandidate.duplicate': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
-  'EntityValue.value': 'the entity a value names, batched through the entity loader',
-  'EntityClaim.value': 'the entity a source claims, batched through the entity loader',
+  'EntityValue.value': 'planned as `valueEntities` by planOfSelection (value types): the entity the value and its claims name; unplanned, through the entity loader',
+  'EntityClaim.value': 'planned with its value as `valueEntities` (the entities a fact\'s claims name); unplanned, through the entity loader',
   'IntValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
   'FloatValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
   'StringValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
@@ -437,32 +456,31 @@ export const unplannedFields: Record<string, string> = {
   'TimelineEntry.election': 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader',
   'TimelineEntry.result': 'the party result comes with the timeline page (planned as `timeline`), primed into the fact loader',
   'TimelineEntry.candidacy': 'the candidacy comes with the timeline page (planned as `timeline`), primed into the fact loader',
-  'Election.turnoutByPlace': 'per-place turnout is read with its citations by its own query (src/repositories/source-repository.ts)',
-  'PlaceTurnout.place': 'the places of per-place turnout batch through the entity loader',
+  'PlaceTurnout.place': 'its place comes with `Election.turnoutByPlace` (planned: the places its claims name); unplanned, through the entity loader',
   'Election.turnoutByPlaceConnection': 'a page of per-place turnout: the election\'s claims through the claims loader, paged by place',
-  'Source.text': 'a source\'s text (up to 500,000 characters) is read only when asked, through the source loader',
+  'Source.text': 'a source\'s text comes with the `source` root (one query, src/resolvers/prefetch.ts `loadSourceFor`); a source reached otherwise reads it through the source loader',
   'Source.previousVersions': 'earlier texts of a corrected source: their own query, rarely asked',
   'Source.previousVersionsConnection': 'a page of the earlier texts: their own keyset query with LIMIT (each text may be 500,000 characters)',
-  'Source.citations': 'a page of a source\'s citations in text order: its own keyset query',
-  'Legislature.organization': 'the legislature root (src/resolvers/legislature.ts) reads its own terms and seats query; the body is one entity by id',
-  'Legislature.terms': 'a legislature\'s terms with their composition: one query of its own (src/repositories/legislature-repository.ts)',
-  'Legislature.members': 'seats on a day or in a term: one query of its own, bounded (src/repositories/legislature-repository.ts)',
-  'PartySeats.party': 'the parties of a term\'s composition batch through the entity loader',
-  'LegislativeSeat.person': 'the people of a page of seats batch through the entity loader',
-  'LegislativeSeat.legislature': 'the body a seat is in, through the entity loader',
-  'LegislativeSeat.party': 'the party a seat was held for, through the entity loader',
+  'Source.citations': 'a page of a source\'s citations in text order: planned with the `source` root (`loadSourceFor`), otherwise through the `sourceCitations` loader',
+  'Legislature.organization': 'planned with the `legislature` root (src/resolvers/prefetch.ts `loadLegislatureFor`): the body with what it selects',
+  'Legislature.terms': 'planned with the `legislature` root (`loadLegislatureFor`): terms and composition in its one query',
+  'Legislature.members': 'the first page selected is planned with the `legislature` root (`loadLegislatureFor`); another alias\'s page is one bounded query of its own',
+  'PartySeats.party': 'planned with the `legislature` root (the parties of every term\'s composition); unplanned, through the entity loader',
+  'LegislativeSeat.person': 'planned with the `legislature` root\'s members page; seats reached otherwise (`Party.seats`, `legislativeTerms`) batch through the entity loader',
+  'LegislativeSeat.legislature': 'planned with the `legislature` root (the body itself); otherwise through the entity loader',
+  'LegislativeSeat.party': 'planned with the `legislature` root\'s members page; otherwise through the entity loader',
   'Person.legislativeTerms': 'a person\'s seats: batched by a loader of the legislature module, one query per level',
-  'LegislativeSeat.partyName': 'the dated names of the party a seat was held for, through the batched facts loader',
+  'LegislativeSeat.partyName': 'planned with the `legislature` root (the seat party\'s dated names, `Party.names`); otherwise through the batched facts loader',
   'Alias.citations': 'an alias\'s citations are stored with it; their sources batch through the source loader',
   'PartyLineage.party': 'the predecessor or successor party, when the graph holds it, through the entity loader',
   'PartyLineage.citations': 'a lineage\'s citations are stored with it; their sources batch through the source loader',
   'SearchHit.alias': 'the alias that matched comes with the search hit (the entity\'s aliases are read with it)',
   'Party.seats': 'seats held for a party: one bounded query of its own (src/repositories/legislature-repository.ts), like Legislature.members',
-  'LegislativeSeat.membership': 'the Membership fact of a seat, by id through the batched fact loader',
-  'LegislativeSeat.citations': 'the citations of a seat\'s Membership fact, by id through the batched citations loader',
-  'PartySeats.citations': 'the citations of a composition row\'s seats (Membership facts), by id through the batched citations loader',
+  'LegislativeSeat.membership': 'planned with the `legislature` root\'s members page; otherwise by id through the batched fact loader',
+  'LegislativeSeat.citations': 'planned with the `legislature` root\'s members page; otherwise by id through the batched citations loader',
+  'PartySeats.citations': 'planned with the `legislature` root (the citations of every composition row\'s seats); otherwise by id through the batched citations loader',
   'Membership.party': 'the party a seat was held for: its id comes with the fact\'s links, the party through the entity loader',
-  'SourceCitation.citedBy': 'the entity or fact citing a source, batched through the entity and fact loaders',
+  'SourceCitation.citedBy': 'the entity or fact citing a source (or owning the claim citing it): planned with the `source` root (`loadSourceFor`); reached any other way, through the entity and fact loaders',
   'Source.mentions': 'the entities a source names: its text, then one fulltext query for the names sharing a folded word with it (src/repositories/mention-repository.ts)',
   'EntityMention.entity': 'the entities a source names batch through the entity loader',
   'DuplicateDismissal.entity': 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader',

@@ -6,7 +6,7 @@ import type { EntityKind, EntityRecord, FactRecord } from '../repositories/recor
 import type { NodeRecord } from './mappers.js';
 import { entityLabelOfKind, type EntityLabel } from '../dataset/to-graph.js';
 import { typeOfFactLabel } from './model.js';
-import { loadEntityFor } from './prefetch.js';
+import { loadEntityFor, loadFactFor, loadSourceFor } from './prefetch.js';
 import { requireEntity } from './shared.js';
 import { API_VERSION } from '../version.js';
 
@@ -31,10 +31,10 @@ export const nodeResolvers: Resolvers = {
     node: async (_p, { id }, ctx, info) => {
       const prefix = id.split(':')[0] ?? '';
       if (entityPrefixes.has(prefix) && !id.includes('#')) return loadEntityFor(ctx, id, info);
-      const fact = await ctx.loaders.fact.load(id);
+      const fact = await loadFactFor(ctx, id, info);
       return fact && factType(fact) ? fact : null;
     },
-    source: (_p, { id }, ctx) => ctx.loaders.source.load(id),
+    source: (_p, { id }, ctx, info) => loadSourceFor(ctx, id, info),
     sources: (_p, args, ctx) => listSources(ctx.db, pageRequest(args)),
   },
   Node: {

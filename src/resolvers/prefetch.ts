@@ -28,13 +28,36 @@ import { primeLoaders, readProjection } from '../repositories/loaders.js';
 import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
-import { entitiesWithPlan, entityByIdentifierWithPlan, entityWithPlan, eventsWithPlan, type EventFilter, type Need, type PlanNode, type PrefetchPlan } from '../repositories/prefetch-repository.js';
-import type { EntityKind, EntityOfKind, EntityRecord } from '../repositories/records.js';
-import { modelOfField, type Args, type Step } from './model.js';
+import {
+  entitiesWithPlan,
+  entityByIdentifierWithPlan,
+  entityValueFields,
+  entityWithPlan,
+  eventsWithPlan,
+  factWithPlan,
+  legislatureWithPlan,
+  sourceWithPlan,
+  type LegislaturePlan,
+  type EntityValueField,
+  type SourcePlan,
+  type EventFilter,
+  type Need,
+  type PlanNode,
+  type PrefetchPlan,
+} from '../repositories/prefetch-repository.js';
+import type { EntityKind, EntityOfKind, EntityRecord, FactRecord, SourceRecord } from '../repositories/records.js';
+import type { FactLabel } from '../dataset/to-graph.js';
+import { modelOfField, typeOfFactLabel, type Args, type Step } from './model.js';
 import { connectionOfKind } from './shared.js';
+import { isLegislature, seatLimit } from '../repositories/legislature-repository.js';
+import type { LegislatureRecord } from './legislature.js';
 
 /** GraphQL entity types (named as their labels) and the kind of record behind each. */
 const kindOfType = entityKindOfLabel as Record<string, EntityKind | undefined>;
+/** GraphQL fact types and the label of the fact records behind each. */
+const labelOfType = Object.fromEntries(Object.entries(typeOfFactLabel).map(([label, type]) => [type, label])) as Record<string, FactLabel | undefined>;
+/** `EntityValue` fields, named as the fact properties holding their entity's id. */
+const entityValues = new Set<string>(entityValueFields);
 /** Claimable values: their `claims` load the owner's claims (when disputed) or its citations (when not). */
 const valueTypes = new Set(['IntValue', 'FloatValue', 'StringValue', 'PartialDateValue', 'EntityValue']);
 
@@ -116,16 +139,23 @@ function planOfSelection(op: Operation, typeName: string, sets: readonly Selecti
     // Under an interface, a fragment's fields apply only to records of its concrete type.
     const concrete = selected.onType !== null && isObjectType(op.schema.getType(selected.onType));
     const onlyKind = abstract && concrete ? kindOfType[selected.onType!] : undefined;
-    if (abstract && concrete && !onlyKind) continue;
+    const onlyLabel = abstract && concrete && !onlyKind ? labelOfType[selected.onType!] : undefined;
+    if (abstract && concrete && !onlyKind && !onlyLabel) continue;
     const args = getArgumentValues(definition, selected.node, op.variables);
     const sub = selected.node.selectionSet ? [selected.node.selectionSet] : [];
     const childType = getNamedType(definition.type).name;
-    const push = (node: PlanNode) => plan.push(onlyKind ? { ...node, onlyKind } : node);
+    const push = (node: PlanNode) => plan.push(onlyKind ? { ...node, onlyKind } : onlyLabel ? { ...node, onlyLabel } : node);
 
     if (valueTypes.has(childType)) {
-      if (collectFields(op, sub, null).some((f) => f.name === 'claims')) {
+      const valueFields = collectFields(op, sub, null);
+      if (valueFields.some((f) => f.name === 'claims')) {
         push({ need: { kind: 'claims' }, children: [] });
         push({ need: { kind: 'citations' }, children: [] });
+      }
+      // An entity value's entity, and those its claims name, with what `value { … }` selects of them.
+      const entitySets = [...subSelections(valueFields, 'value'), ...subSelections(collectFields(op, subSelections(valueFields, 'claims'), null), 'value')];
+      if (childType === 'EntityValue' && entitySets.length > 0 && entityValues.has(selected.name)) {
+        push({ need: { kind: 'valueEntities', field: selected.name as EntityValueField }, children: planOfSelection(op, 'Entity', entitySets) });
       }
       continue;
     }
@@ -145,6 +175,10 @@ function childrenOf(op: Operation, step: Step, childType: string, sub: Selection
   if (!step.children) return [];
   if (step.children === 'field') return planOfSelection(op, childType, sub);
   if (step.children === 'connection') return planOfConnectionNodes(op, childType, sub);
+  if ('at' in step.children) {
+    const at = fieldDefinition(op, childType, step.children.at);
+    return at ? planOfSelection(op, getNamedType(at.type).name, subSelections(collectFields(op, sub, null), step.children.at)) : [];
+  }
   return [{ need: step.children.through, children: planOfSelection(op, childType, sub) }];
 }
 
@@ -188,7 +222,7 @@ function mergePlan(plan: PlanNode[]): PrefetchPlan {
   const byKey = new Map<string, PlanNode>();
   for (const node of plan) {
     const need = node.need.kind === 'relations' ? { ...node.need, other: false, citations: false } : node.need;
-    const key = JSON.stringify([need, node.onlyKind ?? null]);
+    const key = JSON.stringify([need, node.onlyKind ?? null, node.onlyLabel ?? null]);
     const same = byKey.get(key);
     if (!same) byKey.set(key, node);
     else {
@@ -243,15 +277,15 @@ function variablesOf(info: GraphQLResolveInfo): readonly string[] {
  * of the key: the same query about another entity reuses the plan, as real traffic does. A plan depends on
  * nothing else: the schema is fixed for the process.
  */
-const planCache = new WeakMap<object, Map<string, PrefetchPlan>>();
+const planCache = new WeakMap<object, Map<string, unknown>>();
 const PLANS_PER_OPERATION = 64;
 
-function cachedPlan(info: GraphQLResolveInfo, what: string, make: () => PrefetchPlan): PrefetchPlan {
+function cachedPlan<T>(info: GraphQLResolveInfo, what: string, make: () => T): T {
   let plans = planCache.get(info.operation);
-  if (!plans) planCache.set(info.operation, (plans = new Map<string, PrefetchPlan>()));
+  if (!plans) planCache.set(info.operation, (plans = new Map<string, unknown>()));
   const key = `${what}|${String(info.path.key)}|${JSON.stringify(variablesOf(info).map((name) => info.variableValues[name] ?? null))}`;
-  const found = plans.get(key);
-  if (found) return found;
+  const found = plans.get(key) as T | undefined;
+  if (found !== undefined) return found;
   const plan = make();
   if (plans.size >= PLANS_PER_OPERATION) plans.clear();
   plans.set(key, plan);
@@ -369,6 +403,113 @@ export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQL
     fetches.set(key, fetch);
   }
   return fetch;
+}
+
+/** The fields named `name` in `sets` (through fragments and directives), and the selection sets below them. */
+function below(op: Operation, sets: readonly SelectionSetNode[], name: string): { selected: boolean; sets: SelectionSetNode[] } {
+  const fields = collectFields(op, sets, null).filter((f) => f.name === name);
+  return { selected: fields.length > 0, sets: fields.flatMap((f) => (f.node.selectionSet ? [f.node.selectionSet] : [])) };
+}
+
+/** What the `legislature` root's selection reads: the body, its terms and one page of its members, with what each selects. */
+function legislaturePlanOf(info: GraphQLResolveInfo): LegislaturePlan {
+  return cachedPlan(info, 'legislature', () => {
+    const { op, sets } = selectionOf(info);
+    const organization = below(op, sets, 'organization');
+    const terms = below(op, sets, 'terms');
+    const composition = below(op, terms.sets, 'composition');
+    const compositionParty = below(op, composition.sets, 'party');
+    // The first `members` selected is planned; an alias asking another page is read by its resolver.
+    const membersField = collectFields(op, sets, null).find((f) => f.name === 'members');
+    const definition = fieldDefinition(op, 'Legislature', 'members');
+    let members: LegislaturePlan['members'] = null;
+    if (membersField && definition) {
+      const args = getArgumentValues(definition, membersField.node, op.variables);
+      let first: number | null = null;
+      try {
+        first = seatLimit(args.first as number | null | undefined);
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error; // reported by the field's resolver
+      }
+      if (first !== null) {
+        const nodes = below(op, membersField.node.selectionSet ? [membersField.node.selectionSet] : [], 'nodes');
+        const person = below(op, nodes.sets, 'person');
+        const party = below(op, nodes.sets, 'party');
+        const partyName = below(op, nodes.sets, 'partyName').selected;
+        // `partyName` reads the party's dated names (the `Party.names` model) for the seat's first day.
+        const names = partyName ? (modelOfField('Party', 'names')?.steps({}) ?? []).map((step): PlanNode => ({ need: step.need, children: [] })) : [];
+        members = {
+          filter: { asOf: (args.asOf as string | null | undefined) ?? null, term: (args.term as string | null | undefined) ?? null, first },
+          person: person.selected ? planOfSelection(op, 'Person', person.sets) : null,
+          party: party.selected || partyName ? mergePlan([...planOfSelection(op, 'Party', party.sets), ...names]) : null,
+          membership: below(op, nodes.sets, 'membership').selected,
+          citations: below(op, nodes.sets, 'citations').selected,
+        };
+        const seatBody = below(op, nodes.sets, 'legislature');
+        if (seatBody.selected) {
+          organization.sets.push(...seatBody.sets);
+          organization.selected = true;
+        }
+      }
+    }
+    return {
+      organization: organization.selected ? planOfSelection(op, 'Organization', organization.sets) : null,
+      terms: terms.selected ? { party: compositionParty.selected ? planOfSelection(op, 'Party', compositionParty.sets) : null, citations: below(op, composition.sets, 'citations').selected } : null,
+      members,
+    };
+  });
+}
+
+/** The `legislature` root: the body with its terms, one page of members and what they select, in one query. */
+export async function loadLegislatureFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<LegislatureRecord | null> {
+  if (!ctx.prefetch) return (await isLegislature(ctx.db, id)) ? { id } : null;
+  const found = await legislatureWithPlan(ctx.db, id, legislaturePlanOf(info), readProjection(ctx.projection));
+  if (!found) return null;
+  primeLoaders(ctx.loaders, found.primes);
+  return { id, terms: found.terms, members: found.members };
+}
+
+/** What the `source` root's selection reads (its citations page and what `citedBy` selects), from the operation. */
+function sourcePlanOf(info: GraphQLResolveInfo): SourcePlan {
+  return cachedPlan(info, 'source', () => {
+    const { op, sets } = selectionOf(info);
+    // The first `citations` selected is planned; an alias asking another page is read through the loader.
+    const field = collectFields(op, sets, null).find((f) => f.name === 'citations');
+    const definition = fieldDefinition(op, 'Source', 'citations');
+    if (!field || !definition) return { citations: null };
+    let page: PageRequest;
+    try {
+      page = pageRequest(getArgumentValues(definition, field.node, op.variables));
+    } catch (error) {
+      if (error instanceof UserInputError) return { citations: null }; // reported by the field's resolver
+      throw error;
+    }
+    const sub = field.node.selectionSet ? [field.node.selectionSet] : [];
+    const nodes = subSelections(collectFields(op, subSelections(collectFields(op, sub, null), 'edges'), null), 'node');
+    const citing = subSelections(collectFields(op, nodes, null), 'citedBy');
+    const selected = collectFields(op, nodes, null).some((f) => f.name === 'citedBy');
+    return { citations: { page, citedBy: selected ? planOfSelection(op, 'Node', citing) : null } };
+  });
+}
+
+/** A source by id for the `source` root, with the page of its citations and the nodes citing it, in one query. */
+export async function loadSourceFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<SourceRecord | null> {
+  if (!ctx.prefetch) return ctx.loaders.source.load(id);
+  const found = await sourceWithPlan(ctx.db, id, sourcePlanOf(info), readProjection(ctx.projection));
+  if (!found) return null;
+  primeLoaders(ctx.loaders, found.primes);
+  return found.source;
+}
+
+/** A fact by id for a root field (`node`), with everything its selection will load, in one query. */
+export async function loadFactFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<FactRecord | null> {
+  const plan = ctx.prefetch ? planOf(info) : [];
+  if (plan.length === 0) return ctx.loaders.fact.load(id);
+  const found = await factWithPlan(ctx.db, id, plan, readProjection(ctx.projection));
+  if (!found) return null;
+  primeLoaders(ctx.loaders, found.primes);
+  ctx.loaders.fact.prime(id, found.fact);
+  return found.fact;
 }
 
 /** The root fetches of each request (by context), keyed by entity id and plan. */

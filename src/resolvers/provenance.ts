@@ -6,17 +6,21 @@ import * as curation from '../curation/mutations.js';
 import { ownerOf } from '../dataset/from-graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { pageRequest, paginate } from '../repositories/pagination.js';
-import { citationsOfSource, sourceVersions, sourceVersionsPage } from '../repositories/source-repository.js';
-import type { ElectionRecord } from '../repositories/records.js';
+import { sourceVersions, sourceVersionsPage, type SourceCitationRecord } from '../repositories/source-repository.js';
 import type { GraphContext } from '../context.js';
-import type { PlaceTurnoutRecord } from './mappers.js';
+import { turnoutByPlace } from './model.js';
 import { requireEntity, valueOf } from './shared.js';
 
 const entityPrefixes = new Set(['person', 'party', 'organization', 'place', 'district', 'election', 'case', 'event']);
 
-/** An entity or fact by id: a claim's id (`election:x#turnout#1`) names its owner. */
-async function nodeById(ctx: GraphContext, id: string) {
-  const owner = id.split('#').length > 2 && !id.includes('#name#') ? ownerOfClaim(id) : id;
+/**
+ * The node citing a source: the entity or fact itself, or for a claim (`election:x#turnout#1`) the entity or
+ * fact it is of. The citation's kind says which: a fact's id may look like a claim's (`event:x#participant#1`).
+ */
+async function citingNode(ctx: GraphContext, c: SourceCitationRecord) {
+  if (c.citedByKind === 'ENTITY') return ctx.loaders.entity.load(c.citedBy);
+  if (c.citedByKind === 'FACT') return ctx.loaders.fact.load(c.citedBy);
+  const owner = ownerOfClaim(c.citedBy);
   const prefix = owner.split(':')[0] ?? '';
   if (entityPrefixes.has(prefix) && !owner.includes('#')) return ctx.loaders.entity.load(owner);
   return (await ctx.loaders.fact.load(owner)) ?? (await ctx.loaders.entity.load(ownerOf(owner)));
@@ -28,16 +32,6 @@ function ownerOfClaim(id: string): string {
   return parts.slice(0, parts.length - 2).join('#');
 }
 
-async function turnoutByPlace(ctx: GraphContext, election: ElectionRecord): Promise<PlaceTurnoutRecord[]> {
-  const claims = (await ctx.loaders.claims.load(election.id)).filter((c) => c.field === 'placeTurnout');
-  return claims.map((c) => {
-    const v = c.value as { place: string; turnout: number };
-    return {
-      placeId: v.place,
-      turnout: { ownerId: election.id, field: 'placeTurnout', plain: v.turnout, disputed: false, claims: [{ value: v.turnout, qualifier: c.qualifier, citations: c.citations }] },
-    };
-  });
-}
 
 
 export const provenanceResolvers: Resolvers = {
@@ -45,15 +39,14 @@ export const provenanceResolvers: Resolvers = {
     text: async (s, _a, ctx) => (s.text !== undefined ? s.text : ((await ctx.loaders.source.load(s.id))?.text ?? null)),
     previousVersions: (s, _a, ctx) => sourceVersions(ctx.db, s.id),
     previousVersionsConnection: (s, args, ctx) => sourceVersionsPage(ctx.db, s.id, pageRequest(args)),
-    citations: (s, args, ctx) => citationsOfSource(ctx.db, s.id, pageRequest(args)),
+    citations: (s, args, ctx) => ctx.loaders.sourceCitations.load({ sourceId: s.id, ...pageRequest(args) }),
   },
   SourceCitation: {
     citedById: (c) => c.citedBy,
-    citedBy: (c, _a, ctx) => nodeById(ctx, c.citedBy),
+    citedBy: (c, _a, ctx) => citingNode(ctx, c),
   },
   Election: {
     independentSeats: (e) => valueOf(e, 'independentSeats'),
-    turnoutByPlace: (e, _a, ctx) => turnoutByPlace(ctx, e),
     // The list's answer (its claims are read whole with their owner), paged here by place id (then the claim's
     // place in the owner's claims, for two sources' turnouts of one place).
     turnoutByPlaceConnection: async (e, args, ctx) => {
