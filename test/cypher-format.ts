@@ -27,7 +27,8 @@ export function formatCypher(cypher: string): string {
     else if (ch === '}') depth -= 1;
     else if (i > 0 && /[ {]/.test(flat[i - 1]!)) {
       const clause = CLAUSES.find((c) => flat.startsWith(c, i) && !/\w/.test(flat[i + c.length] ?? ''));
-      if (clause) flush();
+      // `OPTIONAL MATCH`, `STARTS WITH`, `ENDS WITH` are one clause or operator, not two.
+      if (clause && !/(?:^|\s)(?:OPTIONAL|STARTS|ENDS)\s*$/.test(line)) flush();
     }
     line += ch;
   }

@@ -3,12 +3,12 @@ import { formatCypher } from '../cypher-format.js';
 
 describe('formatCypher', () => {
   it('starts each clause on a line, indented by the braces around it, and leaves quoted text alone', () => {
-    const text = formatCypher(`MATCH (n:Entity {id: $id}) WHERE n.name = 'a WHERE b'
+    const text = formatCypher(`OPTIONAL MATCH (n:Entity {id: $id}) WHERE n.name = 'a WHERE b' AND n.id STARTS WITH 'x'
       RETURN n {.id, x: COLLECT { MATCH (n)-[:R]->(m) WITH m ORDER BY m.id RETURN m.id }} AS n`);
     expect(text).toBe(
       [
-        'MATCH (n:Entity {id: $id})',
-        "WHERE n.name = 'a WHERE b'",
+        'OPTIONAL MATCH (n:Entity {id: $id})',
+        "WHERE n.name = 'a WHERE b' AND n.id STARTS WITH 'x'",
         'RETURN n {.id, x: COLLECT {',
         '    MATCH (n)-[:R]->(m)',
         '    WITH m',
