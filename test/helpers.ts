@@ -56,3 +56,17 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     },
   };
 }
+
+/**
+ * Planning is under test, not admission: nothing counts as expensive, so no lookup reads its entity's degrees
+ * for the cost estimate first and round trips are the plan's. Answers are under test, not speed: the first time
+ * a shape is asked Neo4j plans its Cypher (3.6 s for a 26-subquery query measured alone; past the 10 s default
+ * on a loaded machine), so the operation budget is generous.
+ */
+export const planningLimits = { MAX_DEPTH: '32', MAX_COST: '10000000', EXPENSIVE_COST: '10000000', MAX_ALIASES: '100', OPERATION_TIMEOUT: '60s' };
+
+/** Two servers on the test database: one planning queries, one loading level by level (PREFETCH=false). */
+export async function startPlannedAndLevelled(): Promise<{ planned: TestServer; levelled: TestServer; close: () => Promise<void> }> {
+  const [planned, levelled] = await Promise.all([startTestServer(planningLimits), startTestServer({ ...planningLimits, PREFETCH: 'false' })]);
+  return { planned, levelled, close: async () => void (await Promise.all([planned.close(), levelled.close()])) };
+}

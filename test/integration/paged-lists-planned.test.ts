@@ -3,17 +3,17 @@
 // planning answers them exactly as one loading level by level (PREFETCH=false), in one round trip per root.
 // Reads only, on the shared test database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers.js';
+import { startPlannedAndLevelled, type TestServer } from '../helpers.js';
 
-// Planning is under test, not admission (as in prefetch.test.ts): nothing counts as expensive.
-const limits = { MAX_DEPTH: '32', MAX_COST: '10000000', EXPENSIVE_COST: '10000000', MAX_ALIASES: '100' };
+// Planning is under test, not admission or speed (test/helpers.ts `planningLimits`).
 let planned: TestServer;
 let levelled: TestServer;
+let close: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  [planned, levelled] = await Promise.all([startTestServer(limits), startTestServer({ ...limits, PREFETCH: 'false' })]);
+  ({ planned, levelled, close } = await startPlannedAndLevelled());
 });
 afterAll(async () => {
-  await Promise.all([planned?.close(), levelled?.close()]);
+  await close();
 });
 
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';

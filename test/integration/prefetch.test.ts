@@ -5,23 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers.js';
+import { startPlannedAndLevelled, type TestServer } from '../helpers.js';
 
 type Json = any;
 
-// Planning is under test, not admission: with nothing counting as expensive, no lookup reads its entity's
-// degrees for the cost estimate first (test/integration/cost.test.ts covers that), so round trips are the plan's.
-// Answers are under test, not speed: the first time a shape is asked Neo4j plans its Cypher (3.6 s for the
-// 26-subquery query of the first case, measured alone; past the 10 s default on a loaded machine), so the
-// operation budget is generous here.
-const limits = { MAX_DEPTH: '32', MAX_COST: '10000000', EXPENSIVE_COST: '10000000', MAX_ALIASES: '100', OPERATION_TIMEOUT: '60s' };
+// Planning is under test, not admission or speed (test/helpers.ts `planningLimits`).
 let planned: TestServer;
 let levelled: TestServer;
+let close: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  [planned, levelled] = await Promise.all([startTestServer(limits), startTestServer({ ...limits, PREFETCH: 'false' })]);
+  ({ planned, levelled, close } = await startPlannedAndLevelled());
 });
 afterAll(async () => {
-  await Promise.all([planned?.close(), levelled?.close()]);
+  await close();
 });
 
 const C = 'citations { quote source { id title publisher } }';
