@@ -1,6 +1,7 @@
 // Turns a validated dataset into the rows the loader writes: entity and fact nodes, claims, citations, the
 // fact→entity links, and the derived entity→entity relationships rebuilt from the facts. Pure, so the shape
 // of the graph is unit-tested without a database.
+import type { EntityKind } from '../generated/graphql.js';
 import { createHash } from 'node:crypto';
 import { partialDate } from '../domain/partial-date.js';
 import { locateQuote, normaliseForQuotes, type NormalisedText } from '../domain/quotes.js';
@@ -50,7 +51,7 @@ export const relationTypes = [
 ] as const;
 export type RelationType = (typeof relationTypes)[number];
 
-export const entityKindOfLabel: Record<EntityLabel, string> = {
+export const entityKindOfLabel = {
   Person: 'PERSON',
   Party: 'PARTY',
   Organization: 'ORGANIZATION',
@@ -59,7 +60,10 @@ export const entityKindOfLabel: Record<EntityLabel, string> = {
   Election: 'ELECTION',
   CourtCase: 'COURT_CASE',
   Event: 'EVENT',
-};
+} as const satisfies Record<EntityLabel, EntityKind>;
+/** Every kind of the schema's `EntityKind` enum has a label: a kind added to the schema fails to compile here until it does. */
+const _everyKindHasALabel: Exclude<EntityKind, (typeof entityKindOfLabel)[EntityLabel]> extends never ? true : never = true;
+void _everyKindHasALabel;
 
 /** The label (also the GraphQL type's name) of each entity kind: `entityKindOfLabel` turned round. */
 export const entityLabelOfKind: Readonly<Record<string, EntityLabel>> = Object.fromEntries(entityLabels.map((label) => [entityKindOfLabel[label], label]));

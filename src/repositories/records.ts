@@ -2,6 +2,7 @@
 // database values become typed objects. Resolvers only ever see these.
 import { partialDateOrNull, type PartialDate } from '../domain/partial-date.js';
 import type { FactLabel } from '../dataset/to-graph.js';
+import type { EntityKind as SchemaEntityKind } from '../generated/graphql.js';
 import { entityLabels, factLabels } from '../dataset/to-graph.js';
 import { DataFaultError } from '../errors.js';
 import { CandidacyStatus, ElectionKind, EventKind, OrganizationKind, PlaceKind } from '../dataset/schema.js';
@@ -13,7 +14,8 @@ function oneOf<T extends string>(schema: z.ZodType<T>, v: unknown): T | null {
   return parsed.success ? parsed.data : null;
 }
 
-export type EntityKind = 'PERSON' | 'PARTY' | 'ORGANIZATION' | 'PLACE' | 'DISTRICT' | 'ELECTION' | 'COURT_CASE' | 'EVENT';
+/** The kinds of entity: the schema's `EntityKind` enum, as codegen writes it (one list, in schema/). */
+export type EntityKind = SchemaEntityKind;
 
 type Row = Record<string, unknown>;
 
