@@ -3,6 +3,7 @@
 // its coded answer, the limits refuse before any database work, the server stays up, and the data is unchanged.
 import { buildSchema, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLArgument, type GraphQLInputType, type GraphQLNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeOfFactLabel } from '../../src/resolvers/model.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { startTestServer, testDatabase, type GqlResponse, type TestServer } from '../helpers.js';
 
@@ -272,6 +273,9 @@ const rootFieldOf: Partial<Record<string, { field: string; idQuery: string }>> =
   Legislature: { field: 'legislature', idQuery: `MATCH (o:Organization {orgKind: 'LEGISLATURE'}) RETURN o.id AS id ORDER BY o.id LIMIT 1` },
 };
 
+/** The fact label behind each fact type of the API. */
+const labelOfFactType: Record<string, string | undefined> = Object.fromEntries(Object.entries(typeOfFactLabel).map(([label, type]) => [type, label]));
+
 /** The operation for a case: on Query directly, on a Node type through node(id: $id), else through its root field. */
 function operation(typeName: string, c: InjectionCase, value: string, variables: string[]): string {
   const declared = variables.length > 0 ? `(${variables.join(', ')})` : '';
@@ -294,8 +298,10 @@ describe('Cypher injection in every string argument of the read API', () => {
 
   for (const { typeName, cases } of allCases) {
     it(`${typeName}: ${cases.length} string arguments × ${injections.length} payloads, inline and as variables`, async () => {
-      // A real node of this type (nodes carry their GraphQL type as a label) for the nested fields.
-      const idQuery = rootFieldOf[typeName]?.idQuery ?? `MATCH (n:${typeName}) RETURN n.id AS id ORDER BY n.id LIMIT 1`;
+      // A real node of this type for the nested fields: entities carry their GraphQL type as a label, facts their
+      // fact label (`CandidacyStatusChange` is a `CandidacyStatus`).
+      const label = labelOfFactType[typeName] ?? typeName;
+      const idQuery = rootFieldOf[typeName]?.idQuery ?? `MATCH (n:${label}) RETURN n.id AS id ORDER BY n.id LIMIT 1`;
       const [id] = typeName === 'Query' ? [null] : await db.read(idQuery, {}, (r) => r.id as string);
       expect(typeName === 'Query' || id !== undefined, `no ${typeName} in the seed`).toBe(true);
       for (const c of cases) {

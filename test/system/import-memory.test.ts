@@ -35,8 +35,9 @@ const QUOTE = 'Members of the Example Party met in Astana to register their cand
 /** An article, a party, and `people` people each with a membership of it, all citing the article. */
 function loadedFromJsonl(prefix: string, people: number): BulkFile {
   const cite = [{ source: `source:${prefix}-article`, quote: QUOTE }];
+  // Each file's article has a text of its own: an identical text is the same document, which an import reuses.
   const lines = [
-    { collection: 'sources', record: { id: `source:${prefix}-article`, kind: 'ARTICLE', publisher: 'Test Wire', title: 'Candidates registered', date: '2024-05', text: `${QUOTE} The list is long.`, retrievedAt: '2024-05-02' } },
+    { collection: 'sources', record: { id: `source:${prefix}-article`, kind: 'ARTICLE', publisher: 'Test Wire', title: 'Candidates registered', date: '2024-05', text: `${QUOTE} The list of ${prefix} is long.`, retrievedAt: '2024-05-02' } },
     { collection: 'parties', record: { id: `party:${prefix}-party`, name: `Example Party ${prefix}`, citations: cite } },
   ];
   for (let i = 1; i <= people; i += 1) {
