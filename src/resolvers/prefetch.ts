@@ -485,10 +485,8 @@ function sourcePlanOf(info: GraphQLResolveInfo): SourcePlan {
       throw error;
     }
     const sub = field.node.selectionSet ? [field.node.selectionSet] : [];
-    const nodes = subSelections(collectFields(op, subSelections(collectFields(op, sub, null), 'edges'), null), 'node');
-    const citing = subSelections(collectFields(op, nodes, null), 'citedBy');
-    const selected = collectFields(op, nodes, null).some((f) => f.name === 'citedBy');
-    return { citations: { page, citedBy: selected ? planOfSelection(op, 'Node', citing) : null } };
+    const citing = below(op, below(op, below(op, sub, 'edges').sets, 'node').sets, 'citedBy');
+    return { citations: { page, citedBy: citing.selected ? planOfSelection(op, 'Node', citing.sets) : null } };
   });
 }
 
