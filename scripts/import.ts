@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import {
   describeError,
+  describeSameSources,
   ImportIncompleteError,
   isTransactionTooLarge,
   planImport,
   readBulkFile,
+  SourceStoredMeanwhileError,
   summarise,
   writeImport,
   type BulkFormat,
@@ -119,6 +121,17 @@ function printSummary(summary: ImportSummary, dryRun: boolean): void {
   for (const [collection, n] of Object.entries(summary.byCollection)) console.log(`  ${collection.padEnd(14)} +${n.created} ~${n.updated}`);
 }
 
+/**
+ * The file's sources recognised as documents already held (the same canonical URL, else the identical text):
+ * not stored again; what cites them cites the kept source. File, line, and the kept source's id.
+ */
+function printSameSources(plan: ImportPlan, dryRun: boolean): void {
+  const lines = describeSameSources(plan);
+  if (lines.length === 0) return;
+  console.log(`${lines.length} source(s) of the file ${dryRun ? 'would not be' : 'were not'} stored again (the same document is held; what cites them cites it):`);
+  for (const line of lines) console.log(`  ${line}`);
+}
+
 /** Writes the plan with a progress bar of rows written: count, rate, ETA. */
 async function write(database: Database, plan: ImportPlan, args: Args, mode: WriteImportOptions['mode']): Promise<ImportSummary> {
   const bar = new cliProgress.SingleBar(
@@ -169,7 +182,7 @@ async function writeWithFallback(database: Database, plan: ImportPlan, args: Arg
  * reported with the database's own code; a lost answer to a COMMIT, as what it is.
  */
 function failureMessage(error: unknown): string {
-  if (error instanceof ImportIncompleteError) return `import failed: ${error.message}`;
+  if (error instanceof ImportIncompleteError || error instanceof SourceStoredMeanwhileError) return `import failed: ${error.message}`;
   if (error instanceof OutcomeUnknownError) {
     return `import failed: the connection was lost while its one transaction committed (${describeError(error.cause)}), so it is either wholly in the graph or not at all; import the same file again to be sure (that changes nothing if it is in)`;
   }
@@ -222,10 +235,12 @@ async function main(): Promise<number> {
     if (args.dryRun) {
       console.log(`${args.file} is valid (dry run: nothing written).`);
       printSummary(summarise(plan), true);
+      printSameSources(plan, true);
       return 0;
     }
     const summary = await writeWithFallback(runtime.database, plan, args);
     printSummary(summary, false);
+    printSameSources(plan, false);
     return 0;
   } catch (error) {
     bars.stop();
@@ -264,18 +279,26 @@ async function importPopolo(args: Args, config: ReturnType<typeof loadConfig>): 
       return 1;
     }
     const lines = describeResolutions(result);
-    const counts = { merge: 0, create: 0, flag: 0, skip: 0 };
+    const counts = { merge: 0, create: 0, flag: 0, skip: 0, same: 0, differs: 0 };
     for (const line of lines) counts[line.trim().split(' ')[0] as keyof typeof counts] += 1;
-    console.log(`${counts.create} entities would be created, ${counts.merge} merged into existing ones, ${counts.flag} possible duplicate(s) flagged, ${counts.skip} element(s) skipped.`);
+    console.log(
+      `${counts.create} entities would be created, ${counts.merge} merged into existing ones, ${counts.flag} possible duplicate(s) flagged, ${counts.skip} element(s) skipped; ${counts.same} membership(s) the graph holds already; ${counts.differs} value(s) on which the file and the graph disagree.`,
+    );
     if (args.dryRun) {
       for (const line of lines) console.log(line);
       console.log(`${args.file} is valid (dry run: nothing written).`);
       printSummary(summarise(result.plan), true);
+      printSameSources(result.plan, true);
       return 0;
     }
-    for (const line of lines.filter((l) => l.trimStart().startsWith('flag'))) console.log(line);
+    // Flags and disagreements are printed on a real import too: each disagreeing date is kept beside the graph's.
+    lines.forEach((line, i) => {
+      if (line.trimStart().startsWith('flag')) console.log(line);
+      else if (line.trimStart().startsWith('differs')) console.log(`${lines.slice(0, i).reverse().find((l) => !l.startsWith(' ')) ?? ''}\n${line}`);
+    });
     const summary = await writeWithFallback(runtime.database, result.plan, args);
     printSummary(summary, false);
+    printSameSources(result.plan, false);
     return 0;
   } catch (error) {
     logger.error({ err: error }, 'import failed');

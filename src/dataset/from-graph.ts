@@ -213,8 +213,8 @@ function organization(r: StoredRecord): Out<typeof Organization> {
         compact({
           key: requireText(t, 'key'),
           name: requireText(t, 'name'),
-          from: requireText(t, 'from'),
-          to: text(t.props, 'to'),
+          from: claimable(t, 'from', requireText(t, 'from')) ?? requireText(t, 'from'),
+          to: claimable(t, 'to', text(t.props, 'to')),
           identifiers: nonEmpty(identifiersOf(t.props)),
           citations: citations(t.citations),
         }),
@@ -321,8 +321,8 @@ function membership(r: StoredRecord): Out<typeof Membership> {
     onBehalfOf: linkTo(n, 'ON_BEHALF_OF'),
     independent: n.props.independent === true ? (true as const) : undefined,
     term: text(n.props, 'term'),
-    from: text(n.props, 'from'),
-    to: text(n.props, 'to'),
+    from: claimable(n, 'from', text(n.props, 'from')),
+    to: claimable(n, 'to', text(n.props, 'to')),
     citations: citations(n.citations),
   });
 }

@@ -232,9 +232,13 @@ export const Term = z.strictObject({
   /** Short key memberships refer to: `5` for the fifth convocation. */
   key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,31}$/, 'must be a short lower-case key such as 5'),
   name: Name,
-  from: PartialDate,
+  /**
+   * First and last day. Where sources disagree (a file's term against the graph's), every source's date as a
+   * claim, the first the one the graph answers with (`LegislativeTerm.from`; `fromClaims` lists them all).
+   */
+  from: claimable(PartialDate),
   /** Absent while the term runs. */
-  to: PartialDate.optional(),
+  to: claimable(PartialDate).optional(),
   identifiers: z.array(Identifier).optional(),
   citations: Citations,
 });
@@ -433,8 +437,12 @@ export const Membership = z.strictObject({
   independent: z.literal(true).optional(),
   /** Key of the organisation's term this membership belongs to (`5`); its dates are the term's unless given. */
   term: z.string().min(1).max(32).optional(),
-  from: PartialDate.optional(),
-  to: PartialDate.optional(),
+  /**
+   * Since and until when. Where sources disagree (an imported file's 1990-04-24 against the graph's 1991), every
+   * source's date as a claim, the first the one the graph answers with (`Membership.from`; `fromClaims` lists all).
+   */
+  from: claimable(PartialDate).optional(),
+  to: claimable(PartialDate).optional(),
   citations: Citations,
 });
 

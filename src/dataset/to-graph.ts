@@ -247,6 +247,18 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     });
   };
 
+  /**
+   * A fact's `from`/`to` that sources may dispute (a term's, a membership's): claims as `claimField` stores them,
+   * and the date properties of the first claim, which lists, `asOf` filters and relations go by (as an election's
+   * polling day). Returns the properties; `disputed` names the disputed ones.
+   */
+  const spanClaims = (owner: string, props: Props, from: Claimable<string> | undefined, to: Claimable<string> | undefined): Props => {
+    const disputed: string[] = [];
+    claimField(owner, props, disputed, 'from', from);
+    claimField(owner, props, disputed, 'to', to);
+    return { ...dateProps('from', from === undefined ? undefined : firstValue(from)), ...dateProps('to', to === undefined ? undefined : firstValue(to)), disputed };
+  };
+
   const relation = (type: RelationType, from: string, to: string, factId: string, props: Props = {}) => {
     rows.relations[type].push({
       id: `${factId}|${type}|${from}|${to}`,
@@ -339,18 +351,15 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
     entity('Organization', o, { orgKind: o.orgKind, parentId: o.parent ?? null, placeId: o.place ?? null });
     (o.terms ?? []).forEach((t, i) => {
       const id = `${o.id}#term#${i + 1}`;
-      rows.facts.Term.push({
-        id,
-        props: {
-          kind: 'TERM',
-          key: t.key,
-          name: t.name,
-          ord: i,
-          identifiers: t.identifiers && t.identifiers.length > 0 ? JSON.stringify(t.identifiers.map((x) => ({ scheme: x.scheme, value: x.value, url: x.url ?? null }))) : null,
-          ...dateProps('from', t.from),
-          ...dateProps('to', t.to),
-        },
-      });
+      const props: Props = {
+        kind: 'TERM',
+        key: t.key,
+        name: t.name,
+        ord: i,
+        identifiers: t.identifiers && t.identifiers.length > 0 ? JSON.stringify(t.identifiers.map((x) => ({ scheme: x.scheme, value: x.value, url: x.url ?? null }))) : null,
+      };
+      Object.assign(props, spanClaims(id, props, t.from, t.to));
+      rows.facts.Term.push({ id, props });
       rows.links.SUBJECT.push({ from: id, to: o.id, props: {} });
       cite(id, 'Fact', t.citations);
     });
@@ -435,18 +444,19 @@ export function datasetToGraph(dataset: Dataset, context: GraphContextOfRecords 
   }
 
   for (const m of dataset.memberships) {
-    rows.facts.Membership.push({
-      id: m.id,
-      props: { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, term: m.term ?? null, independent: m.independent ?? null, ...dateProps('from', m.from), ...dateProps('to', m.to) },
-    });
+    const props: Props = { kind: 'MEMBERSHIP', role: m.role, title: m.title ?? null, term: m.term ?? null, independent: m.independent ?? null };
+    Object.assign(props, spanClaims(m.id, props, m.from, m.to));
+    rows.facts.Membership.push({ id: m.id, props });
     rows.links.SUBJECT.push({ from: m.id, to: m.person, props: {} });
     rows.links.OBJECT.push({ from: m.id, to: m.organization, props: {} });
     cite(m.id, 'Fact', m.citations);
-    relation(relationForRole(m.role), m.person, m.organization, m.id, { ...span(m.from, m.to), role: m.title ?? m.role });
+    const from = m.from === undefined ? undefined : firstValue(m.from);
+    const to = m.to === undefined ? undefined : firstValue(m.to);
+    relation(relationForRole(m.role), m.person, m.organization, m.id, { ...span(from, to), role: m.title ?? m.role });
     if (m.onBehalfOf) {
       // A legislator sat for the party: an affiliation for the network, dated like the seat.
       rows.links.ON_BEHALF_OF.push({ from: m.id, to: m.onBehalfOf, props: {} });
-      relation('AFFILIATED_WITH', m.person, m.onBehalfOf, m.id, { ...span(m.from, m.to), role: 'sat for' });
+      relation('AFFILIATED_WITH', m.person, m.onBehalfOf, m.id, { ...span(from, to), role: 'sat for' });
     }
   }
 

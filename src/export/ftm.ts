@@ -213,8 +213,9 @@ export function datasetToFtm(dataset: Dataset): FtmEntity[] {
       [director ? 'director' : 'member']: [m.person],
       organization: [m.organization],
       role: [role],
-      startDate: [m.from],
-      endDate: [m.to],
+      // Every date a source gives, where they disagree (FtM properties hold several values).
+      startDate: claimValues(m.from),
+      endDate: claimValues(m.to),
       recordId: [m.id],
       ...w.interval(m.citations),
     });

@@ -106,7 +106,7 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
   const terms = new Map<string, { from: string; to?: string | undefined }>();
   for (const r of records) {
     if (r.collection !== 'organizations') continue;
-    for (const t of r.record.terms ?? []) terms.set(termEventId(r.record.id, t.key), { from: t.from, to: t.to });
+    for (const t of r.record.terms ?? []) terms.set(termEventId(r.record.id, t.key), { from: firstValue(t.from), to: t.to === undefined ? undefined : firstValue(t.to) });
   }
   for (const r of records) {
     switch (r.collection) {
@@ -143,8 +143,9 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
             name: t.name,
             classification: 'legislative period',
             organization_id: o.id,
-            start_date: t.from,
-            ...(t.to ? { end_date: t.to } : {}),
+            // Popolo holds one date: where sources disagree, the one the graph answers with (its first claim).
+            start_date: firstValue(t.from),
+            ...(t.to !== undefined ? { end_date: firstValue(t.to) } : {}),
             ...(ids.length > 0 ? { identifiers: ids } : {}),
           });
         }
@@ -154,8 +155,8 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
         const m = r.record;
         const term = m.term ? termEventId(m.organization, m.term) : undefined;
         const dates = term ? terms.get(term) : undefined;
-        const from = m.from ?? dates?.from;
-        const to = m.to ?? dates?.to;
+        const from = (m.from === undefined ? undefined : firstValue(m.from)) ?? dates?.from;
+        const to = (m.to === undefined ? undefined : firstValue(m.to)) ?? dates?.to;
         out.memberships.push({
           id: m.id,
           person_id: m.person,

@@ -10,7 +10,7 @@ import { addRecord, emptyLoaded, type BulkFile } from '../bulk/format.js';
 import { planImport, type ImportPlan, type PlanProgress } from '../bulk/import.js';
 import type { Database } from '../neo4j/database.js';
 import { readStoredRecords } from '../repositories/curation-repository.js';
-import { candidateIds, existingEntityIds, resolutionProfiles, resolutionProfilesOf } from '../repositories/resolution-repository.js';
+import { candidateIds, existingEntityIds, resolutionProfiles, resolutionProfilesOf, storedMembershipsBetween, type StoredMembership } from '../repositories/resolution-repository.js';
 import { identifierKey, identifierSearchKey } from '../dataset/to-graph.js';
 import { mapPopolo, nameVariants, pathOf, readPopolo, type MappedRecord, type PopoloDocument, type SourceMeta } from './popolo.js';
 import { decide, describeEvidence, type Comparison, type Decision, type Evidence, type Profile, type ResolutionKind } from './resolve.js';
@@ -30,9 +30,23 @@ export interface ResolutionReport {
   name: string;
   decision: Decision;
   /**
-   * Values of a merged record on which the file and the graph disagree: an election's date keeps both as claims,
-   * other dates keep the graph's.
+   * Values of a merged record on which the file and the graph disagree: an election's date and a term's dates keep
+   * both as claims, other dates keep the graph's.
    */
+  conflicts?: string[];
+}
+
+/**
+ * An incoming membership found to be one the graph holds (the same person, organisation, role and term): it is
+ * written under the stored id, folded into the stored record; `conflicts` are the dates (or values) on which the
+ * file and the graph disagree (dates: both kept as claims).
+ */
+export interface FactMatchReport {
+  pointer: string;
+  line: number | null;
+  collection: 'memberships';
+  incomingId: string;
+  id: string;
   conflicts?: string[];
 }
 
@@ -41,6 +55,8 @@ export interface PopoloPlan {
   issues: ValidationIssue[];
   /** What each incoming entity was resolved to, with the evidence. */
   resolutions: ResolutionReport[];
+  /** Memberships of the file that the graph holds already (matched, not created). */
+  facts: FactMatchReport[];
   skipped: { pointer: string; line: number | null; reason: string }[];
   /** The bulk plan (null when the file itself has problems). */
   plan: ImportPlan | null;
@@ -274,7 +290,7 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, c
   // the stored one stays. Either way the disagreement is reported.
   for (const field of dateFields) {
     if (field === 'date' && stored.collection === 'elections') {
-      const kept = mergeDateClaims(s.date as ClaimableDate, i.date as ClaimableDate, s.citations as Citation[], i.citations as Citation[], conflicts);
+      const kept = mergeDateClaims('date', s.date as ClaimableDate, i.date as ClaimableDate, s.citations as Citation[], i.citations as Citation[], conflicts);
       if (kept !== undefined) out.date = kept;
       continue;
     }
@@ -287,9 +303,10 @@ export function foldInto(stored: CollectionRecord, incoming: CollectionRecord, c
     out.terms = (out.terms as Record<string, unknown>[]).map((t) => {
       const other = incomingTerms.get(String(t.key));
       if (!other || other === t) return t;
+      // A term's dates are claimable, like a polling day: a disagreeing date is kept beside the graph's, each cited.
       const merged = { ...t };
       for (const field of ['from', 'to']) {
-        const kept = finerDate(t[field], other[field], `terms[${String(t.key)}].${field}`, conflicts);
+        const kept = t[field] === undefined ? other[field] : mergeDateClaims(`terms[${String(t.key)}].${field}`, t[field] as ClaimableDate, other[field] as ClaimableDate, t.citations as Citation[], other.citations as Citation[], conflicts);
         if (kept !== undefined) merged[field] = kept;
       }
       if (merged.from !== t.from || merged.to !== t.to) merged.citations = uniqueBy([...(t.citations as Citation[]), ...(other.citations as Citation[])], citationKey);
@@ -333,17 +350,25 @@ function refines(a: string, b: string): boolean {
 }
 
 /**
- * An election's polling day after a merge. The incoming date joins the stored claim it equals or refines (the
+ * A claimable date after a merge (an election's polling day, a term's or a membership's dates; `field` names it
+ * in the conflict reported). The incoming date joins the stored claim it equals or refines (the
  * finer value kept, both citations), and where it disagrees with every stored date it becomes a claim of its
  * own beside them, cited by the file: the sources' disagreement is kept, never settled by the import. A plain
  * stored date counts as one claim cited by the stored record's citations. Undefined: keep the stored value.
  */
-function mergeDateClaims(stored: ClaimableDate, incoming: ClaimableDate, storedCitations: readonly Citation[], incomingCitations: readonly Citation[], conflicts: string[]): ClaimableDate {
+function mergeDateClaims(
+  field: string,
+  stored: ClaimableDate,
+  incoming: ClaimableDate,
+  storedCitations: readonly Citation[],
+  incomingCitations: readonly Citation[],
+  conflicts: string[],
+): ClaimableDate {
   if (stored === undefined || typeof incoming !== 'string' || !partialDatePattern.test(incoming)) return undefined;
   if (typeof stored === 'string') {
     if (!partialDatePattern.test(stored)) return undefined;
     if (refines(stored, incoming)) return incoming.length > stored.length ? incoming : undefined;
-    conflicts.push(`date: the graph has ${stored}, the file ${incoming}; both are kept as claims, each with its citations`);
+    conflicts.push(`${field}: the graph has ${stored}, the file ${incoming}; both are kept as claims, each with its citations`);
     return { claims: [{ value: stored, citations: [...storedCitations] }, { value: incoming, citations: [...incomingCitations] }] };
   }
   const claims: DateClaim[] = 'claims' in stored ? stored.claims.map((c) => ({ ...c })) : [{ ...stored }];
@@ -354,18 +379,82 @@ function mergeDateClaims(stored: ClaimableDate, incoming: ClaimableDate, storedC
     const c = claims[compatible]!;
     claims[compatible] = { ...cite(c), value: incoming.length > c.value.length ? incoming : c.value };
   } else {
-    conflicts.push(`date: the graph has ${claims.map((c) => c.value).join(', ')}, the file ${incoming}; both are kept as claims, each with its citations`);
+    conflicts.push(`${field}: the graph has ${claims.map((c) => c.value).join(', ')}, the file ${incoming}; both are kept as claims, each with its citations`);
     claims.push({ value: incoming, citations: [...incomingCitations] });
   }
   return claims.length === 1 ? claims[0] : { claims };
 }
 
+type MembershipRecord = Extract<CollectionRecord, { collection: 'memberships' }>['record'];
+
+/**
+ * The incoming memberships that are ones the graph holds: between a person and an organisation that were both
+ * merged into stored entities, a stored (live) membership of the same role and term (both without one, or the
+ * same key). Where several stored ones fit, the one with the incoming id (a re-import), else the one whose dates
+ * agree with the file's at the coarser precision; still several, or a stored one another incoming membership took
+ * already: none (the incoming one is created, as before).
+ */
+async function matchMemberships(db: Database, mapped: readonly MappedRecord[], finalId: ReadonlyMap<string, string>, existing: ReadonlySet<string>): Promise<FactMatchReport[]> {
+  const incoming = mapped.flatMap((m) => {
+    if (m.record.collection !== 'memberships') return [];
+    const r = replaceReferences(m.record, finalId).record;
+    return existing.has(r.person) && existing.has(r.organization) ? [{ m, r }] : [];
+  });
+  if (incoming.length === 0) return [];
+  const stored = await storedMembershipsBetween(db, incoming.map(({ r }) => ({ person: r.person, organization: r.organization })));
+  const byPair = new Map<string, StoredMembership[]>();
+  for (const s of stored) byPair.set(`${s.person}\n${s.organization}`, [...(byPair.get(`${s.person}\n${s.organization}`) ?? []), s]);
+  const taken = new Set<string>();
+  const out: FactMatchReport[] = [];
+  const agrees = (a: string | null, b: string | undefined) => a === null || b === undefined || refines(a, b);
+  for (const { m, r } of incoming) {
+    const fitting = (byPair.get(`${r.person}\n${r.organization}`) ?? []).filter((s) => s.role === r.role && s.term === (r.term ?? null));
+    const own = fitting.find((s) => s.id === r.id);
+    const dated = fitting.filter((s) => agrees(s.from, typeof r.from === 'string' ? r.from : undefined) && agrees(s.to, typeof r.to === 'string' ? r.to : undefined));
+    const match = own ?? (fitting.length === 1 ? fitting[0] : dated.length === 1 ? dated[0] : undefined);
+    if (!match || taken.has(match.id)) continue;
+    taken.add(match.id);
+    out.push({ pointer: m.pointer, line: m.line, collection: 'memberships', incomingId: r.id, id: match.id });
+  }
+  return out;
+}
+
+/**
+ * A stored membership after taking in the file's statement of it: its dates are claimable, so a date the file
+ * refines is kept at the finer precision and a date it contradicts is kept beside the graph's as a claim cited by
+ * the file (both reported in `conflicts`); a date the graph lacks is the file's. Other values the graph has stay
+ * (a different party is reported); the file's citations are added. Applying it twice gives the same record.
+ */
+export function foldMembershipInto(stored: MembershipRecord, incoming: MembershipRecord, conflicts: string[] = []): MembershipRecord {
+  const out: MembershipRecord = { ...incoming, ...stored, citations: uniqueBy([...stored.citations, ...incoming.citations], citationKey) };
+  for (const field of ['from', 'to'] as const) {
+    const s = stored[field];
+    const i = incoming[field];
+    if (i === undefined) continue;
+    if (s === undefined) {
+      out[field] = i;
+      continue;
+    }
+    const kept = mergeDateClaims(field, s, i, stored.citations, incoming.citations, conflicts);
+    if (kept !== undefined) out[field] = kept;
+  }
+  if (stored.onBehalfOf !== undefined && incoming.onBehalfOf !== undefined && stored.onBehalfOf !== incoming.onBehalfOf) {
+    conflicts.push(`onBehalfOf: the graph has ${stored.onBehalfOf}, the file ${incoming.onBehalfOf}; the graph's value is kept`);
+  }
+  // A seat the graph gives a party is no independent's, whatever the file says (reported like a party).
+  if (stored.onBehalfOf !== undefined && stored.independent === undefined && incoming.independent) {
+    delete out.independent;
+    conflicts.push(`independent: the graph has a seat for ${stored.onBehalfOf}, the file an independent's; the graph's value is kept`);
+  }
+  return out;
+}
+
 /** Validates, maps and resolves a Popolo file and plans its import; reads only. */
 export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: SourceMeta, onProgress?: PlanProgress): Promise<PopoloPlan> {
-  if (doc.issues.length > 0) return { doc, issues: doc.issues, resolutions: [], skipped: [], plan: null };
+  if (doc.issues.length > 0) return { doc, issues: doc.issues, resolutions: [], facts: [], skipped: [], plan: null };
   // Limits first: nothing is mapped, folded or looked up for a file that breaks one.
   const limits = checkPopoloLimits(doc);
-  if (limits.length > 0) return { doc, issues: limits, resolutions: [], skipped: [], plan: null };
+  if (limits.length > 0) return { doc, issues: limits, resolutions: [], facts: [], skipped: [], plan: null };
   const mapping = mapPopolo(doc, meta);
   // Elections are few: all of them, matched by year and name in memory. Everyone else through the fulltext index.
   const elections = new CandidateIndex(await resolutionProfiles(db, ['ELECTION']));
@@ -404,8 +493,12 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
     }
   }
 
+  // Memberships the graph holds already (between merged entities): written under the stored id, folded into it.
+  const facts = await matchMemberships(db, mapping.records, finalId, new Set(resolutions.filter((r) => r.decision.action === 'MERGE').map((r) => r.id)));
+  const factMatch = new Map(facts.map((f) => [f.incomingId, f]));
+
   // Records under their final ids; merged ones folded into what the graph stores.
-  const merged = resolutions.filter((r) => r.decision.action === 'MERGE').map((r) => r.id);
+  const merged = [...resolutions.filter((r) => r.decision.action === 'MERGE').map((r) => r.id), ...facts.map((f) => f.id)];
   const stored = new Map<string, CollectionRecord>();
   for (let i = 0; i < merged.length; i += 500) {
     const found = await db.readTransaction((tx) => readStoredRecords(tx, merged.slice(i, i + 500)));
@@ -428,16 +521,23 @@ export async function planPopoloImport(db: Database, doc: PopoloDocument, meta: 
         if (conflicts.length > 0) resolution.conflicts = conflicts;
       }
     }
+    const fact = factMatch.get(m.record.record.id);
+    const storedFact = fact ? stored.get(fact.id) : undefined;
+    if (fact && storedFact?.collection === 'memberships' && record.collection === 'memberships') {
+      const conflicts: string[] = [];
+      record = { collection: 'memberships', record: foldMembershipInto(storedFact.record, { ...record.record, id: fact.id }, conflicts) };
+      if (conflicts.length > 0) fact.conflicts = conflicts;
+    }
     records.push({ record, line: m.line });
   }
 
   const issues = verifyLocators(doc, records.map((r) => r.record));
-  if (issues.length > 0) return { doc, issues, resolutions, skipped: mapping.skipped, plan: null };
+  if (issues.length > 0) return { doc, issues, resolutions, facts, skipped: mapping.skipped, plan: null };
   const loaded = emptyLoaded();
   for (const r of records) addRecord(loaded, r.record.collection, r.record.record, doc.file, r.line ?? 1);
   const file: BulkFile = { loaded, curation: [], lines: records.length };
   const plan = await planImport(db, file, onProgress);
-  return { doc, issues: plan.issues, resolutions, skipped: mapping.skipped, plan };
+  return { doc, issues: plan.issues, resolutions, facts, skipped: mapping.skipped, plan };
 }
 
 async function* flatten<T>(shares: AsyncIterable<T[]>): AsyncGenerator<T> {
@@ -481,6 +581,10 @@ export function describeResolutions(plan: PopoloPlan): string[] {
       lines.push(`create  ${where} as ${r.id}`);
       for (const f of r.decision.flagged) lines.push(`  flag  possible duplicate of ${f.existing} (score ${f.score}, below the rule for merging: ${evidence(f)})`);
     }
+  }
+  for (const f of plan.facts) {
+    lines.push(`same    ${pathOf(f.pointer)} → ${f.id}`);
+    for (const c of f.conflicts ?? []) lines.push(`  differs ${c}`);
   }
   for (const s of plan.skipped) lines.push(`skip    ${pathOf(s.pointer)}: ${s.reason}`);
   return lines;

@@ -7,10 +7,14 @@ export type { IdentifierRecord } from './records.js';
 
 export interface TermRecord {
   legislatureId: string;
+  /** The Term fact (`organization:mazhilis#term#1`): the owner of its dates' claims. */
+  id: string;
   key: string;
   name: string;
   from: string;
   to: string | null;
+  /** Its dates the sources dispute (`from`, `to`): their claims are Claim nodes of the fact. */
+  disputed: string[];
   memberCount: number;
   /** Seats per party; `independent` seats have no party (nor do seats whose party the source does not know). */
   composition: { partyId: string | null; independent: boolean; seats: number; membershipIds: string[] }[];
@@ -56,17 +60,19 @@ export function termList(o: string): string {
        RETURN collect({party: party, independent: independent, seats: seats, ids: ids}) AS composition, sum(seats) AS members
      }
      WITH t, composition, members ORDER BY t.ord
-     RETURN {key: t.key, name: t.name, from: t.from, to: t.to, composition: composition, members: members} }`;
+     RETURN {id: t.id, key: t.key, name: t.name, from: t.from, to: t.to, disputed: coalesce(t.disputed, []), composition: composition, members: members} }`;
 }
 
 /** One term of `termList` as a record. */
 export function parseTerm(legislatureId: string, r: Record<string, unknown>): TermRecord {
   return {
     legislatureId,
+    id: String(r.id),
     key: String(r.key),
     name: String(r.name),
     from: String(r.from),
     to: str(r.to),
+    disputed: Array.isArray(r.disputed) ? r.disputed.map(String) : [],
     memberCount: Number(r.members ?? 0),
     composition: (r.composition as { party: unknown; independent: unknown; seats: unknown; ids: unknown[] }[])
       .map((c) => ({ partyId: str(c.party), independent: c.independent === true, seats: Number(c.seats), membershipIds: c.ids.map(String).sort() }))

@@ -388,7 +388,7 @@ export function parseCitation(row: Row): CitationRecord {
   return { quote: str(row.quote), locator: str(row.locator), start: num(row.start), end: num(row.end), source: parseSource(row.source as Row) };
 }
 
-const scalarValueKeys = ['turnout', 'seats', 'listSeats', 'districtSeats', 'independentSeats', 'singleMandateCandidates', 'candidates', 'maxPenalty', 'status', 'date', 'voteShare', 'totalSeats', 'election', 'district', 'rank'];
+const scalarValueKeys = ['turnout', 'seats', 'listSeats', 'districtSeats', 'independentSeats', 'singleMandateCandidates', 'candidates', 'maxPenalty', 'status', 'date', 'voteShare', 'totalSeats', 'election', 'district', 'rank', 'from', 'to'];
 
 function values(row: Row): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};

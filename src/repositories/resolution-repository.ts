@@ -94,3 +94,32 @@ export async function existingEntityIds(db: Database, ids: readonly string[]): P
   }
   return out;
 }
+
+/** A live membership between two stored entities, as `storedMembershipsBetween` reads it. */
+export interface StoredMembership {
+  id: string;
+  person: string;
+  organization: string;
+  role: string | null;
+  term: string | null;
+  /** The date the graph answers with (a disputed date's first claim). */
+  from: string | null;
+  to: string | null;
+}
+
+/** The live memberships between each person and organisation (an imported membership may be one of them). */
+export async function storedMembershipsBetween(db: Database, pairs: readonly { person: string; organization: string }[]): Promise<StoredMembership[]> {
+  const out: StoredMembership[] = [];
+  for (let i = 0; i < pairs.length; i += 2_000) {
+    const found = await db.read(
+      `UNWIND $pairs AS pair
+       MATCH (:Entity {id: pair.person})<-[:SUBJECT]-(m:Membership)-[:OBJECT]->(:Entity {id: pair.organization})
+       WHERE NOT coalesce(m.retracted, false)
+       RETURN DISTINCT m.id AS id, pair.person AS person, pair.organization AS organization, m.role AS role, m.term AS term, m.from AS from, m.to AS to`,
+      { pairs: pairs.slice(i, i + 2_000) },
+      (r): StoredMembership => ({ id: String(r.id), person: String(r.person), organization: String(r.organization), role: str(r.role), term: str(r.term), from: str(r.from), to: str(r.to) }),
+    );
+    out.push(...found);
+  }
+  return out;
+}

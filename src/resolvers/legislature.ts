@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { GraphContext } from '../context.js';
 import { entityOfKind, type EntityRecord } from '../repositories/records.js';
-import { optionalEntity, optionalFact } from './shared.js';
+import { optionalEntity, optionalFact, valueOf } from './shared.js';
 import { fieldModel } from './model.js';
 import { nameOn } from './names.js';
 import { partialDate } from '../domain/partial-date.js';
@@ -86,6 +86,8 @@ export const legislatureResolvers: Resolvers = {
   },
   LegislativeTerm: {
     composition: (t) => t.composition,
+    fromClaims: (t) => ({ ownerId: t.id, field: 'from', plain: t.from, disputed: t.disputed.includes('from') }),
+    toClaims: (t) => valueOf({ id: t.id, disputed: t.disputed, values: { to: t.to } }, 'to'),
   },
   PartySeats: {
     party: (s, _a, ctx) => optionalEntity(ctx, s.partyId, 'PARTY'),

@@ -7,7 +7,7 @@ import { isEntityOfKind, type EntityKind, type EntityOfKind } from '../repositor
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
 import { resolversOf } from './model.js';
-import { entityFields, factCitations, optionalEntity } from './shared.js';
+import { entityFields, factCitations, optionalEntity, valueOf } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null (an id of another kind is not found). */
 export function entityById<K extends EntityKind>(kind: K) {
@@ -42,6 +42,8 @@ export const personResolvers: Resolvers = {
     role: (m) => m.role ?? 'member',
     party: (m, _a, ctx) => optionalEntity(ctx, m.onBehalfOfId, 'PARTY'),
     independent: (m) => m.independent,
+    fromClaims: (m) => valueOf(m, 'from'),
+    toClaims: (m) => valueOf(m, 'to'),
     citations: factCitations,
   },
   FamilyTie: {

@@ -381,6 +381,101 @@ describe('Popolo import of the Mazhilis file', () => {
     }
   }, 120_000);
 
+  it("keeps a membership's and a term's disagreeing dates beside the graph's as claims, each cited, and reports them (issue 25)", async () => {
+    // A file stating Nazarbayev's presidency from 1990-04-24 (the seed's articles: 1991) to 2019-03-20 (the seed: 2019),
+    // and the Mazhilis' fifth term from 2012-01-20 (the first file: 2012-01-15). The person, the office and the
+    // legislature are merged; the membership is found as the seed's (same person, office, role), not created again.
+    const dir = mkdtempSync(join(tmpdir(), 'popolo-membership-'));
+    const other = join(dir, 'presidency.json');
+    const mazhilis = 'fbc80d9c-86e7-4711-b4fe-f68de28af710';
+    writeFileSync(
+      other,
+      JSON.stringify(
+        {
+          persons: [{ id: 'nazarbayev', name: 'Nursultan Nazarbayev' }],
+          organizations: [
+            { id: 'presidency', name: 'President of Kazakhstan', classification: 'state_body' },
+            { id: mazhilis, name: 'Mazhilis', classification: 'legislature' },
+          ],
+          memberships: [{ person_id: 'nazarbayev', organization_id: 'presidency', role: 'president', start_date: '1990-04-24', end_date: '2019-03-20' }],
+          events: [{ id: 'term/5', name: 'Fifth Convocation', classification: 'legislative period', organization_id: mazhilis, start_date: '2012-01-20', end_date: '2016-01-20' }],
+        },
+        null,
+        1,
+      ),
+    );
+    const otherMeta: SourceMeta = { title: 'A file with other dates', publisher: 'Test', url: null, retrieved: '2026-12-08' };
+    try {
+      const plan = await planPopoloImport(neo4j.database, await readPopoloFile(other), otherMeta);
+      expect(plan.issues).toEqual([]);
+      expect(plan.resolutions.map((r) => [r.id, r.decision.action])).toEqual([
+        ['organization:presidency', 'MERGE'],
+        ['organization:mazhilis', 'MERGE'],
+        ['person:nursultan-nazarbayev', 'MERGE'],
+      ]);
+      expect(plan.resolutions.find((r) => r.id === 'organization:mazhilis')?.conflicts).toEqual([
+        'terms[5].from: the graph has 2012-01-15, the file 2012-01-20; both are kept as claims, each with its citations',
+      ]);
+      expect(plan.facts).toEqual([
+        {
+          pointer: '/memberships/0',
+          line: expect.any(Number),
+          collection: 'memberships',
+          incomingId: expect.stringMatching(/^membership:/),
+          id: 'membership:nursultan-nazarbayev-president',
+          conflicts: ['from: the graph has 1991, the file 1990-04-24; both are kept as claims, each with its citations'],
+        },
+      ]);
+      // The import's listing says so under the membership.
+      expect(describeResolutions(plan).join('\n')).toContain(
+        'same    memberships[0] → membership:nursultan-nazarbayev-president\n  differs from: the graph has 1991, the file 1990-04-24; both are kept as claims, each with its citations',
+      );
+      // No second membership: the seed's is updated.
+      expect(summarise(plan.plan!).byCollection.memberships).toEqual({ created: 0, updated: 1 });
+      await writeImport(neo4j.database, plan.plan!, { actor: 'popolo-test' });
+
+      type Claim = { value: { text: string }; citations: { locator: string | null; quote: string | null; source: { id: string } }[] };
+      type Value = { value: { text: string } | null; disputed: boolean; claims: Claim[] };
+      const res = await server.gql<{ p: { memberships: { id: string; from: { text: string }; to: { text: string }; fromClaims: Value; toClaims: Value }[] }; l: { terms: { key: string; from: string; fromClaims: Value; toClaims: Value | null }[] } }>(
+        `{ p: person(id: "person:nursultan-nazarbayev") { memberships { id from { text } to { text }
+             fromClaims { value { text } disputed claims { value { text } citations { locator quote source { id } } } }
+             toClaims { value { text } disputed claims { value { text } citations { locator quote source { id } } } } } }
+           l: legislature(id: "organization:mazhilis") { terms { key from
+             fromClaims { value { text } disputed claims { value { text } citations { locator quote source { id } } } }
+             toClaims { value { text } disputed claims { value { text } } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const president = res.data!.p.memberships.find((m) => m.id === 'membership:nursultan-nazarbayev-president')!;
+      // `from` answers the graph's date; both are claims, the seed's cited by its article, the file's by its element.
+      expect(president.from.text).toBe('1991');
+      expect(president.fromClaims.disputed).toBe(true);
+      expect(president.fromClaims.value).toBeNull();
+      expect(president.fromClaims.claims.map((c) => c.value.text)).toEqual(['1991', '1990-04-24']);
+      expect(president.fromClaims.claims[0]!.citations.map((c) => c.quote)).toEqual(['Nursultan Nazarbayev, president between 1991 and 2019']);
+      expect(president.fromClaims.claims[1]!.citations.map((c) => [c.locator, c.source.id.startsWith('source:popolo-')])).toEqual([['/memberships/0', true]]);
+      // 2019-03-20 only refines 2019: no dispute, the finer day.
+      expect(president.to.text).toBe('2019-03-20');
+      expect(president.toClaims.disputed).toBe(false);
+      const term5 = res.data!.l.terms.find((t) => t.key === '5')!;
+      expect(term5.from).toBe('2012-01-15');
+      expect(term5.fromClaims.disputed).toBe(true);
+      expect(term5.fromClaims.claims.map((c) => [c.value.text, c.citations.map((x) => x.locator)])).toEqual([
+        ['2012-01-15', ['/events/7']],
+        ['2012-01-20', ['/events/0']],
+      ]);
+      expect(term5.toClaims).toMatchObject({ value: { text: '2016-01-20' }, disputed: false });
+      // Importing either file again changes nothing: the claims are found again as they are.
+      for (const [path, meta] of [[other, otherMeta], [FILE, META]] as const) {
+        const again = await planPopoloImport(neo4j.database, await readPopoloFile(path), meta);
+        expect(again.issues, path).toEqual([]);
+        expect(summarise(again.plan!).updated, path).toBe(0);
+        expect(summarise(again.plan!).created, path).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('exports Popolo that meets the Popolo schemas, and a round trip into an empty database keeps the counts', async () => {
     const exported: PopoloExport = await exportPopolo(neo4j.database);
     expect(checkPopolo(exported)).toEqual([]);

@@ -3,7 +3,7 @@
 // names beside the stored ones, and alias kinds and predecessors (issue 25, items 1, 2 and 4).
 import { describe, expect, it } from 'vitest';
 import type { CollectionRecord } from '../../src/dataset/from-graph.js';
-import { foldInto } from '../../src/popolo/import.js';
+import { foldInto, foldMembershipInto } from '../../src/popolo/import.js';
 
 const articles = [{ source: '004_501aa6378d191ed4.txt', quote: 'the last four parliamentary polls (2007, 2012, 2016 and 2021)' }];
 const file = [{ source: 'source:popolo-0864de3054fac1f8', locator: '/events/8' }];
@@ -49,11 +49,44 @@ describe('foldInto', () => {
     expect(foldInto(twice, election('2016-03-27', file))).toEqual(twice);
   });
 
-  it('a membership\'s dates hold one value: where they disagree the stored one stays', () => {
-    const membership = (from: string, citations: unknown[]) => ({ collection: 'memberships', record: { id: 'membership:m', person: 'person:a', organization: 'party:b', role: 'member', from, citations } }) as unknown as CollectionRecord;
+  it("keeps a membership's disagreeing date beside the graph's as a claim, takes a finer one, and says so; again, nothing changes", () => {
+    const seed = [{ source: '004_501aa6378d191ed4.txt', quote: 'president between 1991 and 2019' }];
+    const membership = (from: string, to: string, citations: { source: string }[]) =>
+      ({ id: 'membership:nursultan-nazarbayev-president', person: 'person:nursultan-nazarbayev', organization: 'organization:presidency', role: 'president', from, to, citations }) as unknown as Parameters<typeof foldMembershipInto>[0];
     const conflicts: string[] = [];
-    expect((foldInto(membership('2012-01-15', articles), membership('2012-01-20', file), conflicts).record as unknown as { from: string }).from).toBe('2012-01-15');
-    expect(conflicts).toEqual(["from: the graph has 2012-01-15, the file 2012-01-20; the graph's value is kept"]);
+    const once = foldMembershipInto(membership('1991', '2019', seed), membership('1990-04-24', '2019-03-20', file), conflicts);
+    // The graph's date first (what `Membership.from` answers), cited by the stored membership; the file's cited by it.
+    expect(once.from).toEqual({ claims: [{ value: '1991', citations: seed }, { value: '1990-04-24', citations: file }] });
+    // 2019-03-20 only refines 2019: no dispute, the finer day is kept.
+    expect(once.to).toBe('2019-03-20');
+    expect(once.citations).toEqual([...seed, ...file]);
+    expect(conflicts).toEqual(['from: the graph has 1991, the file 1990-04-24; both are kept as claims, each with its citations']);
+    // Folding the same file's statement in again changes nothing.
+    expect(foldMembershipInto(once, membership('1990-04-24', '2019-03-20', file))).toEqual(once);
+    // A date the graph lacks is the file's; a different party is reported and the graph's kept.
+    const partyConflicts: string[] = [];
+    const seat = foldMembershipInto(
+      { ...membership('2012', '2016', seed), to: undefined, onBehalfOf: 'party:amanat' },
+      { ...membership('2012-01-20', '2016-01-20', file), onBehalfOf: 'party:ak-zhol' },
+      partyConflicts,
+    );
+    expect([seat.from, seat.to, seat.onBehalfOf]).toEqual(['2012-01-20', '2016-01-20', 'party:amanat']);
+    expect(partyConflicts).toEqual(["onBehalfOf: the graph has party:amanat, the file party:ak-zhol; the graph's value is kept"]);
+  });
+
+  it("keeps a term's disagreeing dates as claims of the term, each cited, and fills an end the graph lacks", () => {
+    const legislature = (terms: unknown[], citations: unknown[]) =>
+      ({ collection: 'organizations', record: { id: 'organization:mazhilis', name: 'Mazhilis', aliases: [], orgKind: 'LEGISLATURE', terms, citations } }) as unknown as CollectionRecord;
+    const termFile = [{ source: 'source:popolo-0864de3054fac1f8', locator: '/events/1' }];
+    const stored = legislature([{ key: '5', name: 'Fifth', from: '2012-01-20', citations: articles }], articles);
+    const conflicts: string[] = [];
+    const merged = foldInto(stored, legislature([{ key: '5', name: 'Fifth', from: '2012-01-15', to: '2016-01-20', citations: termFile }], file), conflicts);
+    const term = (merged.record as unknown as { terms: { from: unknown; to: unknown; citations: unknown[] }[] }).terms[0]!;
+    expect(term.from).toEqual({ claims: [{ value: '2012-01-20', citations: articles }, { value: '2012-01-15', citations: termFile }] });
+    expect(term.to).toBe('2016-01-20');
+    expect(term.citations).toEqual([...articles, ...termFile]);
+    expect(conflicts).toEqual(['terms[5].from: the graph has 2012-01-20, the file 2012-01-15; both are kept as claims, each with its citations']);
+    expect(foldInto(merged, legislature([{ key: '5', name: 'Fifth', from: '2012-01-15', to: '2016-01-20', citations: termFile }], file))).toEqual(merged);
   });
 
   it('adds the file\'s dated name and classifies the stored aliases; a predecessor\'s name is no alias', () => {

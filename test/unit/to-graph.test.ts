@@ -89,6 +89,39 @@ describe('datasetToGraph', () => {
     expect(out.citations.filter((c) => c.owner === 'election:e#date#2').map((c) => c.quote)).toEqual(['Somewhere in it']);
   });
 
+  it("keeps a membership's and a term's disputed dates as claims of the fact, dated on the node and relations by the first (issue 25)", () => {
+    const other = [{ source: 's.txt', quote: 'Somewhere in it' }];
+    const disputed = Dataset.parse({
+      sources: [{ id: 's.txt', publisher: 'P', date: '2023-03', text: 'Somewhere in it: a verbatim passage, quoted.' }],
+      people: [{ id: 'person:a', name: 'A', citations: cite }],
+      organizations: [
+        {
+          id: 'organization:o',
+          name: 'O',
+          orgKind: 'LEGISLATURE',
+          terms: [{ key: '5', name: 'Fifth', from: { claims: [{ value: '2012-01-20', citations: cite }, { value: '2012-01-15', citations: other }] }, to: '2016', citations: cite }],
+          citations: cite,
+        },
+      ],
+      memberships: [
+        { id: 'membership:m', person: 'person:a', organization: 'organization:o', role: 'president', from: { claims: [{ value: '1991', citations: cite }, { value: '1990-04-24', citations: other }] }, to: '2019', citations: cite },
+      ],
+    });
+    const out = datasetToGraph(disputed);
+    expect(out.facts.Membership[0]!.props).toMatchObject({ from: '1991', fromStart: '1991-01-01', fromPrecision: 'YEAR', to: '2019', disputed: ['from'] });
+    expect(out.facts.Term[0]!.props).toMatchObject({ from: '2012-01-20', to: '2016', disputed: ['from'] });
+    expect(out.claims.map((c) => [c.id, c.props.field, c.props.value])).toEqual([
+      ['organization:o#term#1#from#1', 'from', '"2012-01-20"'],
+      ['organization:o#term#1#from#2', 'from', '"2012-01-15"'],
+      ['membership:m#from#1', 'from', '"1991"'],
+      ['membership:m#from#2', 'from', '"1990-04-24"'],
+    ]);
+    expect(out.claimLinks.map((l) => l.to)).toEqual(['organization:o#term#1', 'organization:o#term#1', 'membership:m', 'membership:m']);
+    expect(out.citations.filter((c) => c.owner === 'membership:m#from#2').map((c) => c.quote)).toEqual(['Somewhere in it']);
+    // The derived relation goes by the first claim, as lists and asOf filters do.
+    expect(out.relations.LEADS[0]!.props).toMatchObject({ from: '1991', to: '2019' });
+  });
+
   it('indexes every name of an entity, former names included', () => {
     const party = rows.entities.Party[0]!;
     const keys = String(party.props.searchKeys);
