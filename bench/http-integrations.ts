@@ -21,7 +21,7 @@ import { createContext, type GraphContext } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
 import { createDriver, Database } from '../src/neo4j/database.js';
 import { resolvers } from '../src/resolvers/index.js';
-import { projectionPlugin } from '../src/resolvers/projection.js';
+import { analysisPlugin } from '../src/resolvers/analysis.js';
 import { openDatabase } from '../src/runtime.js';
 import { loadTypeDefs } from '../src/schema.js';
 import { seedIfEmpty } from '../src/seed.js';
@@ -34,7 +34,7 @@ const logger = createLogger('warn');
 const typeDefs = loadTypeDefs();
 
 function apollo(): ApolloServer<GraphContext> {
-  return new ApolloServer<GraphContext>({ typeDefs, resolvers: resolvers as never, plugins: [projectionPlugin] });
+  return new ApolloServer<GraphContext>({ typeDefs, resolvers: resolvers as never, plugins: [analysisPlugin] });
 }
 
 async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
@@ -88,7 +88,7 @@ async function mountFastify(database: Database): Promise<Mounted> {
   const server = new ApolloServer<GraphContext>({
     typeDefs,
     resolvers: resolvers as never,
-    plugins: [projectionPlugin, fastifyApolloDrainPlugin<GraphContext>(fastify)],
+    plugins: [analysisPlugin, fastifyApolloDrainPlugin<GraphContext>(fastify)],
   });
   await server.start();
   await fastify.register(fastifyApollo(server), { context: async () => createContext(database, logger, String(++requestId)) });

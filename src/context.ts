@@ -7,6 +7,7 @@ import { RoundTripCounter, type Database } from './neo4j/database.js';
 import { createLoaders, type Loaders } from './repositories/loaders.js';
 import type { RelationProperty } from './repositories/fragments.js';
 import type { LinkType } from './dataset/to-graph.js';
+import type { OperationAnalysis } from './resolvers/analysis.js';
 
 export interface GraphContext {
   requestId: string;
@@ -22,6 +23,11 @@ export interface GraphContext {
    * set once the operation is known; null reads whole records. A holder, so copies of the context share it.
    */
   projection: EntityProjection;
+  /**
+   * The operation's analysis (src/resolvers/analysis.ts): its root fields' plans, projection and cost, made once
+   * before any resolver runs; undefined before that, null when its variables do not coerce.
+   */
+  analysis?: OperationAnalysis | null;
   /** The HTTP layer's notes on this request (operation name, error codes) for its log line and metrics. */
   request?: RequestInfo;
   /** The request's Idempotency-Key header, as sent (mutations only; src/curation/idempotency.ts checks it). */

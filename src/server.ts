@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { createAuthenticator } from './auth.js';
 import { durationMs, type Config } from './config.js';
-import { projectionPlugin } from './resolvers/projection.js';
+import { analysisPlugin } from './resolvers/analysis.js';
 import { createContext, type GraphContext } from './context.js';
 import { formatError } from './errors.js';
 import { jsonErrorHandler, parseJsonBody, requireJsonBody, requireWellFormedUnicode } from './http/body.js';
@@ -95,7 +95,7 @@ export async function startApp({ config, logger, database, readiness, graphql }:
       requestInfoPlugin(),
       deadlinePlugin(durationMs(config.OPERATION_TIMEOUT)),
       inputCapsPlugin(),
-      projectionPlugin,
+      analysisPlugin,
       ...limits.plugins,
     ],
   });

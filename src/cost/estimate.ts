@@ -6,11 +6,8 @@
 // answer (a neighbourhood's walk, duplicate candidates' comparisons) is estimated for the gate of expensive ones.
 import {
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
   getNullableType,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isAbstractType,
   isCompositeType,
   isInterfaceType,
@@ -29,6 +26,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { collectFields as collectExecutedFields } from 'graphql/execution/collectFields.js';
 import type { Degrees, SizedLabel, StoreCounts } from '../repositories/degree-repository.js';
 import { DEFAULT_PAGE_SIZE } from '../repositories/pagination.js';
 import { entityLabels, relationTypes } from '../dataset/to-graph.js';
@@ -146,54 +144,19 @@ function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, var
   }
 }
 
-function included(node: { readonly directives?: FieldNode['directives'] }, variables: Variables): boolean {
-  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
-  if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
-  return include?.if !== false;
-}
-
-/** Whether fragments with this type condition apply to `type` (graphql-js's rule). */
-function applies(input: CostInput, condition: string | undefined, type: GraphQLCompositeType): boolean {
-  if (!condition) return true;
-  const conditionType = input.schema.getType(condition);
-  if (!conditionType || !isCompositeType(conditionType)) return false;
-  if (conditionType === type) return true;
-  if (isAbstractType(conditionType)) {
-    if (isObjectType(type)) return input.schema.isSubType(conditionType, type);
-    // Both abstract: the fragment applies to the interface's objects it shares with the condition.
-    return input.schema.getPossibleTypes(type).some((t) => input.schema.isSubType(conditionType, t));
-  }
-  return false;
-}
-
 /**
- * The fields a selection asks of `type`, by response key, as graphql-js collects them: fragments inlined,
- * @skip/@include applied, the same key's nodes merged (so a field asked twice is counted once).
+ * The fields a selection asks of `type`, by response key, collected by graphql-js's own field collection (the
+ * executor's: fragments inlined where their type condition matches, @skip/@include applied, the same key's nodes
+ * merged, so a field asked twice is counted once). An interface not narrowed by a fragment on another type is
+ * collected as any of its object types: every fragment on it applies to each of them alike.
  */
-function collectFields(
-  input: CostInput,
-  type: GraphQLCompositeType,
-  selectionSet: SelectionSetNode,
-  out = new Map<string, FieldNode[]>(),
-  visited = new Set<string>(),
-): Map<string, FieldNode[]> {
-  for (const selection of selectionSet.selections) {
-    if (!included(selection, input.variables)) continue;
-    if (selection.kind === Kind.FIELD) {
-      const key = selection.alias?.value ?? selection.name.value;
-      const list = out.get(key);
-      if (list) list.push(selection);
-      else out.set(key, [selection]);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (applies(input, selection.typeCondition?.name.value, type)) collectFields(input, type, selection.selectionSet, out, visited);
-    } else {
-      const name = selection.name.value;
-      const fragment = input.fragments[name];
-      if (!fragment || visited.has(name)) continue;
-      visited.add(name);
-      if (applies(input, fragment.typeCondition.name.value, type)) collectFields(input, type, fragment.selectionSet, out, visited);
-    }
+function collectFields(input: CostInput, type: GraphQLCompositeType, selectionSet: SelectionSetNode, out = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
+  const object = isObjectType(type) ? type : input.schema.getPossibleTypes(type)[0];
+  if (!object) return out;
+  for (const [key, nodes] of collectExecutedFields(input.schema, input.fragments, input.variables, object, selectionSet)) {
+    const list = out.get(key);
+    if (list) list.push(...nodes);
+    else out.set(key, [...nodes]);
   }
   return out;
 }

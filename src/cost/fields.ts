@@ -4,7 +4,7 @@
 // rule (test/unit/cost-coverage.test.ts walks the schema); one without would count as its `first`, else its
 // documented maximum, else `UNRULED_LIST_SIZE` items, never 0.
 import { entityLabelOfKind, relationTypes } from '../dataset/to-graph.js';
-import { modelOfField, typeOfFactLabel } from '../resolvers/model.js';
+import { modelOfField, rootModel, rootModelOf, typeOfFactLabel } from '../resolvers/model.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
 
 export type SizeRule =
@@ -62,23 +62,6 @@ const byName: Record<string, SizeRule> = {
   edges: { kind: 'page' },
 };
 
-/** Root fields (Query), which have no parent record. */
-const roots: Record<string, SizeRule> = {
-  people: { kind: 'label', label: 'Person' },
-  parties: { kind: 'label', label: 'Party' },
-  partiesConnection: { kind: 'label', label: 'Party' },
-  organizations: { kind: 'label', label: 'Organization' },
-  districts: { kind: 'label', label: 'District' },
-  elections: { kind: 'label', label: 'Election' },
-  courtCases: { kind: 'label', label: 'CourtCase' },
-  events: { kind: 'label', label: 'Event' },
-  sources: { kind: 'label', label: 'Source' },
-  changes: { kind: 'label', label: 'Change' },
-  search: { kind: 'argument', argument: 'first', fallback: 10 },
-  duplicateCandidates: { kind: 'duplicatePairs' },
-  paths: { kind: 'argument', argument: 'first', fallback: 5 },
-};
-
 /** Lists of one type's field, by schema coordinate. */
 const byCoordinate: Record<string, SizeRule> = {
   'Graph.nodes': { kind: 'networkNodes' },
@@ -130,7 +113,8 @@ const payloadLists: Record<string, SizeRule> = {
 
 /** The size rule of list field `field` of type `parentType`; null when it has none (it then counts UNRULED_LIST_SIZE). */
 export function sizeRule(parentType: string, field: string): SizeRule | null {
-  if (parentType === 'Query') return roots[field] ?? null;
+  // Root lists are sized where the roots are declared (./model.ts `rootModel`).
+  if (parentType === 'Query') return rootModelOf(field)?.size ?? null;
   const declared = byCoordinate[`${parentType}.${field}`];
   if (declared) return declared;
   if (parentType.endsWith('Payload')) return payloadLists[field] ?? null;
@@ -148,8 +132,8 @@ export const exclusiveFields: Record<string, ReadonlySet<string>> = {
   TimelineEntry: new Set(['event', 'election', 'result', 'candidacy']),
 };
 
-/** Root fields that look one entity up by its `id` argument: its real degrees size its lists. */
-export const entityLookups = new Set(['node', 'person', 'party', 'organization', 'place', 'district', 'election', 'courtCase', 'event', 'legislature', 'source', 'neighbourhood']);
+/** Root fields that look one entity up by its `id` argument: its real degrees size its lists (./model.ts `rootModel`). */
+export const entityLookups: ReadonlySet<string> = new Set(Object.entries(rootModel).flatMap(([name, root]) => ('lookup' in root ? [name] : [])));
 
 /** The label of a GraphQL object type's records (null: not a stored node, or an interface spanning labels). */
 export const labelOfType: Record<string, SizedLabel> = {

@@ -6,11 +6,12 @@
 // masked in production, where they would map the schema for a prober.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, type GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { type GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { durationMs, type Config } from '../config.js';
 import type { GraphContext } from '../context.js';
 import { AdmissionGate, AdmissionRefused } from '../cost/admission.js';
-import { costInput, estimateOperation, rootEntityIds } from '../cost/estimate.js';
+import { estimateOperation, rootEntityIds } from '../cost/estimate.js';
+import { analysisOf } from '../resolvers/analysis.js';
 import { GraphSizes, type SizeSource } from '../cost/sizes.js';
 import { OverloadedError, QueryLimitError, type QueryLimit } from '../errors.js';
 import { QueryLane, type Database } from '../neo4j/database.js';
@@ -107,11 +108,13 @@ export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServe
       let release: (() => void) | null = null;
       let report: CostReport | null = null;
       return {
-        async didResolveOperation({ operation, document, request, schema, contextValue }) {
+        async didResolveOperation(requestContext) {
+          const { operation, contextValue } = requestContext;
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return; // execution answers them, with no resolver run
-          const input = costInput(schema, document, operation, coerced.coerced);
+          // The operation's one analysis (src/resolvers/analysis.ts): its coerced variables and plans; the cost is added to it.
+          const analysis = analysisOf(requestContext);
+          if (!analysis) return; // variables that do not coerce: execution answers them, with no resolver run
+          const { input } = analysis;
           let counts: StoreCounts | null = null;
           try {
             counts = await sizes.counts();
@@ -122,6 +125,7 @@ export function costPlugin(config: LimitsConfig, sizes: SizeSource): ApolloServe
           const known = ids.length > 0 ? (sizes.knownDegrees?.(ids) ?? null) : new Map();
           let { estimate, work } = estimateOperation(input, { counts, roots: known });
           if (!known && Math.max(estimate, work) > refine) ({ estimate, work } = estimateOperation(input, { counts, roots: await sizes.degrees(contextValue.db, ids) }));
+          analysis.cost = { estimate, work };
           report = { estimate, work, limit: config.MAX_COST, expensive: Math.max(estimate, work) > config.EXPENSIVE_COST };
           if (estimate > config.MAX_COST) {
             throw new QueryLimitError(`Query cost ${estimate} exceeds the limit of ${config.MAX_COST}; ask for smaller pages or fewer levels.`, 'maxCost', {

@@ -12,7 +12,8 @@ import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-
 import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord, type CandidacyRecord, type FindingRecord, type MembershipRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, type FactLabel, type LinkType } from '../dataset/to-graph.js';
-import type { SizedType } from '../repositories/degree-repository.js';
+import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
+import type { SizeRule } from '../cost/fields.js';
 import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/timeline-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn, nameOnDay, type NameOnDay } from './names.js';
@@ -427,6 +428,74 @@ export const fieldModel = {
 } as const;
 
 export type ModelledFieldName = keyof typeof fieldModel;
+
+/**
+ * How a root field's selection is planned into its one query (./prefetch.ts `planRoot`): the record it returns
+ * (`entity`: an entity or fact by id or identifier, with what its selection loads), a page of records (`connection`:
+ * what its `edges.node` loads), records it finds itself named at a path below it (search hits' `entity`), or the
+ * shapes of the `legislature` and `source` roots.
+ */
+export type RootPlanShape = 'entity' | 'connection' | 'legislature' | 'source' | { at: readonly string[]; type: string };
+
+/** A root field that reads the database. */
+export interface RootModel {
+  /** How its selection is planned, or (`own`) why it reads in its own way and what that query brings with it. */
+  plan: RootPlanShape | { own: string };
+  /** It looks up one record by its `id` argument: the cost estimate reads that record's degrees (src/cost/). */
+  lookup?: true;
+  /** A list root's size (src/cost/estimate.ts); a connection's page is its `first` capped by it. */
+  size?: SizeRule;
+}
+
+const lookup = { plan: 'entity', lookup: true } as const satisfies RootModel;
+const pageOfLabel = (label: SizedLabel) => ({ plan: 'connection', size: { kind: 'label', label } }) as const satisfies RootModel;
+
+/**
+ * Every root field that reads the database, by name: how its selection is planned, whether it looks a record up by
+ * id, and how many items a list holds. The planner (./analysis.ts plans each root of an operation from it), the cost
+ * estimate (src/cost/fields.ts) and test/unit/field-model.test.ts (every loading root is here) read this one table.
+ */
+export const rootModel = {
+  node: lookup,
+  person: lookup,
+  party: lookup,
+  organization: lookup,
+  place: lookup,
+  district: lookup,
+  election: lookup,
+  courtCase: lookup,
+  event: lookup,
+  entityByIdentifier: { plan: 'entity' },
+  legislature: { plan: 'legislature', lookup: true },
+  source: { plan: 'source', lookup: true },
+  people: pageOfLabel('Person'),
+  partiesConnection: pageOfLabel('Party'),
+  organizations: pageOfLabel('Organization'),
+  districts: pageOfLabel('District'),
+  elections: pageOfLabel('Election'),
+  courtCases: pageOfLabel('CourtCase'),
+  events: pageOfLabel('Event'),
+  parties: {
+    plan: { own: 'every party in one query; with `asOf`, their dated names through the batched facts loader (one more round trip)' },
+    size: { kind: 'label', label: 'Party' },
+  },
+  sources: { plan: { own: 'one keyset page of sources; their citations and texts through the loaders' }, size: { kind: 'label', label: 'Source' } },
+  changes: { plan: { own: 'one keyset page of the audit trail (src/resolvers/curation.ts)' }, size: { kind: 'label', label: 'Change' } },
+  search: { plan: { at: ['entity'], type: 'Entity' }, size: { kind: 'argument', argument: 'first', fallback: 10 } },
+  duplicateCandidates: { plan: { own: 'every entity of the kind with its names and neighbours, ranked in JavaScript (src/curation/duplicates.ts)' }, size: { kind: 'duplicatePairs' } },
+  neighbourhood: { plan: { own: 'the network query (src/repositories/graph-repository.ts): nodes and edges as selected' }, lookup: true },
+  subgraph: { plan: { own: 'the network query (src/repositories/graph-repository.ts): nodes and edges as selected' } },
+  shortestPath: { plan: { own: 'the path query (src/repositories/graph-repository.ts)' } },
+  paths: { plan: { own: 'the path query (src/repositories/graph-repository.ts)' }, size: { kind: 'argument', argument: 'first', fallback: 5 } },
+} as const satisfies Record<string, RootModel>;
+
+export type RootFieldName = keyof typeof rootModel;
+
+/** The root model of Query field `field`; undefined for roots that read nothing stored (apiVersion, viewer...). */
+export function rootModelOf(field: string): RootModel | undefined {
+  return (rootModel as Record<string, RootModel>)[field];
+}
+
 
 /**
  * Fields that read the database but are not planned, each with the reason. A root field plans its selection;

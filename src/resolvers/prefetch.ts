@@ -47,7 +47,7 @@ import {
 } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityOfKind, EntityRecord, FactRecord, SourceRecord } from '../repositories/records.js';
 import type { FactLabel } from '../dataset/to-graph.js';
-import { modelOfField, typeOfFactLabel, type Args, type Step } from './model.js';
+import { modelOfField, typeOfFactLabel, type Args, type RootPlanShape, type Step } from './model.js';
 import { connectionOfKind } from './shared.js';
 import { isLegislature, seatLimit } from '../repositories/legislature-repository.js';
 import type { LegislatureRecord } from './legislature.js';
@@ -233,22 +233,40 @@ function mergePlan(plan: PlanNode[]): PrefetchPlan {
   return [...byKey.values()];
 }
 
-/** The operation and the selection sets of the field being resolved. */
-function selectionOf(info: GraphQLResolveInfo): { op: Operation; sets: SelectionSetNode[] } {
+/** A root field of an operation as the planner sees it: the operation, the field's nodes and the type it returns. */
+export interface RootSelection {
+  op: Operation;
+  /** The parsed operation: plans are cached per parsed operation. */
+  operation: object;
+  /** The field's response name (alias or name). */
+  key: string;
+  nodes: readonly FieldNode[];
+  returnType: string;
+}
+
+/** The root selection of the field being resolved. */
+function rootSelectionOf(info: GraphQLResolveInfo): RootSelection {
   return {
     op: { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
-    sets: info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+    operation: info.operation,
+    key: String(info.path.key),
+    nodes: info.fieldNodes,
+    returnType: getNamedType(info.returnType).name,
   };
 }
 
+function setsOf(root: RootSelection): SelectionSetNode[] {
+  return root.nodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+}
+
 /**
- * The variables used below the field being resolved (in its selection and the fragments it spreads): a plan
- * depends on these only, not on the root field's own arguments. Cached per field node.
+ * The variables used below a root field (in its selection and the fragments it spreads): a plan depends on these
+ * only, not on the root field's own arguments. Cached per field node.
  */
 const variablesBelow = new WeakMap<FieldNode, readonly string[]>();
-function variablesOf(info: GraphQLResolveInfo): readonly string[] {
-  const first = info.fieldNodes[0]!;
-  let found = info.fieldNodes.length === 1 ? variablesBelow.get(first) : undefined;
+function variablesOf(root: RootSelection): readonly string[] {
+  const first = root.nodes[0]!;
+  let found = root.nodes.length === 1 ? variablesBelow.get(first) : undefined;
   if (found) return found;
   const names = new Set<string>();
   const spread = new Set<string>();
@@ -257,16 +275,16 @@ function variablesOf(info: GraphQLResolveInfo): readonly string[] {
       visit(set, {
         Variable: (node) => void names.add(node.name.value),
         FragmentSpread: (node) => {
-          const fragment = info.fragments[node.name.value];
+          const fragment = root.op.fragments[node.name.value];
           if (!fragment || spread.has(node.name.value)) return;
           spread.add(node.name.value);
           walk([fragment.selectionSet]);
         },
       });
   };
-  walk(info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])));
+  walk(setsOf(root));
   found = [...names].sort();
-  if (info.fieldNodes.length === 1) variablesBelow.set(first, found);
+  if (root.nodes.length === 1) variablesBelow.set(first, found);
   return found;
 }
 
@@ -280,10 +298,11 @@ function variablesOf(info: GraphQLResolveInfo): readonly string[] {
 const planCache = new WeakMap<object, Map<string, unknown>>();
 const PLANS_PER_OPERATION = 64;
 
-function cachedPlan<T>(info: GraphQLResolveInfo, what: string, make: () => T): T {
-  let plans = planCache.get(info.operation);
-  if (!plans) planCache.set(info.operation, (plans = new Map<string, unknown>()));
-  const key = `${what}|${String(info.path.key)}|${JSON.stringify(variablesOf(info).map((name) => info.variableValues[name] ?? null))}`;
+function cachedPlan<T>(of: RootSelection | GraphQLResolveInfo, what: string, make: () => T): T {
+  const root = 'nodes' in of ? of : rootSelectionOf(of);
+  let plans = planCache.get(root.operation);
+  if (!plans) planCache.set(root.operation, (plans = new Map<string, unknown>()));
+  const key = `${what}|${root.key}|${JSON.stringify(variablesOf(root).map((name) => root.op.variables[name] ?? null))}`;
   const found = plans.get(key) as T | undefined;
   if (found !== undefined) return found;
   const plan = make();
@@ -292,19 +311,50 @@ function cachedPlan<T>(info: GraphQLResolveInfo, what: string, make: () => T): T
   return plan;
 }
 
+/** A root field's plan, of the shape its root model declares (./model.ts `rootModel`). */
+interface PlanOfShape {
+  entity: PrefetchPlan;
+  connection: PrefetchPlan;
+  at: PrefetchPlan;
+  legislature: LegislaturePlan;
+  source: SourcePlan;
+}
+export type RootPlan = { [S in keyof PlanOfShape]: { shape: S; plan: PlanOfShape[S] } }[keyof PlanOfShape];
+
+/** What root field `root` will load, planned as `shape` says: made once per operation by ./analysis.ts. */
+export function planRoot(root: RootSelection, shape: RootPlanShape): RootPlan {
+  if (shape === 'entity') return { shape, plan: planOfRoot(root) };
+  if (shape === 'connection') return { shape, plan: connectionPlanOfRoot(root) };
+  if (shape === 'legislature') return { shape, plan: legislaturePlanOf(root) };
+  if (shape === 'source') return { shape, plan: sourcePlanOf(root) };
+  return { shape: 'at', plan: planAtOfRoot(root, shape.at, shape.type) };
+}
+
+/**
+ * The plan of the root field being resolved, as the operation's analysis made it before any resolver ran
+ * (./analysis.ts, on the context); made here when there is none (an operation executed without our plugins, as
+ * the planner's unit tests do) or the analysis could not plan it (it then fails here, at the field's path).
+ */
+function rootPlanFor<S extends keyof PlanOfShape>(ctx: GraphContext, info: GraphQLResolveInfo, shape: S, make: (root: RootSelection) => PlanOfShape[S]): PlanOfShape[S] {
+  const planned = info.path.prev === undefined ? ctx.analysis?.plans.get(String(info.path.key)) : undefined;
+  if (planned?.shape === shape) return planned.plan as PlanOfShape[S];
+  return make(rootSelectionOf(info));
+}
+
 /** The plan of the field being resolved: what everything under it will load. */
 export function planOf(info: GraphQLResolveInfo): PrefetchPlan {
-  return cachedPlan(info, 'field', () => {
-    const { op, sets } = selectionOf(info);
-    return planOfSelection(op, getNamedType(info.returnType).name, sets);
-  });
+  return planOfRoot(rootSelectionOf(info));
+}
+
+function planOfRoot(root: RootSelection): PrefetchPlan {
+  return cachedPlan(root, 'field', () => planOfSelection(root.op, root.returnType, setsOf(root)));
 }
 
 /** Whether the field being resolved selects the field at `path` below it (through fragments and directives). */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const selection = selectionOf(info);
-  const { op } = selection;
-  let { sets } = selection;
+  const root = rootSelectionOf(info);
+  const { op } = root;
+  let sets = setsOf(root);
   for (const [i, name] of path.entries()) {
     const fields = collectFields(op, sets, null).filter((f) => f.name === name);
     if (fields.length === 0) return false;
@@ -316,10 +366,11 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
 
 /** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
 export function planOfConnection(info: GraphQLResolveInfo): PrefetchPlan {
-  return cachedPlan(info, 'connection', () => {
-    const { op, sets } = selectionOf(info);
-    return planOfConnectionNodes(op, getNamedType(info.returnType).name, sets);
-  });
+  return connectionPlanOfRoot(rootSelectionOf(info));
+}
+
+function connectionPlanOfRoot(root: RootSelection): PrefetchPlan {
+  return cachedPlan(root, 'connection', () => planOfConnectionNodes(root.op, root.returnType, setsOf(root)));
 }
 
 /** A filtered page of entities of one kind for a root field, with everything its selection loads, in one query. */
@@ -330,7 +381,8 @@ export async function listEntitiesFor<K extends EntityKind>(
   filter: Omit<EntityListFilter, 'kinds'>,
   page: PageRequest,
 ): Promise<Connection<EntityOfKind<K>>> {
-  const { connection, primes } = await listEntitiesWithPlan(ctx.db, { ...filter, kinds: [kind] }, page, ctx.prefetch ? planOfConnection(info) : [], readProjection(ctx.projection));
+  const plan = ctx.prefetch ? rootPlanFor(ctx, info, 'connection', connectionPlanOfRoot) : [];
+  const { connection, primes } = await listEntitiesWithPlan(ctx.db, { ...filter, kinds: [kind] }, page, plan, readProjection(ctx.projection));
   primeLoaders(ctx.loaders, primes);
   for (const edge of connection.edges) ctx.loaders.entity.prime(edge.node.id, edge.node);
   return connectionOfKind(connection, kind);
@@ -338,11 +390,14 @@ export async function listEntitiesFor<K extends EntityKind>(
 
 /** The plan of what the field being resolved selects at `path` below it (a search hit's `entity`), for type `typeName`. */
 export function planAt(info: GraphQLResolveInfo, path: readonly string[], typeName: string): PrefetchPlan {
-  return cachedPlan(info, `at:${path.join('.')}`, () => {
-    const selection = selectionOf(info);
-    let sets = selection.sets;
-    for (const name of path) sets = subSelections(collectFields(selection.op, sets, null), name);
-    return planOfSelection(selection.op, typeName, sets);
+  return planAtOfRoot(rootSelectionOf(info), path, typeName);
+}
+
+function planAtOfRoot(root: RootSelection, path: readonly string[], typeName: string): PrefetchPlan {
+  return cachedPlan(root, `at:${path.join('.')}`, () => {
+    let sets = setsOf(root);
+    for (const name of path) sets = subSelections(collectFields(root.op, sets, null), name);
+    return planOfSelection(root.op, typeName, sets);
   });
 }
 
@@ -365,7 +420,7 @@ export async function entitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, p
 
 /** The entity holding an identifier, with everything the root field's selection loads, in one query. */
 export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLResolveInfo, key: string): Promise<EntityRecord | null> {
-  const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? planOf(info) : [], readProjection(ctx.projection));
+  const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? rootPlanFor(ctx, info, 'entity', planOfRoot) : [], readProjection(ctx.projection));
   if (!found) return null;
   primeLoaders(ctx.loaders, found.primes);
   ctx.loaders.entity.prime(found.entity.id, found.entity);
@@ -375,7 +430,7 @@ export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLReso
 /** The root `events` list (all events, or one entity's) with everything its selection loads, in one query. */
 export async function listEventsFor(ctx: GraphContext, info: GraphQLResolveInfo, entityId: string | null, filter: EventFilter, page: PageRequest): Promise<Connection<EntityOfKind<'EVENT'>>> {
   if (!ctx.prefetch) return connectionOfKind(await ctx.loaders.events.load({ entityId, ...filter, ...page }), 'EVENT');
-  const { connection, primes } = await eventsWithPlan(ctx.db, entityId, filter, page, planOfConnection(info), readProjection(ctx.projection));
+  const { connection, primes } = await eventsWithPlan(ctx.db, entityId, filter, page, rootPlanFor(ctx, info, 'connection', connectionPlanOfRoot), readProjection(ctx.projection));
   primeLoaders(ctx.loaders, primes);
   return connectionOfKind(connection, 'EVENT');
 }
@@ -385,7 +440,7 @@ export async function listEventsFor(ctx: GraphContext, info: GraphQLResolveInfo,
  * primed into the loaders; through the entity loader when the selection loads nothing more.
  */
 export async function loadEntityFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
-  const plan = ctx.prefetch ? planOf(info) : [];
+  const plan = ctx.prefetch ? rootPlanFor(ctx, info, 'entity', planOfRoot) : [];
   if (plan.length === 0) return ctx.loaders.entity.load(id);
   // Root fields asking the same of the same entity (aliases) share one fetch: one round trip, primed once.
   let fetches = rootFetches.get(ctx);
@@ -412,9 +467,10 @@ function below(op: Operation, sets: readonly SelectionSetNode[], name: string): 
 }
 
 /** What the `legislature` root's selection reads: the body, its terms and one page of its members, with what each selects. */
-function legislaturePlanOf(info: GraphQLResolveInfo): LegislaturePlan {
-  return cachedPlan(info, 'legislature', () => {
-    const { op, sets } = selectionOf(info);
+function legislaturePlanOf(root: RootSelection): LegislaturePlan {
+  return cachedPlan(root, 'legislature', () => {
+    const { op } = root;
+    const sets = setsOf(root);
     const organization = below(op, sets, 'organization');
     const terms = below(op, sets, 'terms');
     const composition = below(op, terms.sets, 'composition');
@@ -463,16 +519,17 @@ function legislaturePlanOf(info: GraphQLResolveInfo): LegislaturePlan {
 /** The `legislature` root: the body with its terms, one page of members and what they select, in one query. */
 export async function loadLegislatureFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<LegislatureRecord | null> {
   if (!ctx.prefetch) return (await isLegislature(ctx.db, id)) ? { id } : null;
-  const found = await legislatureWithPlan(ctx.db, id, legislaturePlanOf(info), readProjection(ctx.projection));
+  const found = await legislatureWithPlan(ctx.db, id, rootPlanFor(ctx, info, 'legislature', legislaturePlanOf), readProjection(ctx.projection));
   if (!found) return null;
   primeLoaders(ctx.loaders, found.primes);
   return { id, terms: found.terms, members: found.members };
 }
 
 /** What the `source` root's selection reads (its citations page and what `citedBy` selects), from the operation. */
-function sourcePlanOf(info: GraphQLResolveInfo): SourcePlan {
-  return cachedPlan(info, 'source', () => {
-    const { op, sets } = selectionOf(info);
+function sourcePlanOf(root: RootSelection): SourcePlan {
+  return cachedPlan(root, 'source', () => {
+    const { op } = root;
+    const sets = setsOf(root);
     // The first `citations` selected is planned; an alias asking another page is read through the loader.
     const field = collectFields(op, sets, null).find((f) => f.name === 'citations');
     const definition = fieldDefinition(op, 'Source', 'citations');
@@ -493,7 +550,7 @@ function sourcePlanOf(info: GraphQLResolveInfo): SourcePlan {
 /** A source by id for the `source` root, with the page of its citations and the nodes citing it, in one query. */
 export async function loadSourceFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<SourceRecord | null> {
   if (!ctx.prefetch) return ctx.loaders.source.load(id);
-  const found = await sourceWithPlan(ctx.db, id, sourcePlanOf(info), readProjection(ctx.projection));
+  const found = await sourceWithPlan(ctx.db, id, rootPlanFor(ctx, info, 'source', sourcePlanOf), readProjection(ctx.projection));
   if (!found) return null;
   primeLoaders(ctx.loaders, found.primes);
   return found.source;
@@ -501,7 +558,7 @@ export async function loadSourceFor(ctx: GraphContext, id: string, info: GraphQL
 
 /** A fact by id for a root field (`node`), with everything its selection will load, in one query. */
 export async function loadFactFor(ctx: GraphContext, id: string, info: GraphQLResolveInfo): Promise<FactRecord | null> {
-  const plan = ctx.prefetch ? planOf(info) : [];
+  const plan = ctx.prefetch ? rootPlanFor(ctx, info, 'entity', planOfRoot) : [];
   if (plan.length === 0) return ctx.loaders.fact.load(id);
   const found = await factWithPlan(ctx.db, id, plan, readProjection(ctx.projection));
   if (!found) return null;

@@ -1,14 +1,12 @@
 // Projection: which entity and fact properties an operation reads, so the repositories fetch only those instead
-// of whole records (`n {.*}`). Computed once per parsed operation from every field it selects on an entity or
+// of whole records (`n {.*}`). Computed once per parsed operation, as part of its analysis (./analysis.ts), from every field it selects on an entity or
 // fact type (through fragments): fields of the field model read what their declaration says (./model.ts
 // `reads`), the plain fields below read their own properties, and any other field — a value the sources may
 // dispute, a kind-specific scalar, a field added later — makes the operation read whole records of that side.
 // Records primed into a request's loaders therefore always carry every property any resolver of that operation
 // reads. With planning off (`PREFETCH=false`) records are read whole, so the planned-versus-unplanned test
 // (test/integration/prefetch.test.ts) checks the projection too.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { GraphContext } from '../context.js';
 import { linkTypes, type LinkType } from '../dataset/to-graph.js';
 import { relationProperties, type RelationProperty } from '../repositories/fragments.js';
 import { datedNames, entityTypeNames, factTypeNames, modelOfField, type Uses } from './model.js';
@@ -211,22 +209,3 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
 export function entityProjection(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string[] | null {
   return projectionOf(schema, document, operation).entity;
 }
-
-const cache = new WeakMap<OperationDefinitionNode, Projection>();
-
-/** Sets each operation's projection on its context before any resolver runs (not when planning is off). */
-export const projectionPlugin: ApolloServerPlugin<GraphContext> = {
-  requestDidStart: async () => ({
-    didResolveOperation: async ({ schema, document, operation, contextValue }) => {
-      if (!operation || !contextValue.prefetch) return;
-      let projection = cache.get(operation);
-      if (projection === undefined) cache.set(operation, (projection = projectionOf(schema, document, operation)));
-      contextValue.projection.props = projection.entity;
-      contextValue.projection.factProps = projection.fact;
-      contextValue.projection.citationProps = projection.citation;
-      contextValue.projection.sourceProps = projection.source;
-      contextValue.projection.relationProps = projection.relation;
-      contextValue.projection.factLinks = projection.links;
-    },
-  }),
-};
