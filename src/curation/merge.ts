@@ -11,6 +11,7 @@ import {
   recordsReferring,
   writeRedirects,
 } from '../repositories/curation-repository.js';
+import { partiesNamingInLineage } from '../repositories/lineage-repository.js';
 import { refuse, replaceReferences, runEdit } from './engine.js';
 import type { MutationResult } from './mutations.js';
 
@@ -25,6 +26,48 @@ interface Alias {
   name: string;
   lang?: string | undefined;
   script?: string | undefined;
+  kind?: string | undefined;
+  citations?: Citation[] | undefined;
+}
+
+type Lineage = { name: string; names?: string[] | undefined; party?: string | undefined; date?: string | undefined; citations: Citation[] };
+const lineageFields = ['predecessors', 'successors'] as const;
+
+/**
+ * A party record's predecessors and successors once merged ids read as the kept one: one entry per party (or, where
+ * the graph holds none, per name), the entries naming one party joined (names and citations together, the first
+ * entry's date unless it has none). An entry naming the party itself (its predecessor merged into it: the two were
+ * one party) is no lineage any more: its names become the party's former names (FORMER aliases cited by the entry).
+ */
+export function joinLineage(record: Record<string, unknown>): void {
+  const self = String(record.id);
+  const aliases = [...((record.aliases as Alias[] | undefined) ?? [])];
+  const known = new Set([String(record.name), ...aliases.map((a) => a.name)]);
+  for (const field of lineageFields) {
+    const list = record[field] as Lineage[] | undefined;
+    if (list === undefined) continue;
+    const joined: Lineage[] = [];
+    for (const entry of list) {
+      if (entry.party === self) {
+        for (const name of [entry.name, ...(entry.names ?? [])]) {
+          if (!known.has(name)) aliases.push({ name, kind: 'FORMER', citations: entry.citations });
+          known.add(name);
+        }
+        continue;
+      }
+      const same = joined.findIndex((x) => (entry.party !== undefined ? x.party === entry.party : x.party === undefined && x.name === entry.name));
+      if (same < 0) {
+        joined.push(entry);
+        continue;
+      }
+      const x = joined[same]!;
+      const names = [...new Set([...(x.names ?? []), entry.name, ...(entry.names ?? [])])].filter((n) => n !== x.name);
+      joined[same] = { ...x, ...(names.length > 0 ? { names } : {}), ...(x.date === undefined && entry.date !== undefined ? { date: entry.date } : {}), citations: mergeCitations(x.citations, entry.citations) };
+    }
+    if (joined.length > 0) record[field] = joined;
+    else delete record[field];
+  }
+  record.aliases = aliases;
 }
 
 function mergeCitations(a: readonly Citation[], b: readonly Citation[]): Citation[] {
@@ -89,6 +132,14 @@ export function mergeRecords(keep: CollectionRecord, drop: CollectionRecord): { 
   for (const field of selfReferences) {
     if (merged[field] === keep.record.id || merged[field] === drop.record.id) delete merged[field];
   }
+  // Both parties' predecessors and successors survive (the kept one's first), joined where they name one party.
+  if (keep.collection === 'parties') {
+    for (const field of lineageFields) {
+      const both = [...((k[field] as Lineage[] | undefined) ?? []), ...((d[field] as Lineage[] | undefined) ?? [])];
+      if (both.length > 0) merged[field] = both;
+    }
+    joinLineage(merged);
+  }
   return { merged: { collection: keep.collection, record: merged } as unknown as CollectionRecord, renumbered };
 }
 
@@ -109,7 +160,10 @@ export function mergeEntities(db: Database, actor: string, keepId: string, dropI
       { id: keepId, label: 'Entity', create: false },
       { id: dropId, label: 'Entity', create: false },
     ]);
-    const owners = [...new Set((await recordsReferring(scope.tx, dropId)).map(ownerOf))].filter((id) => id !== dropId && id !== keepId);
+    // Records linking to the dropped entity, and parties naming it in their lineage (a property, not a link): every
+    // one is rewritten to the kept id in this transaction, so no stale id remains.
+    const referring = [...(await recordsReferring(scope.tx, dropId)), ...(await partiesNamingInLineage(scope.tx, dropId))];
+    const owners = [...new Set(referring.map(ownerOf))].filter((id) => id !== dropId && id !== keepId);
     const kinds = await scope.lookup(owners);
     await scope.lock(owners.map((id) => ({ id, label: kinds.facts.has(id) ? 'Fact' : 'Entity', create: false })));
     const records = await scope.read([keepId, dropId, ...owners]);
@@ -121,7 +175,11 @@ export function mergeEntities(db: Database, actor: string, keepId: string, dropI
     const { merged, renumbered } = mergeRecords(replaceReferences(keep, toKeep), replaceReferences(drop, toKeep));
     const dependants = owners.flatMap((id) => {
       const record = records.get(id);
-      return record ? [{ before: record, after: replaceReferences(record, toKeep) }] : [];
+      if (!record) return [];
+      const after = replaceReferences(record, toKeep);
+      // A party that named both the dropped and the kept party now names one party twice: one entry.
+      if (after.collection === 'parties') joinLineage(after.record);
+      return [{ before: record, after }];
     });
     await write([{ before: keep, after: merged }, ...dependants], {
       operation: 'mergeEntities',
