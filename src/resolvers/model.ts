@@ -11,9 +11,9 @@ import { pageRequest, paginate, type Connection } from '../repositories/paginati
 import type { EntityLink, EntityProperty, Need } from '../repositories/prefetch-repository.js';
 import { factOfLabel, type CitationRecord, type DistrictRecord, type EntityKind, type EntityOfKind, type EntityRecord, type EventRecord, type FactOfLabel, type FactRecord, type FamilyTieRecord, type PersonRecord, type CandidacyRecord, type FindingRecord, type MembershipRecord } from '../repositories/records.js';
 import type { FactLinkKey } from '../repositories/fact-repository.js';
-import { entityKindOfLabel, type FactLabel, type LinkType } from '../dataset/to-graph.js';
+import { entityKindOfLabel, relationTypes, type FactLabel, type LinkType } from '../dataset/to-graph.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
-import type { SizeRule } from '../cost/fields.js';
+import { citationsRule, claimsRule, HELD_LIST_SIZE, historyRule, type SizeRule } from '../cost/size-rule.js';
 import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/timeline-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn, nameOnDay, type NameOnDay } from './names.js';
@@ -40,10 +40,10 @@ export interface FieldModel<P, R> {
   /** The properties of the parent record it reads besides its id (the projection, ./projection.ts); none when omitted. */
   reads?: readonly string[];
   /**
-   * For a list: the relationship types of the parent whose count bounds its length (the cost estimate,
-   * src/cost/estimate.ts, reads the parent's degrees of these types).
+   * For a list: how many items it holds (src/cost/estimate.ts), mostly the parent's degrees of the relationship
+   * types that bound its length (`sized`).
    */
-  sizedBy?: readonly SizedType[];
+  size?: SizeRule;
   /**
    * Properties of the records it loads that its answer is computed from (not selected by the client): a
    * party's dated names for `nameAsOf`, a candidacy's outcome for `winner`. null: whole records.
@@ -64,17 +64,21 @@ export interface Uses {
 /** What `nameOn` reads of a party's dated names. */
 export const datedNames: Uses = { fact: ['name', 'from', 'to'] };
 
+/** Claims of a plain value keep only the owner's citations whose quote states it (./values.ts). */
+const statesItsValue: Uses = { citation: ['quote'] };
+
 /** A model with the properties its resolver reads of what it loads. */
 function using<M extends FieldModel<never, unknown>>(model: M, uses: Uses): M {
   return { ...model, uses };
 }
 
-/** A list field's model with its size: `sizedBy` relationship types of the parent count its items. */
-function sized<M extends FieldModel<never, unknown>>(model: M, sizedBy: readonly SizedType[]): M {
-  return { ...model, sizedBy };
+/** A list field's model with its size: the parent's relationships of `types` count its items. */
+function sized<M extends FieldModel<never, unknown>>(model: M, types: readonly SizedType[]): M {
+  return { ...model, size: { kind: 'degree', types } };
 }
 
 const membershipTypes: SizedType[] = ['MEMBER_OF', 'LEADS', 'FOUNDED', 'SERVES_IN', 'AFFILIATED_WITH'];
+const timelineTypes: SizedType[] = ['PARTICIPATED_IN', 'CANDIDATE_IN', 'CONTESTED'];
 const casePartyTypes: SizedType[] = ['DEFENDANT_IN', 'PARTY_TO'];
 const candidacyTypes: SizedType[] = ['CANDIDATE_IN', 'RAN_IN'];
 
@@ -263,8 +267,8 @@ function pageOf<P, F extends { id: string }>(list: () => FieldModel<P, F[]>): Fi
     get reads() {
       return list().reads;
     },
-    get sizedBy() {
-      return list().sizedBy;
+    get size() {
+      return list().size;
     },
     get uses() {
       return list().uses;
@@ -283,15 +287,16 @@ export const fieldModel = {
   'Entity.citations': sized(citations, ['CITES']),
   'Entity.events': sized(events, ['PARTICIPATED_IN']),
   'Fact.citations': sized(citations, ['CITES']),
-  'Person.timeline': timeline,
-  'Party.timeline': timeline,
+  // A timeline merges the events taken part in with the elections contested (a party's results, a person's candidacies).
+  'Person.timeline': sized(timeline, timelineTypes),
+  'Party.timeline': sized(timeline, timelineTypes),
   'Person.memberships': sized(facts('Membership', 'SUBJECT', { retractable: true, dated: true }), membershipTypes),
   'Person.candidacies': sized(facts('Candidacy', 'SUBJECT'), candidacyTypes),
   'Person.membershipsConnection': pageOf((): FieldModel<{ id: string }, MembershipRecord[]> => fieldModel['Person.memberships']),
   'Person.candidaciesConnection': pageOf((): FieldModel<{ id: string }, CandidacyRecord[]> => fieldModel['Person.candidacies']),
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
-    sizedBy: ['SPOUSE_OF', 'RELATIVE_OF'],
+    size: { kind: 'degree', types: ['SPOUSE_OF', 'RELATIVE_OF'] },
     uses: { fact: ['relation'], links: ['SUBJECT', 'OBJECT'] },
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
     // Seen from this person's side, whichever end the tie was recorded on (./family.ts).
@@ -363,6 +368,7 @@ export const fieldModel = {
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
   'Election.turnoutByPlace': {
+    size: { kind: 'held', items: HELD_LIST_SIZE },
     steps: () => [{ need: { kind: 'claims' } }, { need: { kind: 'valueEntities', field: 'placeTurnout' }, children: { at: 'place' } }],
     resolve: (election: { id: string }, _args: Args, ctx: GraphContext) => turnoutByPlace(ctx, election),
   },
@@ -445,6 +451,8 @@ export interface RootModel {
   lookup?: true;
   /** A list root's size (src/cost/estimate.ts); a connection's page is its `first` capped by it. */
   size?: SizeRule;
+  /** What its resolver reads of what it loads (./projection.ts), beyond the selection. */
+  uses?: Uses;
 }
 
 const lookup = { plan: 'entity', lookup: true } as const satisfies RootModel;
@@ -478,6 +486,7 @@ export const rootModel = {
   parties: {
     plan: { own: 'every party in one query; with `asOf`, their dated names through the batched facts loader (one more round trip)' },
     size: { kind: 'label', label: 'Party' },
+    uses: datedNames,
   },
   sources: { plan: { own: 'one keyset page of sources; their citations and texts through the loaders' }, size: { kind: 'label', label: 'Source' } },
   changes: { plan: { own: 'one keyset page of the audit trail (src/resolvers/curation.ts)' }, size: { kind: 'label', label: 'Change' } },
@@ -498,71 +507,90 @@ export function rootModelOf(field: string): RootModel | undefined {
 
 
 /**
- * Fields that read the database but are not planned, each with the reason. A root field plans its selection;
- * these are answered by their resolvers through the loaders (one more round trip each, batched).
+ * A loading field outside `fieldModel`: why it is not planned as a step of its own (mostly: a root's query brings
+ * it), and what the cost estimate and the projection need of it that no general rule gives: its size (a list;
+ * src/cost/fields.ts) and the properties its resolver reads of what it loads (./projection.ts).
  */
-export const unplannedFields: Record<string, string> = {
-  'Entity.related': 'planned by its own step (relationsStep in ./prefetch.ts): its page and the `other` ends are one need',
-  'Relation.other': 'planned with `related` (the relations need carries the other ends)',
-  'Relation.fact': 'rarely asked; a fact or entity by id through the batched loaders',
-  'Relation.citations': 'planned with `related` (the relations need reads the citations of each page row\'s fact when selected)',
-  'GraphEdge.citations': 'network queries (src/resolvers/graph.ts) fetch their own graph; citations of a tie batch through the loader',
-  'GraphNode.name': 'network queries fetch their own graph; a party name on a day batches through the facts loader',
-  'DuplicateCandidate.entity': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
-  'DuplicateCandidate.duplicate': 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader',
-  'EntityValue.value': 'planned as `valueEntities` by planOfSelection (value types): the entity the value and its claims name; unplanned, through the entity loader',
-  'EntityClaim.value': 'planned with its value as `valueEntities` (the entities a fact\'s claims name); unplanned, through the entity loader',
-  'IntValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
-  'FloatValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
-  'StringValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
-  'PartialDateValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
-  'EntityValue.claims': 'planned as the owner\'s claims and citations by planOfSelection (value types)',
-  'Source.citationCount': 'a count from the source loader when the listing did not carry it',
-  'history': 'the audit trail (`history` on every entity and fact) is read on request through its loader',
-  'historyConnection': 'a page of the audit trail: `history`\'s loader, paged by place in it (src/resolvers/curation.ts)',
-  'FamilyTie.recordedFor': 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked',
-  'TimelineEntry.event': 'the event comes with the timeline page (planned as `timeline`), primed into the entity loader',
-  'TimelineEntry.election': 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader',
-  'TimelineEntry.result': 'the party result comes with the timeline page (planned as `timeline`), primed into the fact loader',
-  'TimelineEntry.candidacy': 'the candidacy comes with the timeline page (planned as `timeline`), primed into the fact loader',
-  'PlaceTurnout.place': 'its place comes with `Election.turnoutByPlace` (planned: the places its claims name); unplanned, through the entity loader',
-  'Election.turnoutByPlaceConnection': 'a page of per-place turnout: the election\'s claims through the claims loader, paged by place',
-  'Source.text': 'a source\'s text comes with the `source` root (one query, src/resolvers/prefetch.ts `loadSourceFor`); a source reached otherwise reads it through the source loader',
-  'Source.previousVersions': 'earlier texts of a corrected source: their own query, rarely asked',
-  'Source.previousVersionsConnection': 'a page of the earlier texts: their own keyset query with LIMIT (each text may be 500,000 characters)',
-  'Source.citations': 'a page of a source\'s citations in text order: planned with the `source` root (`loadSourceFor`), otherwise through the `sourceCitations` loader',
-  'Legislature.organization': 'planned with the `legislature` root (src/resolvers/prefetch.ts `loadLegislatureFor`): the body with what it selects',
-  'Legislature.terms': 'planned with the `legislature` root (`loadLegislatureFor`): terms and composition in its one query',
-  'Legislature.members': 'the first page selected is planned with the `legislature` root (`loadLegislatureFor`); another alias\'s page is one bounded query of its own',
-  'PartySeats.party': 'planned with the `legislature` root (the parties of every term\'s composition); unplanned, through the entity loader',
-  'LegislativeSeat.person': 'planned with the `legislature` root\'s members page; seats reached otherwise (`Party.seats`, `legislativeTerms`) batch through the entity loader',
-  'LegislativeSeat.legislature': 'planned with the `legislature` root (the body itself); otherwise through the entity loader',
-  'LegislativeSeat.party': 'planned with the `legislature` root\'s members page; otherwise through the entity loader',
-  'Person.legislativeTerms': 'a person\'s seats: batched by a loader of the legislature module, one query per level',
-  'LegislativeSeat.partyName': 'planned with the `legislature` root (the seat party\'s dated names, `Party.names`); otherwise through the batched facts loader',
-  'Alias.citations': 'an alias\'s citations are stored with it; their sources batch through the source loader',
-  'PartyLineage.party': 'the predecessor or successor party, when the graph holds it, through the entity loader',
-  'PartyLineage.citations': 'a lineage\'s citations are stored with it; their sources batch through the source loader',
-  'SearchHit.alias': 'the alias that matched comes with the search hit (the entity\'s aliases are read with it)',
-  'Party.seats': 'seats held for a party: one bounded query of its own (src/repositories/legislature-repository.ts), like Legislature.members',
-  'LegislativeSeat.membership': 'planned with the `legislature` root\'s members page; otherwise by id through the batched fact loader',
-  'LegislativeSeat.citations': 'planned with the `legislature` root\'s members page; otherwise by id through the batched citations loader',
-  'PartySeats.citations': 'planned with the `legislature` root (the citations of every composition row\'s seats); otherwise by id through the batched citations loader',
-  'Membership.party': 'the party a seat was held for: its id comes with the fact\'s links, the party through the entity loader',
-  'SourceCitation.citedBy': 'the entity or fact citing a source (or owning the claim citing it): planned with the `source` root (`loadSourceFor`); reached any other way, through the entity and fact loaders',
-  'Source.mentions': 'the entities a source names: its text, then one fulltext query for the names sharing a folded word with it (src/repositories/mention-repository.ts)',
-  'EntityMention.entity': 'the entities a source names batch through the entity loader',
-  'DuplicateDismissal.entity': 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader',
-  'DuplicateDismissal.duplicate': 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader',
+export interface Unplanned {
+  why: string;
+  size?: SizeRule;
+  uses?: Uses;
+  /** The properties of the parent record it reads besides its id (./projection.ts); undefined: whole records. */
+  reads?: readonly string[];
+}
+
+/**
+ * Fields that read the database but are not planned as steps, each with the reason, its size when it is a list
+ * and what it uses. A root field plans its selection; these are answered by their root's query or by their
+ * resolvers through the loaders (one more round trip each, batched).
+ */
+export const unplannedFields: Record<string, Unplanned> = {
+  'Entity.related': { why: 'planned by its own step (relationsStep in ./prefetch.ts): its page and the `other` ends are one need', size: { kind: 'degree', types: relationTypes, byTypesArgument: true } },
+  'Relation.other': { why: 'planned with `related` (the relations need carries the other ends)' },
+  'Relation.fact': { why: 'rarely asked; a fact or entity by id through the batched loaders' },
+  'Relation.citations': { why: 'planned with `related` (the relations need reads the citations of each page row\'s fact when selected)', size: citationsRule },
+  'GraphEdge.citations': { why: 'network queries (src/resolvers/graph.ts) fetch their own graph; citations of a tie batch through the loader', size: citationsRule },
+  'GraphNode.name': { why: 'network queries fetch their own graph; a party name on a day batches through the facts loader', uses: datedNames },
+  'DuplicateCandidate.entity': { why: 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader' },
+  'DuplicateCandidate.duplicate': { why: 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader' },
+  'EntityValue.value': { why: 'planned as `valueEntities` by planOfSelection (value types): the entity the value and its claims name; unplanned, through the entity loader' },
+  'EntityClaim.value': { why: 'planned with its value as `valueEntities` (the entities a fact\'s claims name); unplanned, through the entity loader' },
+  'IntValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
+  'FloatValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
+  'StringValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
+  'PartialDateValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
+  'EntityValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
+  'Source.citationCount': { why: 'a count from the source loader when the listing did not carry it' },
+  'history': { why: 'the audit trail (`history` on every entity and fact) is read on request through its loader', size: historyRule },
+  'historyConnection': { why: 'a page of the audit trail: `history`\'s loader, paged by place in it (src/resolvers/curation.ts)', size: historyRule },
+  'FamilyTie.recordedFor': { why: 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked', reads: [] },
+  'TimelineEntry.event': { why: 'the event comes with the timeline page (planned as `timeline`), primed into the entity loader' },
+  'TimelineEntry.election': { why: 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader' },
+  'TimelineEntry.result': { why: 'the party result comes with the timeline page (planned as `timeline`), primed into the fact loader' },
+  'TimelineEntry.candidacy': { why: 'the candidacy comes with the timeline page (planned as `timeline`), primed into the fact loader' },
+  'PlaceTurnout.place': { why: 'its place comes with `Election.turnoutByPlace` (planned: the places its claims name); unplanned, through the entity loader' },
+  'Election.turnoutByPlaceConnection': { why: 'a page of per-place turnout: the election\'s claims through the claims loader, paged by place', size: { kind: 'degree', types: ['CLAIM_OF'] }, reads: [] },
+  'Source.text': { why: 'a source\'s text comes with the `source` root (one query, src/resolvers/prefetch.ts `loadSourceFor`); a source reached otherwise reads it through the source loader' },
+  'Source.previousVersions': { why: 'earlier texts of a corrected source: their own query, rarely asked', size: { kind: 'held', items: HELD_LIST_SIZE } },
+  'Source.previousVersionsConnection': { why: 'a page of the earlier texts: their own keyset query with LIMIT (each text may be 500,000 characters)', size: { kind: 'argument', argument: 'first', fallback: 20 } },
+  'Source.citations': { why: 'a page of a source\'s citations in text order: planned with the `source` root (`loadSourceFor`), otherwise through the `sourceCitations` loader', size: citationsRule },
+  'Legislature.organization': { why: 'planned with the `legislature` root (src/resolvers/prefetch.ts `loadLegislatureFor`): the body with what it selects' },
+  'Legislature.terms': { why: 'planned with the `legislature` root (`loadLegislatureFor`): terms and composition in its one query', size: { kind: 'degree', types: ['SUBJECT'] } },
+  'Legislature.members': { why: 'the first page selected is planned with the `legislature` root (`loadLegislatureFor`); another alias\'s page is one bounded query of its own', size: { kind: 'degree', types: ['OBJECT'] } },
+  'PartySeats.party': { why: 'planned with the `legislature` root (the parties of every term\'s composition); unplanned, through the entity loader' },
+  'LegislativeSeat.person': { why: 'planned with the `legislature` root\'s members page; seats reached otherwise (`Party.seats`, `legislativeTerms`) batch through the entity loader' },
+  'LegislativeSeat.legislature': { why: 'planned with the `legislature` root (the body itself); otherwise through the entity loader' },
+  'LegislativeSeat.party': { why: 'planned with the `legislature` root\'s members page; otherwise through the entity loader' },
+  'Person.legislativeTerms': { why: 'a person\'s seats: batched by a loader of the legislature module, one query per level', size: { kind: 'degree', types: membershipTypes }, reads: [] },
+  'LegislativeSeat.partyName': { why: 'planned with the `legislature` root (the seat party\'s dated names, `Party.names`); otherwise through the batched facts loader', uses: datedNames },
+  'Alias.citations': { why: 'an alias\'s citations are stored with it; their sources batch through the source loader', size: citationsRule },
+  'PartyLineage.party': { why: 'the predecessor or successor party, when the graph holds it, through the entity loader' },
+  'PartyLineage.citations': { why: 'a lineage\'s citations are stored with it; their sources batch through the source loader', size: citationsRule },
+  'SearchHit.alias': { why: 'the alias that matched comes with the search hit (the entity\'s aliases are read with it)' },
+  'Party.seats': { why: 'seats held for a party: one bounded query of its own (src/repositories/legislature-repository.ts), like Legislature.members', size: { kind: 'degree', types: ['ON_BEHALF_OF'] }, reads: [] },
+  'LegislativeSeat.membership': { why: 'planned with the `legislature` root\'s members page; otherwise by id through the batched fact loader' },
+  'LegislativeSeat.citations': { why: 'planned with the `legislature` root\'s members page; otherwise by id through the batched citations loader', size: citationsRule },
+  'PartySeats.citations': { why: 'planned with the `legislature` root (the citations of every composition row\'s seats); otherwise by id through the batched citations loader', size: citationsRule },
+  'Membership.party': { why: 'the party a seat was held for: its id comes with the fact\'s links, the party through the entity loader' },
+  'SourceCitation.citedBy': { why: 'the entity or fact citing a source (or owning the claim citing it): planned with the `source` root (`loadSourceFor`); reached any other way, through the entity and fact loaders' },
+  'Source.mentions': { why: 'the entities a source names: its text, then one fulltext query for the names sharing a folded word with it (src/repositories/mention-repository.ts)' },
+  'EntityMention.entity': { why: 'the entities a source names batch through the entity loader' },
+  'DuplicateDismissal.entity': { why: 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader' },
+  'DuplicateDismissal.duplicate': { why: 'the pair of a dismissal (one per `dismissDuplicate`) reads through the batched entity loader' },
 };
 
-/** Why `Type.field` (or the interface field it implements, or every field of that name) is unplanned; undefined when it is not listed. */
-export function unplannedReason(typeName: string, field: string, isEntity: boolean, isFact: boolean): string | undefined {
+/** The entry of `Type.field` (or of the interface field it implements, or of every field of that name) in `unplannedFields`. */
+export function unplannedOf(typeName: string, field: string, isEntity: boolean, isFact: boolean): Unplanned | undefined {
   return (
     unplannedFields[`${typeName}.${field}`] ??
     (isEntity ? unplannedFields[`Entity.${field}`] : isFact ? unplannedFields[`Fact.${field}`] : undefined) ??
     unplannedFields[field]
   );
+}
+
+/** Why `Type.field` is unplanned; undefined when it is not listed. */
+export function unplannedReason(typeName: string, field: string, isEntity: boolean, isFact: boolean): string | undefined {
+  return unplannedOf(typeName, field, isEntity, isFact)?.why;
 }
 
 /** The GraphQL type of each fact label reachable through the API (a legislature's terms are read as `Legislature.terms`). */
@@ -581,6 +609,17 @@ export const typeOfFactLabel = {
 /** GraphQL types backed by entity records (named as their labels) and by fact records. */
 export const entityTypeNames: ReadonlySet<string> = new Set([...Object.keys(entityKindOfLabel), 'Entity']);
 export const factTypeNames: ReadonlySet<string> = new Set(['Fact', ...Object.values(typeOfFactLabel)]);
+
+/**
+ * What the catalogue says of loading field `Type.field` (looked up on its interface when it has no entry of its
+ * own): its size when it is a list and what its resolver uses of what it loads; undefined when it is not a loading
+ * field of the catalogue (`fieldModel` and `unplannedFields`).
+ */
+export function catalogued(typeName: string, field: string): { size?: SizeRule; uses?: Uses; reads?: readonly string[] } | undefined {
+  const isEntity = entityTypeNames.has(typeName);
+  const isFact = factTypeNames.has(typeName);
+  return modelOf(typeName, field, isEntity, isFact) ?? unplannedOf(typeName, field, isEntity, isFact);
+}
 
 /** The model of field `field` of GraphQL type `typeName`, looked up on its interface when it has none of its own. */
 export function modelOfField(typeName: string, field: string): FieldModel<never, unknown> | undefined {

@@ -9,7 +9,7 @@
 import { getNamedType, isInterfaceType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { linkTypes, type LinkType } from '../dataset/to-graph.js';
 import { relationProperties, type RelationProperty } from '../repositories/fragments.js';
-import { datedNames, entityTypeNames, factTypeNames, modelOfField, type Uses } from './model.js';
+import { catalogued, entityTypeNames, factTypeNames, modelOfField, rootModelOf, type Uses } from './model.js';
 
 /** Entity fields that read only the parent's id (or nothing), and the plain fields that read their own properties. */
 const entityReads: Record<string, readonly string[]> = {
@@ -103,21 +103,6 @@ const relationReads: Record<string, readonly RelationProperty[]> = {
   citations: ['factId'],
 };
 
-/** Claims of a plain value keep only the owner's citations whose quote states it (./values.ts). */
-const statesItsValue: Uses = { citation: ['quote'] };
-
-/** Fields outside the field model whose resolvers read properties of what they load (not the client's selection). */
-const unmodelledUses: Record<string, Uses> = {
-  'GraphNode.name': datedNames,
-  'LegislativeSeat.partyName': datedNames,
-  'Query.parties': datedNames,
-  'IntValue.claims': statesItsValue,
-  'FloatValue.claims': statesItsValue,
-  'StringValue.claims': statesItsValue,
-  'PartialDateValue.claims': statesItsValue,
-  'EntityValue.claims': statesItsValue,
-};
-
 export interface Projection {
   /** Entity properties the operation reads; null: whole records. */
   entity: string[] | null;
@@ -162,7 +147,8 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return;
           const name = node.name.value;
           const model = modelOfField(parent.name, name);
-          use(model?.uses ?? unmodelledUses[`${parent.name}.${name}`]);
+          // What the field's resolver reads of what it loads: its entry in the catalogue (a root's in the root model).
+          use(parent === schema.getQueryType() ? rootModelOf(name)?.uses : catalogued(parent.name, name)?.uses);
           if (factTypeNames.has(parent.name)) {
             const links = sides.links;
             const listed = factLinkReads[`${parent.name}.${name}`];
@@ -190,6 +176,8 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           const plain = side.reads[name];
           if (plain) return void plain.forEach((p) => side.props.add(p));
           if (model) return void (model.reads ?? []).forEach((p) => side.props.add(p));
+          const declared = catalogued(parent.name, name)?.reads;
+          if (declared) return void declared.forEach((p) => side.props.add(p));
           side.whole = true;
         },
       }),

@@ -2,10 +2,12 @@
 // schema, calls each field's resolver with a context whose loaders and database record any use, and fails
 // on a field that loads but is neither modelled nor on the documented unplanned list. Root fields (Query,
 // Mutation) are the planners themselves and are not walked.
-import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
+import { buildSchema, getNamedType, getNullableType, isInterfaceType, isLeafType, isListType, isNonNullType, isObjectType, parse, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { resolvers } from '../../src/resolvers/index.js';
-import { fieldModel, modelOf, unplannedFields, unplannedReason } from '../../src/resolvers/model.js';
+import { sizeRule } from '../../src/cost/fields.js';
+import { catalogued, fieldModel, modelOf, rootModel, unplannedFields, unplannedReason } from '../../src/resolvers/model.js';
+import { projectionOf } from '../../src/resolvers/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { entityKindOfLabel } from '../../src/dataset/to-graph.js';
 
@@ -106,6 +108,49 @@ describe('field model', () => {
       const [type, field] = key.split('.') as [string, string];
       if (type === 'Entity' || type === 'Fact') continue;
       expect(typeof resolverMap[type]?.[field], key).toBe('function');
+    }
+  });
+});
+
+describe('the catalogue: every loading field with its plan, its size and its reads', () => {
+  const loadingFields = () => {
+    const out: { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type.name)) continue;
+      for (const field of Object.values(type.getFields())) if (catalogued(type.name, field.name)) out.push({ type, field });
+    }
+    return out;
+  };
+
+  it('sizes every list among them (a size rule of its own or its connection page), for the cost estimate', () => {
+    const fields = loadingFields();
+    expect(fields.length).toBeGreaterThan(80);
+    const unsized = fields
+      .filter(({ field }) => isListType(getNullableType(field.type)))
+      .filter(({ type, field }) => sizeRule(type.name, field.name) === null)
+      .map(({ type, field }) => `${type.name}.${field.name}`);
+    expect(unsized).toEqual([]);
+  });
+
+  it('declares what each reads of its parent record: selecting it alone never makes the projection read whole records', () => {
+    const whole: string[] = [];
+    for (const { type, field } of loadingFields()) {
+      const side = entityTypes.has(type.name) ? 'entity' : factTypes.has(type.name) ? 'fact' : null;
+      if (!side) continue;
+      const named = getNamedType(field.type);
+      const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${a.name === 'date' ? '"2020-01-01"' : '"x"'}`);
+      const selection = `${field.name}${args.length > 0 ? `(${args.join(', ')})` : ''}${isLeafType(named) ? '' : ' { __typename }'}`;
+      const document = parse(`{ node(id: "x") { ... on ${type.name} { ${selection} } } }`);
+      const projection = projectionOf(schema, document, document.definitions[0] as OperationDefinitionNode);
+      if (projection[side] === null) whole.push(`${type.name}.${field.name}`);
+    }
+    expect(whole).toEqual([]);
+  });
+
+  it('knows the plan of every root that reads the database (rootModel), and nothing else plans', () => {
+    for (const [name, root] of Object.entries(rootModel)) {
+      const plan: unknown = root.plan;
+      expect(typeof plan === 'string' || (typeof plan === 'object' && plan !== null && ('own' in plan || 'at' in plan)), name).toBe(true);
     }
   });
 });
