@@ -119,9 +119,24 @@ export function toPopolo(records: readonly CollectionRecord[], exportedAt: strin
       case 'parties': {
         const p = r.record;
         const base = common(p);
-        // A party's former names are Popolo other names dated by their span.
-        const former: PopoloOtherName[] = p.names.filter((n) => n.name !== p.name).map((n) => ({ name: n.name, note: aliasKindNotes.FORMER, ...(n.from ? { start_date: n.from } : {}), ...(n.to ? { end_date: n.to } : {}) }));
-        const names = [...((base.other_names as PopoloOtherName[] | undefined) ?? []), ...former];
+        // A party's dated names are Popolo other names dated by their span: its former names, and its current name
+        // where a source dates it (since when it bears it), which the import reads back as a dated name (so an
+        // export -> import keeps every dated name); the element's `name` alone carries no dates.
+        // An alias of a dated name's name (the import makes a dated former name an alias too) goes out once, on the
+        // dated entry, with its language and kind: so export -> import -> export writes the same names.
+        const dated = new Set(p.names.map((n) => n.name));
+        const aliasOf = new Map(p.aliases.filter((a) => dated.has(a.name)).map((a) => [a.name, a]));
+        const former: PopoloOtherName[] = p.names.map((n) => {
+          const alias = aliasOf.get(n.name);
+          return {
+            name: n.name,
+            ...(alias?.lang ? { lang: alias.lang } : {}),
+            note: alias?.kind ? aliasKindNotes[alias.kind] : n.name === p.name ? aliasKindNotes.OFFICIAL : aliasKindNotes.FORMER,
+            ...(n.from ? { start_date: n.from } : {}),
+            ...(n.to ? { end_date: n.to } : {}),
+          };
+        });
+        const names = [...((base.other_names as PopoloOtherName[] | undefined) ?? []).filter((n) => !dated.has(n.name)), ...former];
         const predecessors = lineage(p.predecessors);
         const successors = lineage(p.successors);
         out.organizations.push({

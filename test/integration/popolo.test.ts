@@ -533,6 +533,16 @@ describe('Popolo import of the Mazhilis file', () => {
       expect(amanatOf(exported)?.predecessors).toEqual([{ name: 'Otan', names: expect.arrayContaining(['Отан', 'Партия Отан', 'Республиканская политическая партия']) }]);
       expect(amanatOf(back)?.predecessors).toEqual(amanatOf(exported)?.predecessors);
       expect((amanatOf(back)?.other_names ?? []).map((n) => n.name)).not.toContain('Отан');
+      // Dated names come back with their dates, a current name a source dates among them (Amanat since 2022, Ak Zhol
+      // while it held the file's seats), which the export once left out (issue 25).
+      type Dated = { name: string; start_date?: string; end_date?: string };
+      const dated = (d: PopoloExport) =>
+        d.organizations
+          .flatMap((o) => (((o as Org).other_names ?? []) as Dated[]).filter((n) => n.start_date !== undefined || n.end_date !== undefined).map((n) => `${o.name as string}|${n.name}|${n.start_date ?? ''}|${n.end_date ?? ''}`))
+          .sort();
+      expect(dated(exported)).toContain('Amanat|Amanat|2022|');
+      expect(dated(exported).filter((x) => x.startsWith('Ak Zhol|Ak Zhol|')).length).toBeGreaterThanOrEqual(1);
+      expect(dated(back)).toEqual(dated(exported));
     } finally {
       await empty.close();
       rmSync(dir, { recursive: true, force: true });

@@ -158,3 +158,35 @@ describe('checkPopolo', () => {
     expect(checkPopolo({ persons: {} })).toEqual([{ pointer: '/persons', message: 'must be an array' }]);
   });
 });
+
+describe('toPopolo: dated names survive a round trip, the current name among them (issue 25)', () => {
+  // Kazakhstan People's Party: its current name dated since 2020, and its former name with its span.
+  const party = {
+    id: 'party:peoples-party',
+    name: "People's Party of Kazakhstan",
+    aliases: [],
+    names: [
+      { name: "Communist People's Party of Kazakhstan", from: '2004', to: '2020-11', citations: cite },
+      { name: "People's Party of Kazakhstan", from: '2020-11', citations: cite },
+    ],
+    citations: cite,
+  };
+  const doc = toPopolo([{ collection: 'parties', record: party }] as unknown as CollectionRecord[], '2026-12-08T00:00:00.000Z');
+
+  it('writes the dated current name as an other name with its dates, and reads every dated name back', () => {
+    expect(checkPopolo(doc)).toEqual([]);
+    expect(doc.organizations[0]!.other_names).toEqual([
+      { name: "Communist People's Party of Kazakhstan", note: 'former name', start_date: '2004', end_date: '2020-11' },
+      { name: "People's Party of Kazakhstan", note: 'official name', start_date: '2020-11' },
+    ]);
+    const mapping = mapPopolo(readPopolo(serialisePopolo(doc), 'export.json'), { title: 't', publisher: 'p', url: null, retrieved: '2026-12-08' });
+    const back = mapping.records.find((r) => r.record.collection === 'parties')!.record.record as unknown as typeof party;
+    expect(back.name).toBe(party.name);
+    expect(back.names.map((n) => ({ name: n.name, from: n.from, to: (n as { to?: string }).to }))).toEqual(party.names.map((n) => ({ name: n.name, from: n.from, to: (n as { to?: string }).to })));
+    // The current name is no alias of itself.
+    expect(back.aliases.map((a: { name: string }) => a.name)).toEqual(["Communist People's Party of Kazakhstan"]);
+    // Exported again, the same document.
+    const again = toPopolo([{ collection: 'parties', record: back }] as unknown as CollectionRecord[], '2026-12-08T00:00:00.000Z').organizations[0]!;
+    expect([again.name, again.other_names]).toEqual([doc.organizations[0]!.name, doc.organizations[0]!.other_names]);
+  });
+});
