@@ -11,6 +11,7 @@ import {
   recordsReferring,
   writeRedirects,
 } from '../repositories/curation-repository.js';
+import { mergeAllDateClaims, refines, type ClaimableDate } from '../domain/date-claims.js';
 import { partiesNamingInLineage } from '../repositories/lineage-repository.js';
 import { refuse, replaceReferences, runEdit } from './engine.js';
 import type { MutationResult } from './mutations.js';
@@ -132,6 +133,14 @@ export function mergeRecords(keep: CollectionRecord, drop: CollectionRecord): { 
   for (const field of selfReferences) {
     if (merged[field] === keep.record.id || merged[field] === drop.record.id) delete merged[field];
   }
+  // A polling day or an event's date both give: the finer where one refines the other, both as claims (each with
+  // its record's citations, the kept one's first) where they disagree: a merge settles no dispute of the sources.
+  if (keep.collection === 'elections' || keep.collection === 'events') {
+    const holders = { stored: keep.record.id, incoming: drop.record.id };
+    const date = mergeAllDateClaims('date', k.date as ClaimableDate, d.date as ClaimableDate, k.citations as Citation[], d.citations as Citation[], [], holders);
+    if (date !== undefined) merged.date = date;
+  }
+  if (keep.collection === 'courtCases' && typeof k.opened === 'string' && typeof d.opened === 'string' && refines(k.opened, d.opened) && d.opened.length > k.opened.length) merged.opened = d.opened;
   // Both parties' predecessors and successors survive (the kept one's first), joined where they name one party.
   if (keep.collection === 'parties') {
     for (const field of lineageFields) {

@@ -16,6 +16,7 @@ import { mapPopolo, nameVariants, pathOf, readPopolo, type MappedRecord, type Po
 import { decide, describeEvidence, type Comparison, type Decision, type Evidence, type Profile, type ResolutionKind } from './resolve.js';
 import { escapeLucene, nameKeys } from '../search/fold.js';
 import { resolvePointer } from '../domain/citation-rule.js';
+import { mergeDateClaims, refines, type ClaimableDate } from '../domain/date-claims.js';
 
 export { resolvePointer };
 
@@ -338,51 +339,6 @@ function finerDate(stored: unknown, incoming: unknown, field: string, conflicts:
     return undefined;
   }
   return incoming.length > stored.length ? incoming : undefined;
-}
-
-type DateClaim = { value: string; qualifier?: string; citations: Citation[] };
-type ClaimableDate = string | DateClaim | { claims: DateClaim[] } | undefined;
-
-/** Whether two partial dates agree at the coarser precision (2016 and 2016-03-20 do; 2016-03-20 and -21 do not). */
-function refines(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) === b.slice(0, n);
-}
-
-/**
- * A claimable date after a merge (an election's polling day, a term's or a membership's dates; `field` names it
- * in the conflict reported). The incoming date joins the stored claim it equals or refines (the
- * finer value kept, both citations), and where it disagrees with every stored date it becomes a claim of its
- * own beside them, cited by the file: the sources' disagreement is kept, never settled by the import. A plain
- * stored date counts as one claim cited by the stored record's citations. Undefined: keep the stored value.
- */
-function mergeDateClaims(
-  field: string,
-  stored: ClaimableDate,
-  incoming: ClaimableDate,
-  storedCitations: readonly Citation[],
-  incomingCitations: readonly Citation[],
-  conflicts: string[],
-): ClaimableDate {
-  if (stored === undefined || typeof incoming !== 'string' || !partialDatePattern.test(incoming)) return undefined;
-  if (typeof stored === 'string') {
-    if (!partialDatePattern.test(stored)) return undefined;
-    if (refines(stored, incoming)) return incoming.length > stored.length ? incoming : undefined;
-    conflicts.push(`${field}: the graph has ${stored}, the file ${incoming}; both are kept as claims, each with its citations`);
-    return { claims: [{ value: stored, citations: [...storedCitations] }, { value: incoming, citations: [...incomingCitations] }] };
-  }
-  const claims: DateClaim[] = 'claims' in stored ? stored.claims.map((c) => ({ ...c })) : [{ ...stored }];
-  const cite = (c: DateClaim) => ({ ...c, citations: uniqueBy([...c.citations, ...incomingCitations], citationKey) });
-  const same = claims.findIndex((c) => c.value === incoming);
-  const compatible = same >= 0 ? same : claims.findIndex((c) => refines(c.value, incoming));
-  if (compatible >= 0) {
-    const c = claims[compatible]!;
-    claims[compatible] = { ...cite(c), value: incoming.length > c.value.length ? incoming : c.value };
-  } else {
-    conflicts.push(`${field}: the graph has ${claims.map((c) => c.value).join(', ')}, the file ${incoming}; both are kept as claims, each with its citations`);
-    claims.push({ value: incoming, citations: [...incomingCitations] });
-  }
-  return claims.length === 1 ? claims[0] : { claims };
 }
 
 type MembershipRecord = Extract<CollectionRecord, { collection: 'memberships' }>['record'];
