@@ -3,8 +3,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { int, type Database } from '../neo4j/database.js';
 import { relationTypes } from '../dataset/to-graph.js';
-import { entityMap } from './fragments.js';
-import { parseEntity, parseNetworkEdge, type EntityRecord, type NetworkEdgeRecord } from './records.js';
+import { citationList, entityMap, factOrder, holdingOn, VariableNames, wholeRecords, type ReadProjection } from './fragments.js';
+import { compilePlan, primesOf, type Prime, type PrefetchPlan } from './prefetch-repository.js';
+import { parseCitation, parseEntity, parseNetworkEdge, type EntityRecord, type NetworkEdgeRecord } from './records.js';
 
 /** Which relationships a network query walks: a subset of `relationTypes` (null = all) valid on `asOf`. */
 export interface NetworkFilter {
@@ -24,6 +25,14 @@ export interface Network {
 export interface NetworkPath {
   nodes: EntityRecord[];
   edges: NetworkEdgeRecord[];
+}
+
+/** What a network query read beyond its nodes and edges, as its options asked (`NetworkOptions`). */
+export interface NetworkExtras {
+  /** With `namesOn`: each party's name on `asOf`, by id (a party no dated name covers is absent). */
+  namesOn: Map<string, string> | null;
+  /** Loader primes: the edges' citations (by fact id) and what `entityPlan` asks of the nodes. */
+  primes: Prime[];
 }
 
 /** Bounds the query text may contain as literals (Cypher takes no parameters there), checked again here. */
@@ -55,27 +64,116 @@ const dated = (r: string) => `($asOf IS NULL OR ((${r}.fromStart IS NULL OR ${r}
 const admits = (r: string, walkedTypes: string) =>
   walkedTypes.split('|').includes('NOMINATED_BY') ? `(type(${r}) <> 'NOMINATED_BY' OR ${r}.derived) AND ${dated(r)}` : dated(r);
 
+/** Properties of a relationship an edge may read; its type and ends always come. */
+export const edgeProperties = ['id', 'factId', 'role', 'from', 'to'] as const;
+export type EdgeProperty = (typeof edgeProperties)[number];
+
 /**
  * An edge map; the fact behind a relationship is a Fact node, or an Entity for structural ties (PART_OF...).
- * Counting an edge's citations costs two index seeks per edge, so only when asked (`counted`).
+ * Counting an edge's citations costs two index seeks per edge, so only when asked (`counted`). `props` (null:
+ * all) names the relationship properties read: each is a db hit per edge; one not read comes back null.
  */
-const EDGE = (r: string, counted = true) =>
-  `{id: ${r}.id, type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, factId: ${r}.factId,
-    role: ${r}.role, from: ${r}.from, to: ${r}.to,
+const EDGE = (r: string, counted = true, props: readonly EdgeProperty[] | null = null) =>
+  `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, ${edgeProperties.map((p) => `${p}: ${props === null || props.includes(p) ? `${r}.${p}` : 'null'}`).join(', ')},
     citationCount: ${counted ? `COUNT { (:Fact {id: ${r}.factId})-[:CITES]->(:Source) } + COUNT { (:Entity {id: ${r}.factId})-[:CITES]->(:Source) }` : 'null'}}`;
+
+/** An edge map read back; an id the query was not asked to read (`EDGE`'s `props`) is empty and never looked at. */
+function parseEdge(row: Record<string, unknown>, props: readonly EdgeProperty[] | null = null): NetworkEdgeRecord {
+  if (props === null) return parseNetworkEdge(row);
+  return parseNetworkEdge({ ...row, id: props.includes('id') ? row.id : '', factId: props.includes('factId') ? row.factId : '' });
+}
 
 /** What a network query returns beyond its entities and edges. */
 export interface NetworkOptions {
   /** Count each edge's citations (`GraphEdge.citationCount`). */
   citationCounts: boolean;
+  /** Read each edge's citations with their sources (`GraphEdge.citations`), as the citations loader would. */
+  citations?: boolean;
+  /** Choose each party's name on the filter's `asOf` (`GraphNode.name`), as `nameOn` in src/resolvers/names.ts would. */
+  namesOn?: boolean;
+  /** What `GraphNode.entity { … }` loads of each node (src/resolvers/prefetch.ts `planAt`); empty: nothing. */
+  entityPlan?: PrefetchPlan;
+  /** What the operation reads of entities (the nodes' properties), of citations and of what the plan loads. */
+  projection?: ReadProjection;
+  /** The relationship properties the edges read (`GraphEdge` fields selected); null or absent: all. */
+  edgeProps?: readonly EdgeProperty[] | null;
 }
 
+const noExtras: NetworkExtras = { namesOn: null, primes: [] };
+
+/**
+ * The party name `nameOn` (src/resolvers/names.ts) picks for party `x` on `$asOf`, as a top-1 in Cypher: of the
+ * live dated names covering the day (as the facts loader reads them), the latest start first (no start last),
+ * then the higher `ord`, then the facts loader's own order (`factOrder`), which `nameOn`'s stable sort keeps.
+ */
+const nameOnDay = (x: string) => `COLLECT { MATCH (${x})<-[:SUBJECT]-(p:PartyName)
+      WHERE NOT coalesce(p.retracted, false) AND ${holdingOn('p', '$asOf')}
+      WITH p ORDER BY coalesce(p.fromStart, '') DESC, coalesce(p.ord, 0) DESC, ${factOrder('p')} LIMIT 1
+      RETURN p.name }[0]`;
+
+/**
+ * The RETURN items reading what `options` asks beyond nodes and edges, for the entities listed in `nodes` and
+ * the facts whose ids are listed in `factIds` (expressions): each `null` when not asked, so a query that does
+ * not select names, citations or entity fields pays nothing for them. Entities come out of lists here, so each
+ * is bound again by an index seek on its id before anything walks from it (see `rebind` in
+ * ./prefetch-repository.ts: Neo4j 5.26 fails walking a list's node inside a nested subquery).
+ */
+function extraItems(nodes: string, factIds: string, options: NetworkOptions): { cypher: string; params: Record<string, unknown> } {
+  const projection = options.projection ?? wholeRecords;
+  const names = options.namesOn
+    ? `COLLECT { UNWIND ${nodes} AS k WITH DISTINCT k WHERE k:Party MATCH (x:Entity {id: k.id}) RETURN [x.id, ${nameOnDay('x')}] }`
+    : 'null';
+  const cited = options.citations
+    ? `COLLECT { UNWIND ${factIds} AS fid WITH DISTINCT fid
+        CALL (fid) { MATCH (w:Fact {id: fid}) RETURN w UNION MATCH (w:Entity {id: fid}) RETURN w }
+        RETURN {id: fid, citations: ${citationList('w', new VariableNames('net'), projection.citations)}} }`
+    : 'null';
+  const plan = options.entityPlan ?? [];
+  const compiled = plan.length > 0 ? compilePlan('m', plan, projection) : null;
+  const planned = compiled ? `COLLECT { UNWIND ${nodes} AS k WITH DISTINCT k MATCH (m:Entity {id: k.id}) RETURN {id: m.id, pre: ${compiled.cypher}} }` : 'null';
+  return { cypher: `${names} AS namesOn, ${cited} AS cited, ${planned} AS planned`, params: compiled?.params ?? {} };
+}
+
+type Row = Record<string, unknown>;
+
+/** The extras a row holds (`extraItems`), as names and loader primes. */
+function parseExtras(row: Row, options: NetworkOptions): NetworkExtras {
+  const namesOn = Array.isArray(row.namesOn) ? new Map((row.namesOn as [string, string | null][]).flatMap(([id, name]) => (typeof name === 'string' ? [[id, name] as const] : []))) : null;
+  const primes: Prime[] = [];
+  for (const c of Array.isArray(row.cited) ? (row.cited as { id: string; citations: Row[] }[]) : []) {
+    primes.push({ loader: 'citations', key: c.id, value: c.citations.map(parseCitation) });
+  }
+  for (const p of Array.isArray(row.planned) ? (row.planned as { id: string; pre: Row }[]) : []) primesOf({ id: p.id }, p.pre, options.entityPlan ?? [], primes);
+  return { namesOn, primes };
+}
+
+/**
+ * The edges read back, with their citations when the query read them (`options.citations`): every edge's fact
+ * gets a citations prime (none found: an empty list, so no resolver asks the loader again), and the edges count
+ * their citations from there (the count's own subqueries were left out of the query, `counting`; the count is
+ * the same `(fact)-[:CITES]->(:Source)` pattern).
+ */
+function parseEdges(rows: Row[], extras: NetworkExtras, options: NetworkOptions): NetworkEdgeRecord[] {
+  const edges = rows.map((row) => parseEdge(row, options.edgeProps ?? null));
+  if (!options.citations) return edges;
+  const counts = new Map(extras.primes.flatMap((p) => (p.loader === 'citations' ? [[p.key, p.value.length] as const] : [])));
+  for (const e of edges) {
+    if (counts.has(e.factId)) continue;
+    counts.set(e.factId, 0);
+    extras.primes.push({ loader: 'citations', key: e.factId, value: [] });
+  }
+  return edges.map((e) => ({ ...e, citationCount: counts.get(e.factId) ?? 0 }));
+}
+
+/** Whether the query counts citations itself: asked for, and not read whole in the same query. */
+const counting = (options: NetworkOptions) => options.citationCounts && !options.citations;
+
 /** Every admitted relationship among the entities in the list `kept` (an induced subgraph). */
-const edgesAmongKept = (types: string, counted: boolean) => `CALL (kept) {
+const edgesAmongKept = (types: string, counted: boolean, props: readonly EdgeProperty[] | null) => `CALL (kept) {
     UNWIND kept AS a
     MATCH (a)-[r:${types}]->(b:Entity)
     WHERE ${dated('r')} AND b IN kept
-    RETURN collect(${EDGE('r', counted)}) AS edges
+    RETURN collect(${EDGE('r', counted, props)}) AS edges
   }`;
 
 /**
@@ -106,11 +204,13 @@ function filterParams(filter: NetworkFilter) {
   return { asOf: filter.asOf };
 }
 
-function parseNetwork(row: Record<string, unknown>): Network {
+function parseNetwork(row: Row, options: NetworkOptions): Network & NetworkExtras {
+  const extras = parseExtras(row, options);
   return {
-    nodes: (row.nodes as Record<string, unknown>[]).map(parseEntity),
-    edges: (row.edges as Record<string, unknown>[]).map(parseNetworkEdge),
+    nodes: (row.nodes as Row[]).map(parseEntity),
+    edges: parseEdges(row.edges as Row[], extras, options),
     truncated: row.truncated === true,
+    ...extras,
   };
 }
 
@@ -129,7 +229,7 @@ export interface NeighbourhoodRequest {
  * Ranking by steps first keeps the result connected: no entity is kept without the one that reached it.
  * Null when the centre does not exist.
  */
-export async function neighbourhood(db: Database, request: NeighbourhoodRequest, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<Network | null> {
+export async function neighbourhood(db: Database, request: NeighbourhoodRequest, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<(Network & NetworkExtras) | null> {
   const depth = boundedInt(request.depth, 1, NETWORK_BOUNDS.maxDepth, 'depth');
   const types = walked(filter);
   const hops = Array.from({ length: depth }, (_, i) => `hop${i + 1}`);
@@ -144,6 +244,7 @@ export async function neighbourhood(db: Database, request: NeighbourhoodRequest,
       RETURN collect(n) AS ${hop}
     }`;
   });
+  const extras = extraItems('kept', '[e IN edges | e.factId]', options);
   const rows = await db.read(
     `MATCH (root:Entity {id: $id})
      ${steps.join('\n')}
@@ -155,10 +256,10 @@ export async function neighbourhood(db: Database, request: NeighbourhoodRequest,
      ORDER BY hop, degree DESC, n.id
      LIMIT $limit
      WITH collect(n) AS kept, capped, reached
-     ${edgesAmongKept(types, options.citationCounts)}
-     RETURN [n IN kept | ${entityMap('n')}] AS nodes, edges, capped OR reached > size(kept) AS truncated`,
-    { id: request.id, limit: int(request.limit), cap: int(request.expansionCap ?? DEFAULT_EXPANSION_CAP), ...filterParams(filter) },
-    parseNetwork,
+     ${edgesAmongKept(types, counting(options), options.edgeProps ?? null)}
+     RETURN [n IN kept | ${entityMap('n', options.projection?.entity ?? null)}] AS nodes, edges, capped OR reached > size(kept) AS truncated, ${extras.cypher}`,
+    { ...extras.params, id: request.id, limit: int(request.limit), cap: int(request.expansionCap ?? DEFAULT_EXPANSION_CAP), ...filterParams(filter) },
+    (row) => parseNetwork(row, options),
   );
   return rows[0] ?? null;
 }
@@ -171,29 +272,51 @@ export interface PathsRequest {
   count: number;
 }
 
-/** Up to `count` shortest paths, shortest first, in one query; a path from an entity to itself has no edges. */
-export async function shortestPaths(db: Database, request: PathsRequest, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<NetworkPath[]> {
+/**
+ * Up to `count` shortest paths, shortest first, in one query (one row: what `options` asks of the entities and
+ * facts on them is read once for all paths); a path from an entity to itself has no edges.
+ */
+export async function shortestPaths(
+  db: Database,
+  request: PathsRequest,
+  filter: NetworkFilter,
+  options: NetworkOptions = { citationCounts: true },
+): Promise<{ paths: NetworkPath[] } & NetworkExtras> {
   const maxDepth = boundedInt(request.maxDepth, 1, NETWORK_BOUNDS.maxPathDepth, 'maxDepth');
   const count = boundedInt(request.count, 1, NETWORK_BOUNDS.maxPaths * 4, 'count');
-  const parse = (row: Record<string, unknown>): NetworkPath => ({
-    nodes: (row.nodes as Record<string, unknown>[]).map(parseEntity),
-    edges: (row.edges as Record<string, unknown>[]).map(parseNetworkEdge),
-  });
+  const node = (n: string) => entityMap(n, options.projection?.entity ?? null);
+  const parse = (row: Row): { paths: NetworkPath[] } & NetworkExtras => {
+    const extras = parseExtras(row, options);
+    const paths = (row.paths as { nodes: Row[]; edges: Row[] }[]).map((p) => ({ nodes: p.nodes.map(parseEntity), edges: parseEdges(p.edges, extras, options) }));
+    return { paths, ...extras };
+  };
   if (request.from === request.to) {
-    return db.read(`MATCH (a:Entity {id: $from}) RETURN [${entityMap('a')}] AS nodes, [] AS edges`, { from: request.from }, parse);
+    const extras = extraItems('[a]', '[]', options);
+    const rows = await db.read(`MATCH (a:Entity {id: $from}) RETURN [{nodes: [${node('a')}], edges: []}] AS paths, ${extras.cypher}`, { ...extras.params, from: request.from, ...filterParams(filter) }, parse);
+    return rows[0] ?? { paths: [], ...noExtras };
   }
-  return db.read(
+  const extras = extraItems('reduce(acc = [], q IN found | acc + nodes(q))', 'reduce(acc = [], q IN found | acc + [r IN relationships(q) | r.factId])', options);
+  const rows = await db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r', walked(filter))}]-{1,${maxDepth}}(b)
-     RETURN [n IN nodes(p) | ${entityMap('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r', options.citationCounts)}] AS edges`,
-    { from: request.from, to: request.to, ...filterParams(filter) },
+     WITH collect(p) AS found
+     RETURN [q IN found | {nodes: [n IN nodes(q) | ${node('n')}], edges: [r IN relationships(q) | ${EDGE('r', counting(options), options.edgeProps ?? null)}]}] AS paths, ${extras.cypher}`,
+    { ...extras.params, from: request.from, to: request.to, ...filterParams(filter) },
     parse,
   );
+  return rows[0] ?? { paths: [], ...noExtras };
 }
 
 /** The given entities, the relationships among them and, optionally, the entities on a shortest path between any two. */
-export async function subgraph(db: Database, ids: readonly string[], includeBetween: boolean, filter: NetworkFilter, options: NetworkOptions = { citationCounts: true }): Promise<Network> {
+export async function subgraph(
+  db: Database,
+  ids: readonly string[],
+  includeBetween: boolean,
+  filter: NetworkFilter,
+  options: NetworkOptions = { citationCounts: true },
+): Promise<Network & NetworkExtras> {
   const types = walked(filter);
+  const extras = extraItems('kept', '[e IN edges | e.factId]', options);
   const rows = await db.read(
     `MATCH (s:Entity) WHERE s.id IN $ids
      WITH collect(s) AS given
@@ -206,12 +329,12 @@ export async function subgraph(db: Database, ids: readonly string[], includeBetw
        RETURN collect(DISTINCT n) AS between
      }
      WITH given + [n IN between WHERE NOT n IN given] AS kept
-     ${edgesAmongKept(types, options.citationCounts)}
-     RETURN [n IN kept | ${entityMap('n')}] AS nodes, edges, false AS truncated`,
-    { ids: [...ids], includeBetween, ...filterParams(filter) },
-    parseNetwork,
+     ${edgesAmongKept(types, counting(options), options.edgeProps ?? null)}
+     RETURN [n IN kept | ${entityMap('n', options.projection?.entity ?? null)}] AS nodes, edges, false AS truncated, ${extras.cypher}`,
+    { ...extras.params, ids: [...ids], includeBetween, ...filterParams(filter) },
+    (row) => parseNetwork(row, options),
   );
-  return rows[0] ?? { nodes: [], edges: [], truncated: false };
+  return rows[0] ?? { nodes: [], edges: [], truncated: false, ...noExtras };
 }
 
 export interface WholeNetworkProgress {
@@ -246,7 +369,7 @@ export async function wholeNetwork(
         const row = record.toObject() as Record<string, unknown>;
         const node = parseEntity(row.node as Record<string, unknown>);
         network.nodes.push(node);
-        for (const edge of row.edges as Record<string, unknown>[]) network.edges.push(parseNetworkEdge(edge));
+        for (const edge of row.edges as Record<string, unknown>[]) network.edges.push(parseEdge(edge));
         after = node.id;
       }
       onProgress?.({ done: network.nodes.length, total });

@@ -139,6 +139,8 @@ export interface GraphView {
   edges: NetworkEdgeRecord[];
   truncated: boolean;
   asOf: string | null;
+  /** Parties' names on `asOf`, chosen by the network's own query when `name` was selected; null: not read. */
+  namesOn: Map<string, string> | null;
   measures: () => Map<string, KeyPlayerMeasures>;
 }
 
