@@ -5,8 +5,9 @@
 // cut off is finished by the next start or import), and importing it twice changes nothing.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, relative } from 'node:path';
 import { datasetOf, recordFromGraph, type CollectionRecord, type DatasetRecord } from '../dataset/from-graph.js';
 import { recordFingerprints } from '../dataset/fingerprint.js';
 import { datasetKeys, type Dataset, type DatasetKey } from '../dataset/schema.js';
@@ -35,8 +36,15 @@ import {
   type ImportRun,
   type RetractionRow,
 } from '../repositories/bulk-repository.js';
-import { sourceKindsOf, sourceTextsOf, storedSourcesMatching } from '../repositories/source-repository.js';
-import { documentMatch } from '../domain/source-identity.js';
+import {
+  claimSourceKeys,
+  lockSourceKeysOf,
+  pendingSourcesMatching,
+  sourceKindsOf,
+  sourceTextsOf,
+  storedSourcesMatching,
+} from '../repositories/source-repository.js';
+import { documentMatch, type DocumentMatch } from '../domain/source-identity.js';
 import { projectValueExceptions } from '../seed.js';
 import {
   electionDates,
@@ -94,9 +102,10 @@ export interface ImportPlan {
   sourceTexts: Map<string, string>;
   /**
    * The file's sources not written because the graph (or the file, earlier) holds the same document under another
-   * id: `id` in the file, `as` the kept source, which everything citing `id` cites instead.
+   * id: `id` in the file, `as` the kept source, which everything citing `id` cites instead; `stored` whether `as`
+   * is the graph's (else an earlier source of the file).
    */
-  sameSources: { id: string; as: string; file: string; line: number | null; path: string }[];
+  sameSources: { id: string; as: string; stored: boolean; file: string; line: number | null; path: string }[];
 }
 
 const LOOKUP_BATCH = 5_000;
@@ -171,7 +180,7 @@ async function sameDocuments(db: Database, sources: readonly LoadedRecord[], sto
     const id = String((r.value as Source).id);
     const keys = [matches[i]!.url && `url:${matches[i]!.url}`, matches[i]!.sha256 && `text:${matches[i]!.sha256}`].filter((k): k is string => typeof k === 'string');
     const as = held[i] ?? keys.map((k) => seen.get(k)).find((x) => x !== undefined && x !== id) ?? null;
-    if (as !== null && as !== id) out.push({ id, as, file: r.file, line: r.line, path: `sources[${r.index}].url` });
+    if (as !== null && as !== id) out.push({ id, as, stored: held[i] === as, file: r.file, line: r.line, path: `sources[${r.index}].url` });
     else for (const k of keys) if (!seen.has(k)) seen.set(k, id);
   }
   return out;
@@ -337,6 +346,17 @@ export async function planImport(db: Database, file: BulkFile, onProgress?: Plan
   return plan;
 }
 
+/**
+ * One line per source of the file recognised as a document already held (`plan.sameSources`), for people:
+ * `people.jsonl:4 source:x is source:y, stored already`. Nothing else of the file's sources is said.
+ */
+export function describeSameSources(plan: Pick<ImportPlan, 'sameSources'>, cwd = process.cwd()): string[] {
+  return plan.sameSources.map((s) => {
+    const where = `${relative(cwd, s.file) || s.file}${s.line === null ? '' : `:${s.line}`}`;
+    return `${where} ${s.id} is ${s.as}, ${s.stored ? 'stored already' : 'given earlier in the file'}`;
+  });
+}
+
 export interface ImportSummary {
   created: number;
   updated: number;
@@ -453,6 +473,7 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
   const total = rowWork(prepared.rows);
   options.onProgress?.(0, total);
   await db.writeTransaction(async (tx) => {
+    await holdNewSources(tx, newSourceDocuments(plan));
     const progress = counter(total, options.onProgress);
     await replaceRecords(tx, prepared.rows, prepared.replaceIds, progress);
     await applyRetractions(tx, plan.retract);
@@ -460,6 +481,53 @@ export async function writeImport(db: Database, plan: ImportPlan, options: Write
     await recordChanges(tx, prepared.changes);
   }, timeout);
   return summarise(plan);
+}
+
+/**
+ * The file's sources the import creates (after deduplication by the plan: each a document the graph did not hold
+ * when the file was planned), with their documents' keys.
+ */
+function newSourceDocuments(plan: ImportPlan): { id: string; match: DocumentMatch }[] {
+  return plan.create
+    .filter((r) => r.collection === 'sources')
+    .map((r) => {
+      const v = r.record as { id: string; url?: unknown; text?: unknown };
+      return { id: v.id, match: documentMatch({ url: typeof v.url === 'string' ? v.url : null, text: typeof v.text === 'string' ? v.text : null }) };
+    });
+}
+
+/**
+ * The plan dedupes sources in a read, before the write: addSource (or another import) may store one of the file's
+ * documents in between. So the write transaction takes the documents' `SourceKey` locks (the ones addSource takes)
+ * and looks again: a document stored meanwhile under another id, or claimed by an import that is publishing, fails
+ * the import with nothing written (import the file again: the new plan cites the stored source). Held until the
+ * commit, the locks make an addSource of the same document wait for the import and then find its source.
+ */
+async function holdNewSources(tx: ManagedTransaction, documents: readonly { id: string; match: DocumentMatch }[]): Promise<void> {
+  if (documents.length === 0) return;
+  const matches = documents.map((d) => d.match);
+  await lockSourceKeysOf(tx, matches);
+  const stored = await storedSourcesMatching(tx, matches);
+  const pending = await pendingSourcesMatching(tx, matches);
+  const clashes = documents.flatMap((d, i) => {
+    const as = stored[i] ?? pending[i]?.id ?? null;
+    return as !== null && as !== d.id ? [{ id: d.id, as }] : [];
+  });
+  if (clashes.length > 0) throw new SourceStoredMeanwhileError(clashes);
+}
+
+/**
+ * Sources of the file that the graph came to hold under other ids between the plan and the write (another writer
+ * added the same documents): the import wrote nothing. Planned again, the file cites the stored sources.
+ */
+export class SourceStoredMeanwhileError extends Error {
+  override name = 'SourceStoredMeanwhileError';
+  constructor(readonly clashes: readonly { id: string; as: string }[]) {
+    super(
+      `${clashes.map((c) => `source ${c.id} is now stored as ${c.as}`).join('; ')} (the same document, added by another writer after the file was ` +
+        'checked); nothing was written: import the file again and it cites the stored source',
+    );
+  }
 }
 
 /** Whether the import's estimated transaction memory is within two shares of the limit (half of it, by default). */
@@ -536,8 +604,14 @@ async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImp
   try {
     await runStagedSteps(db, importId, steps, budget, options.rowsPerTransaction ?? Number.POSITIVE_INFINITY, progress, timeout);
     const batches = await writeJournal(db, importId, journal, budget, timeout);
+    const documents = newSourceDocuments(plan);
     try {
-      await markPublishing(db, importId, batches);
+      // The sources are written by journal batches after this point, in other transactions: the documents are
+      // checked under their locks here, and claimed for this run until it is published (pendingSourcesMatching).
+      await markPublishing(db, importId, batches, async (tx) => {
+        await holdNewSources(tx, documents);
+        await claimSourceKeys(tx, importId, documents);
+      });
     } catch (error) {
       // The commit point's own answer was lost: whether the run is publishing decides which way it goes.
       if (!(error instanceof OutcomeUnknownError) || !(await importRuns(db)).some((r) => r.id === importId && r.publishing)) throw error;
@@ -561,6 +635,7 @@ async function writeStaged(db: Database, plan: ImportPlan, prepared: PreparedImp
           'readers do not see staged rows; they are removed at the next start or import',
       );
     }
+    if (error instanceof SourceStoredMeanwhileError) throw error;
     throw new ImportUndoneError(`the staged import failed and nothing of it was published (its staged rows were removed): ${reason}`);
   } finally {
     clearInterval(heartbeat);

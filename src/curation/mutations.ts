@@ -32,7 +32,7 @@ import { markRetracted, retractedAmong, retractionOf, type ChangeRecord } from '
 import { normalize } from '../search/fold.js';
 import { citationChangedBy, SourceLibrary, type SourceKind } from '../domain/citation-rule.js';
 import { normaliseQuote } from '../domain/quotes.js';
-import { lockSourceKeys, nodesCitingSource, storedSourceMatching } from '../repositories/source-repository.js';
+import { lockSourceKeys, nodesCitingSource, pendingSourcesMatching, storedSourceMatching } from '../repositories/source-repository.js';
 import { documentMatch } from '../domain/source-identity.js';
 import { EditRefused, rebuildRecords, refuse, runEdit, type EditScope, type UserError } from './engine.js';
 
@@ -372,6 +372,9 @@ export function addSource(db: Database, actor: string, input: AddSourceInput): P
     await lockSourceKeys(scope.tx, match);
     const existing = await storedSourceMatching(scope.tx, match);
     if (existing !== null) return existing;
+    // A staged import past its commit point will write this document (its journal is being applied): not a second.
+    const [pending] = await pendingSourcesMatching(scope.tx, [match]);
+    if (pending) refuse(match.url !== null ? 'url' : 'text', 'CONFLICT', `import ${pending.importId} is publishing this document as ${pending.id}; try again in a moment`);
     const made = `source:${slug(input.publisher, 30)}-${slug(input.date, 10)}${input.title ? `-${slug(input.title, 30)}` : ''}`;
     const id = await allocateId(scope, 'Source', input.id, made, 'sources');
     const record = {

@@ -477,10 +477,14 @@ export async function writeJournal(db: Database, importId: string, steps: readon
   return batches.length;
 }
 
-/** The commit point: the run becomes `publishing` with its batch count, once every batch is in. */
-export async function markPublishing(db: Database, importId: string, batches: number): Promise<void> {
+/**
+ * The commit point: the run becomes `publishing` with its batch count, once every batch is in. `decide` runs first
+ * in the same transaction (the import's check of its new sources under their key locks); its throw aborts the run.
+ */
+export async function markPublishing(db: Database, importId: string, batches: number, decide?: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
   await db.writeTransaction(async (tx) => {
     await requireRun(tx, importId);
+    await decide?.(tx);
     const found = await tx.run('MATCH (b:ImportBatch) WHERE b.importId = $importId RETURN count(b) AS n', { importId });
     const n = Number(found.records[0]?.get('n') ?? 0);
     if (n !== batches) throw new Error(`import ${importId} has ${n} journal batches stored, not ${batches}`);

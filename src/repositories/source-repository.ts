@@ -76,6 +76,53 @@ export async function lockSourceKeys(tx: ManagedTransaction, match: DocumentMatc
   }
 }
 
+/**
+ * `lockSourceKeys` of many documents (an import's new sources) in one statement a few thousand keys at a time, all
+ * keys in the one sorted order addSource takes its own in: the import's write transaction holds them while it
+ * checks the documents again and creates its sources, so an addSource of one of them waits for it, then finds it.
+ */
+export async function lockSourceKeysOf(tx: ManagedTransaction, matches: readonly DocumentMatch[]): Promise<void> {
+  const keys = [...new Set(matches.flatMap(sourceKeys))].sort();
+  for (let i = 0; i < keys.length; i += 5_000) {
+    await tx.run('UNWIND $keys AS key MERGE (k:SourceKey {key: key}) SET k.lockedAt = datetime()', { keys: keys.slice(i, i + 5_000) });
+  }
+}
+
+/**
+ * Marks the key nodes (locked already) of the sources a staged import will publish as that import's. Its sources are
+ * written by journal batches after its commit point, in later transactions than the one holding the locks; while
+ * the run is publishing, `pendingSourcesMatching` finds the claim and another writer of the document stops.
+ */
+export async function claimSourceKeys(tx: ManagedTransaction, importId: string, documents: readonly { id: string; match: DocumentMatch }[]): Promise<void> {
+  const rows = documents.flatMap((d) => sourceKeys(d.match).map((key) => ({ key, id: d.id })));
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await tx.run('UNWIND $rows AS r MATCH (k:SourceKey {key: r.key}) SET k.pendingImport = $importId, k.pendingSource = r.id', { rows: rows.slice(i, i + 5_000), importId });
+  }
+}
+
+/**
+ * For each document, the source a staged import that is publishing (past its commit point, so it will be written)
+ * gives it and that import's id, else null. A claim of an import that is over (its run removed) is ignored.
+ */
+export async function pendingSourcesMatching(tx: ManagedTransaction, matches: readonly DocumentMatch[]): Promise<({ importId: string; id: string } | null)[]> {
+  if (matches.length === 0) return [];
+  const result = await tx.run(
+    `UNWIND range(0, size($keys) - 1) AS i
+     UNWIND $keys[i] AS key
+     MATCH (k:SourceKey {key: key}) WHERE k.pendingImport IS NOT NULL
+     MATCH (r:ImportRun {id: k.pendingImport}) WHERE r.publishing = true
+     WITH i, k ORDER BY i, k.key
+     RETURN i, collect({importId: k.pendingImport, id: k.pendingSource})[0] AS pending`,
+    { keys: matches.map(sourceKeys) },
+  );
+  const out: ({ importId: string; id: string } | null)[] = matches.map(() => null);
+  for (const r of result.records) {
+    const pending = r.get('pending') as { importId: unknown; id: unknown } | null;
+    if (pending && typeof pending.id === 'string') out[Number(r.get('i'))] = { importId: String(pending.importId), id: pending.id };
+  }
+  return out;
+}
+
 function sourceKindOf(kind: unknown): SourceKind {
   return kind === 'DATASET' || kind === 'OFFICIAL_RECORD' ? kind : 'ARTICLE';
 }

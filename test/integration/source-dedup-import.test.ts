@@ -2,9 +2,11 @@
 // the graph already holds (the same canonical URL, or the identical text, as addSource finds it) cites the stored
 // source and writes no second copy; a source the file gives twice is written once; a URL the graph holds with
 // another text is refused, naming the line and field.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport, readBulkFile, writeImport } from '../../src/bulk/import.js';
 import * as curation from '../../src/curation/mutations.js';
@@ -104,4 +106,39 @@ describe('imports keep one source per document', () => {
     const person = planned.resolutions.find((r) => r.name === 'Yerlan Dedupuly')!.id;
     expect(await citedSources(person)).toEqual([added.id]);
   });
+});
+
+describe('the import CLI', () => {
+  const run = promisify(execFile);
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const env = () => ({ ...process.env, NEO4J_URI: neo4j.uri, LOG_LEVEL: 'silent' });
+
+  it('names each source of the file it recognised as a document already held: file, line and the kept source id', async () => {
+    const text = 'Nurlan Clicopy chaired the district committee until 2020, the paper wrote.';
+    const file = join(dir, 'cli-copies.jsonl');
+    writeFileSync(
+      file,
+      [
+        article('source:cli-copy', null, TEXT),
+        article('source:cli-new', 'https://example.org/cli-new', text),
+        article('source:cli-new-again', 'https://example.org/cli-new?utm_medium=x', text),
+        line('people', { id: 'person:cli-nurlan', name: 'Nurlan Clicopy', citations: [{ source: 'source:cli-new-again', quote: 'chaired the district committee until 2020' }] }),
+      ].join('\n') + '\n',
+    );
+    const where = relative(process.cwd(), file);
+    const dry = await run(tsx, ['scripts/import.ts', file, '--dry-run'], { env: env() });
+    expect(dry.stdout).toContain('2 source(s) of the file would not be stored again');
+    expect(dry.stdout).toContain(`  ${where}:1 source:cli-copy is ${stored}, stored already\n`);
+    expect(dry.stdout).toContain(`  ${where}:3 source:cli-new-again is source:cli-new, given earlier in the file\n`);
+
+    const written = await run(tsx, ['scripts/import.ts', file], { env: env() });
+    expect(written.stdout).toContain('2 source(s) of the file were not stored again');
+    expect(written.stdout).toContain(`  ${where}:1 source:cli-copy is ${stored}, stored already\n`);
+    expect(await citedSources('person:cli-nurlan')).toEqual(['source:cli-new']);
+
+    // Once written, the file's own source is the graph's: the third line names it as stored; nothing is written.
+    const again = await run(tsx, ['scripts/import.ts', file], { env: env() });
+    expect(again.stdout).toContain('0 record(s) were created, 0 updated');
+    expect(again.stdout).toContain(`  ${where}:3 source:cli-new-again is source:cli-new, stored already\n`);
+  }, 300_000);
 });
