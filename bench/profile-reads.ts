@@ -33,6 +33,20 @@ const extra: { name: string; query: string; variables?: Record<string, unknown> 
     query: `{ paths(from: "person:zhanbolat-mamai", to: "party:amanat", maxDepth: 4) { length nodes { id } edges { type } } }`,
   },
   {
+    // Hits whose entity selects relations, citations and memberships: the search's plan runs over its candidates.
+    name: 'search-rich',
+    query: `{ search(query: "Mamai", first: 5) { score matched entity { id name citations { quote source { id } }
+              ... on Person { memberships { role organization { name } citations { quote } } }
+              related(first: 10) { totalCount edges { node { type other { id name } citations { quote } } } } } } }`,
+  },
+  {
+    // The same selection on a page far smaller than the pool: most candidates read are dropped by the ranking.
+    name: 'search-rich-small-page',
+    query: `{ search(query: "Kazakhstan", first: 2) { score matched entity { id name citations { quote source { id } }
+              ... on Person { memberships { role organization { name } citations { quote } } }
+              related(first: 10) { totalCount edges { node { type other { id name } citations { quote } } } } } } }`,
+  },
+  {
     name: 'events-root',
     query: `{ events(first: 20) { totalCount edges { node { id name date { value { text } } } } } }`,
   },

@@ -254,19 +254,39 @@ export async function eventPages(db: Database, requests: readonly EventsRequest[
   return connectionsByRequest(requests, rows);
 }
 
-/** Candidates for a search from the fulltext index over folded name keys (never a scan). */
-export async function searchCandidates(
+/** A search candidate, and the loader primes of what the plan asked of it (none without a plan). */
+export interface SearchCandidate {
+  entity: EntityRecord;
+  score: number;
+  /** Parsed when asked: only the kept hits' are (a dropped candidate's rows are never parsed). */
+  primes: () => Prime[];
+}
+
+/**
+ * Candidates for a search from the fulltext index over folded name keys (never a scan), each with everything
+ * `plan` asks of it (what the hits' `entity` selects) in the same query: the hits are ranked in JS after it
+ * (src/resolvers/search.ts), so the plan runs for every candidate of the pool, and the caller primes only the
+ * kept ones. Without a plan, the candidates' own properties only.
+ */
+export async function searchCandidatesWithPlan(
   db: Database,
   lucene: string,
   kinds: EntityKind[] | null,
   limit: number,
-  props: readonly string[] | null = null,
-): Promise<{ entity: EntityRecord; score: number }[]> {
+  props: readonly string[] | null,
+  plan: PrefetchPlan,
+  projection: ReadProjection = wholeRecords,
+): Promise<SearchCandidate[]> {
+  const prefetch = plan.length > 0 ? compilePlan('n', plan, projection) : null;
   return db.read(
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $limit}) YIELD node AS n, score
      WHERE $kinds IS NULL OR n.kind IN $kinds
-     RETURN ${entityMap('n', props && [...props, 'searchNames'])} AS n, score`,
-    { lucene, kinds, limit: int(limit) },
-    (r) => ({ entity: parseEntity(r.n as Record<string, unknown>), score: Number(r.score) }),
+     RETURN ${entityMap('n', props && [...props, 'searchNames'])} AS n, score${prefetch ? `, ${prefetch.cypher} AS pre` : ''}`,
+    { ...prefetch?.params, lucene, kinds, limit: int(limit) },
+    (r) => {
+      const entity = parseEntity(r.n as Record<string, unknown>);
+      const pre = r.pre as Record<string, unknown> | null | undefined;
+      return { entity, score: Number(r.score), primes: () => (pre ? primesOf(entity, pre, plan) : []) };
+    },
   );
 }

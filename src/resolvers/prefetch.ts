@@ -577,3 +577,32 @@ function planKey(plan: PrefetchPlan): string {
   if (key === undefined) planKeys.set(plan, (key = JSON.stringify(plan)));
   return key;
 }
+
+/** What `search` asks the fulltext index: the Lucene query, the kinds (null: any), how many candidates, their properties. */
+export interface SearchRequest {
+  lucene: string;
+  kinds: EntityKind[] | null;
+  pool: number;
+  props: readonly string[] | null;
+}
+
+/**
+ * The `search` root in one query: the candidates, each with what the hits' `entity` selects (the plan runs for
+ * every candidate of the pool, since the ranking is made in JS after the query); `rank` keeps the hits, and only
+ * theirs are primed into the loaders.
+ */
+export async function searchHitsFor<H extends { entity: EntityRecord }>(ctx: GraphContext, info: GraphQLResolveInfo, search: SearchRequest, rank: (candidates: EntityRecord[]) => H[]): Promise<H[]> {
+  // The plan of the hits' `entity`, as the operation's analysis made it (./model.ts `rootModel.search`).
+  const plan = ctx.prefetch ? rootPlanFor(ctx, info, 'at', (root) => planAtOfRoot(root, ['entity'], 'Entity')) : [];
+  const candidates = await searchCandidatesWithPlan(ctx.db, search.lucene, search.kinds, search.pool, search.props, plan, readProjection(ctx.projection));
+  const hits = rank(candidates.map((c) => c.entity));
+  if (plan.length === 0) return hits;
+  const byId = new Map(candidates.map((c) => [c.entity.id, c]));
+  for (const hit of hits) {
+    primeLoaders(ctx.loaders, byId.get(hit.entity.id)?.primes() ?? []);
+    ctx.loaders.entity.prime(hit.entity.id, hit.entity);
+  }
+  return hits;
+}
+// Kept with the one function that uses it (ES imports are hoisted wherever they stand).
+import { searchCandidatesWithPlan } from '../repositories/entity-repository.js';

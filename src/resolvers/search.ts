@@ -1,11 +1,12 @@
-// Search: fold the query, ask the fulltext index of folded name keys for candidates, re-rank them by how
-// well the query matches each of their names, and keep the best name as `matched`.
+// Search: fold the query, ask the fulltext index of folded name keys for candidates (with what the hits' entity
+// selects, in the same query), re-rank them by how well the query matches each of their names, and keep the best
+// name as `matched`.
 import type { Resolvers } from '../generated/graphql.js';
 import { UserInputError } from '../errors.js';
-import { searchCandidates } from '../repositories/entity-repository.js';
 import { MAX_PAGE_SIZE } from '../repositories/pagination.js';
 import { luceneQuery, matchScore } from '../search/fold.js';
-import { entitiesFor } from './prefetch.js';
+import type { EntityRecord } from '../repositories/records.js';
+import { searchHitsFor } from './prefetch.js';
 import type { SearchHitRecord } from './mappers.js';
 
 /** Below this a candidate the index found by a loose fuzzy or prefix term is not a hit. */
@@ -33,6 +34,24 @@ export function aliasWeight(kind: string | null): number {
   }
 }
 
+/** The best `limit` hits among the candidates: each scored by its best-matching name, those below MIN_SCORE dropped. */
+function rank(query: string, candidates: readonly EntityRecord[], limit: number): SearchHitRecord[] {
+  const hits: SearchHitRecord[] = candidates.map((entity) => {
+    const aliases = new Map(entity.aliases.map((a) => [a.name, a]));
+    let best: SearchHitRecord = { score: 0, matched: entity.name, alias: null, entity };
+    for (const name of entity.searchNames.length > 0 ? entity.searchNames : [entity.name]) {
+      const alias = name === entity.name ? undefined : aliases.get(name);
+      const score = matchScore(query, name) * aliasWeight(alias?.kind ?? null);
+      if (score > best.score) best = { score, matched: name, alias: alias ?? null, entity };
+    }
+    return best;
+  });
+  return hits
+    .filter((h) => h.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.entity.sortName.localeCompare(b.entity.sortName) || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
+    .slice(0, limit);
+}
+
 export const searchResolvers: Resolvers = {
   Query: {
     search: async (_p, { query, kinds, first }, ctx, info) => {
@@ -45,25 +64,9 @@ export const searchResolvers: Resolvers = {
       if (!lucene || limit === 0) return [];
       // The aliases come with the candidates: their kinds weigh the match and the matching one is returned.
       const props = ctx.projection.props && [...new Set([...ctx.projection.props, 'aliases'])];
-      const candidates = await searchCandidates(ctx.db, lucene, kinds ?? null, Math.max(50, limit * 5), props);
-      const hits: SearchHitRecord[] = candidates.map(({ entity }) => {
-        const aliases = new Map(entity.aliases.map((a) => [a.name, a]));
-        let best: SearchHitRecord = { score: 0, matched: entity.name, alias: null, entity };
-        for (const name of entity.searchNames.length > 0 ? entity.searchNames : [entity.name]) {
-          const alias = name === entity.name ? undefined : aliases.get(name);
-          const score = matchScore(query, name) * aliasWeight(alias?.kind ?? null);
-          if (score > best.score) best = { score, matched: name, alias: alias ?? null, entity };
-        }
-        return best;
-      });
-      const top = hits
-        .filter((h) => h.score >= MIN_SCORE)
-        .sort((a, b) => b.score - a.score || a.entity.sortName.localeCompare(b.entity.sortName) || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0))
-        .slice(0, limit);
-      // What the hits' `entity` selects beyond their own properties (relations, citations...) comes for all of
-      // them in one more query, not level by level: the ranking is made here, so it cannot be in the first.
-      const planned = await entitiesFor(ctx, info, ['entity'], top.map((h) => h.entity.id));
-      return top.map((h) => ({ ...h, entity: planned.get(h.entity.id) ?? h.entity }));
+      // What the hits' `entity` selects beyond their own properties (relations, citations...) comes with the
+      // candidates, in the same query (docs/api.md, "How a query runs"): one round trip.
+      return searchHitsFor(ctx, info, { lucene, kinds: kinds ?? null, pool: Math.max(50, limit * 5), props }, (candidates) => rank(query, candidates, limit));
     },
   },
 };

@@ -50,6 +50,12 @@ const analystShapes: [string, string][] = [
   ],
 ];
 
+/** A search whose hits select relations, citations and memberships: the candidates and all of it in one query. */
+const richSearch = `{ search(query: "Mamai", first: 5) { score matched entity { id name citations { quote source { id } }
+  ... on Person { memberships { role organization { name } citations { quote } } }
+  related(first: 10) { totalCount edges { node { type other { id name } citations { quote } } } } } } }`;
+analystShapes.push(['search: hits with relations, their citations, memberships and citations', richSearch]);
+
 describe('analyst shapes outside the guide: one round trip per root field', () => {
   for (const [name, query] of analystShapes) {
     it(name, async () => {
@@ -58,6 +64,16 @@ describe('analyst shapes outside the guide: one round trip per root field', () =
       expect(res.extensions?.stats?.databaseRoundTrips).toBeLessThanOrEqual(rootFields(query));
     });
   }
+});
+
+describe('search', () => {
+  it('answers in exactly one round trip whatever its hits select', async () => {
+    const res = await server.gql<{ search: { entity: { memberships?: unknown[]; related: { totalCount: number } } }[] }>(richSearch);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data?.search.length).toBeGreaterThan(0);
+    expect(res.data?.search.some((h) => (h.entity.memberships?.length ?? 0) > 0 && h.entity.related.totalCount > 0)).toBe(true);
+    expect(res.extensions?.stats?.databaseRoundTrips).toBe(1);
+  });
 });
 
 describe('what cites a source', () => {
