@@ -7,7 +7,9 @@ import type { StoredCitation, StoredClaim, StoredLink, StoredNode, StoredRecord 
 import { linkTypes, type GraphRows, type LinkType, type Scalar } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { RETRACT_RELATIONS, writeRowsInTransaction, type WriteStep } from './dataset-repository.js';
+import { entityMap } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
+import { parseEntity, type EntityRecord } from './records.js';
 
 export type NodeLabel = 'Entity' | 'Fact' | 'Source';
 const nodeLabels = new Set<NodeLabel>(['Entity', 'Fact', 'Source']);
@@ -408,7 +410,8 @@ export interface ChangeRecord {
   reason: string | null;
 }
 
-function parseChange(row: Row): ChangeRecord {
+/** A :Change node's properties as a record (the history loader's and the planned `history` need's). */
+export function parseChange(row: Row): ChangeRecord {
   return {
     id: String(row.id),
     at: String(row.at),
@@ -499,22 +502,54 @@ export interface ResolutionCandidate {
   neighbours: string[];
 }
 
-/** Every entity of a kind with its names, identifiers and neighbours: the input of duplicate detection. */
-export async function resolutionCandidates(db: Database, kind: string): Promise<ResolutionCandidate[]> {
-  return db.read(
-    `MATCH (n:Entity {kind: $kind})
-     RETURN n.id AS id, n.name AS name, n.searchNames AS names, n.identifiers AS identifiers, coalesce(n.identifierKeys, []) AS identifierKeys,
-            [(n)-[r]-(o:Entity) WHERE r.derived = true | o.id] AS neighbours
-     ORDER BY id`,
+/** What duplicate detection reads, in one round trip: the entities of a kind and the pairs curators dismissed. */
+export interface DuplicateInputs {
+  candidates: ResolutionCandidate[];
+  /** Keys (dismissal-repository's `pairKey`) of every dismissed pair. */
+  dismissed: Set<string>;
+  /**
+   * A candidate as the entity loader would read it with the operation's projection, when one was given (null
+   * otherwise): the pairs' entities come with the read that finds them. Parsed on demand, since only the few
+   * entities of the ranked pairs are ever asked for.
+   */
+  entity: ((id: string) => EntityRecord | null) | null;
+}
+
+/**
+ * Every entity of a kind with its names, identifiers and neighbours (the input of duplicate detection), the
+ * dismissed pairs, and, when `props` is given (an operation's entity projection), each entity as the entity
+ * loader reads it: one query. Whole records (`props` null) are not read for every entity of a kind.
+ */
+export async function duplicateInputs(db: Database, kind: string, props: readonly string[] | null): Promise<DuplicateInputs> {
+  const rows = await db.read(
+    `CALL () { MATCH (x:DuplicateDismissal) RETURN collect(x.pair) AS dismissed }
+     CALL () {
+       MATCH (n:Entity {kind: $kind})
+       WITH n ORDER BY n.id
+       RETURN collect({id: n.id, name: n.name, names: n.searchNames, identifiers: n.identifiers, identifierKeys: coalesce(n.identifierKeys, []),
+                       neighbours: [(n)-[r]-(o:Entity) WHERE r.derived = true | o.id]${props === null ? '' : `, entity: ${entityMap('n', props)}`}}) AS candidates
+     }
+     RETURN dismissed, candidates`,
     { kind },
-    (r) => {
-      // searchNames holds identifier values too (so search finds Q1195092): they are no names.
-      const values = new Set(typeof r.identifiers === 'string' ? (JSON.parse(r.identifiers) as { value: unknown }[]).map((i) => String(i.value)) : []);
-      const all = typeof r.names === 'string' ? (JSON.parse(r.names) as unknown[]).map(String) : [String(r.name)];
-      const names = all.filter((n) => n === String(r.name) || !values.has(n));
-      return { id: String(r.id), kind, names, identifiers: (r.identifierKeys as unknown[]).map(String), neighbours: [...new Set((r.neighbours as unknown[]).map(String))] };
-    },
+    (r) => ({ dismissed: (r.dismissed as unknown[]).map(String), candidates: r.candidates as Row[] }),
   );
+  const found = rows[0] ?? { dismissed: [], candidates: [] };
+  const candidates = found.candidates.map((r): ResolutionCandidate => {
+    // searchNames holds identifier values too (so search finds Q1195092): they are no names.
+    const values = new Set(typeof r.identifiers === 'string' ? (JSON.parse(r.identifiers) as { value: unknown }[]).map((i) => String(i.value)) : []);
+    const all = typeof r.names === 'string' ? (JSON.parse(r.names) as unknown[]).map(String) : [String(r.name)];
+    const names = all.filter((n) => n === String(r.name) || !values.has(n));
+    return { id: String(r.id), kind, names, identifiers: (r.identifierKeys as unknown[]).map(String), neighbours: [...new Set((r.neighbours as unknown[]).map(String))] };
+  });
+  let entity: DuplicateInputs['entity'] = null;
+  if (props !== null) {
+    const raw = new Map(found.candidates.map((r) => [String(r.id), r.entity as Row]));
+    entity = (id) => {
+      const row = raw.get(id);
+      return row ? parseEntity(row) : null;
+    };
+  }
+  return { candidates, dismissed: new Set(found.dismissed), entity };
 }
 
 /** The facts among `ids` that are retracted. */

@@ -1,7 +1,6 @@
 // Dismissed duplicate candidates: pairs of entities a curator judged different, stored as :DuplicateDismissal
 // nodes keyed by the pair (smaller id first) so `duplicateCandidates` stops proposing them.
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Database } from '../neo4j/database.js';
 
 export interface DuplicateDismissalRecord {
   entityId: string;
@@ -35,8 +34,3 @@ export async function storeDismissal(tx: ManagedTransaction, d: DuplicateDismiss
   };
 }
 
-/** Keys (pairKey) of every dismissed pair. */
-export async function dismissedPairs(db: Database): Promise<Set<string>> {
-  const rows = await db.read('MATCH (x:DuplicateDismissal) RETURN x.pair AS pair', {}, (r) => String(r.pair));
-  return new Set(rows);
-}

@@ -6,6 +6,7 @@
 // they would have loaded themselves, because the fragments are the loaders' own (./fragments.ts).
 import { factLabels, type FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
+import { parseChange, type ChangeRecord } from './curation-repository.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
 import { citationList, claimList, entityMap, eventsPage, factMap, factOrder, holdingOn, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
@@ -39,6 +40,7 @@ export type Need =
   | { kind: 'entityByProperty'; property: EntityProperty }
   | { kind: 'citations' }
   | { kind: 'claims' }
+  | { kind: 'history' }
   | { kind: 'valueEntities'; field: EntityValueField }
   | { kind: 'facts'; label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null }
   | { kind: 'events'; kinds: string[] | null; page: PageRequest }
@@ -84,6 +86,7 @@ export type Prime =
   | { loader: 'fact'; key: string; value: FactRecord }
   | { loader: 'citations'; key: string; value: CitationRecord[] }
   | { loader: 'claims'; key: string; value: ClaimRecord[] }
+  | { loader: 'history'; key: string; value: ChangeRecord[] }
   | { loader: 'factsLinked'; key: { label: FactLabel; link: FactLinkKey['link']; includeRetracted: boolean; asOf: string | null; id: string }; value: FactRecord[] }
   | {
       loader: 'events';
@@ -201,6 +204,12 @@ class PlanCompiler {
         return citationList(v, n, this.citations);
       case 'claims':
         return claimList(`${v}.id`, n, this.citations);
+      case 'history': {
+        // The audit trail in the order the history loader reads it (./curation-repository.ts `historyOf`).
+        const h = n.fresh('h');
+        const c = n.fresh('c');
+        return `COLLECT { MATCH (${v})<-[${h}:CHANGED]-(${c}:Change) WITH ${h}, ${c} ORDER BY ${h}.seq, ${c}.at, ${c}.id RETURN ${c} {.*} }`;
+      }
       case 'valueEntities': {
         // The entity a fact's value names, and those its claims name when the sources disagree (./fragments.ts `claimList`).
         if (!(entityValueFields as readonly string[]).includes(need.field)) throw new Error(`not an entity value: ${need.field}`);
@@ -301,6 +310,9 @@ export function primesOf(owner: { id: string }, pre: Row, plan: PrefetchPlan, ou
         return;
       case 'claims':
         out.push({ loader: 'claims', key: owner.id, value: (value as Row[]).map(parseClaim) });
+        return;
+      case 'history':
+        out.push({ loader: 'history', key: owner.id, value: (value as Row[]).map(parseChange) });
         return;
       case 'entityByLink':
       case 'entityByProperty':

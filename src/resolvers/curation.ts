@@ -11,12 +11,12 @@ import * as curation from '../curation/mutations.js';
 import type { MutationResult } from '../curation/mutations.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { listChanges, resolutionCandidates } from '../repositories/curation-repository.js';
-import { dismissedPairs } from '../repositories/dismissal-repository.js';
+import { duplicateInputs, listChanges } from '../repositories/curation-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
 import { MAX_PAGE_SIZE, pageRequest, paginate, type PageArgs } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import type { EntityKind, EntityOfKind, FactOfLabel, FactRecord } from '../repositories/records.js';
+import { entitiesAtAnyFor } from './prefetch.js';
 import { optionalEntity, optionalFact, requireEntity } from './shared.js';
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
@@ -95,13 +95,24 @@ export const curationResolvers: Resolvers = {
     viewer: (_p, _a, ctx) =>
       ctx.caller.kind === 'key' ? { name: ctx.caller.name, role: ctx.caller.role === 'admin' ? 'ADMIN' : ctx.caller.role === 'editor' ? 'EDITOR' : 'READER' } : { name: null, role: null },
     changes: (_p, { since, actor, ...page }, ctx) => listChanges(ctx.db, { since: since ?? null, actor: actor ?? null }, pageRequest(page)),
-    duplicateCandidates: async (_p, { kind, first }, ctx) => {
+    duplicateCandidates: async (_p, { kind, first }, ctx, info) => {
       const limit = first ?? 20;
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
         throw new UserInputError(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE} (got ${limit}).`, 'first');
       }
-      const [entities, dismissed] = await Promise.all([resolutionCandidates(ctx.db, kind), dismissedPairs(ctx.db)]);
-      return rankDuplicates(entities, limit, dismissed);
+      // One query finds the candidates, the dismissed pairs and (planned) the entities as the operation reads
+      // them; what the pairs' `entity` and `duplicate` select beyond that is one more, for all pairs at once.
+      const { candidates, dismissed, entity } = await duplicateInputs(ctx.db, kind, ctx.projection.props);
+      const pairs = rankDuplicates(candidates, limit, dismissed);
+      const ids = [...new Set(pairs.flatMap((p) => [p.entityId, p.duplicateId]))];
+      if (entity) {
+        for (const id of ids) {
+          const record = entity(id);
+          if (record) ctx.loaders.entity.prime(id, record);
+        }
+      }
+      await entitiesAtAnyFor(ctx, info, [['entity'], ['duplicate']], ids);
+      return pairs;
     },
   },
   Mutation: {

@@ -578,6 +578,24 @@ function planKey(plan: PrefetchPlan): string {
   return key;
 }
 
+/**
+ * The entities a root field found by other means and read already (a duplicate pair's `entity` and
+ * `duplicate`), with what its selections at any of `paths` below it ask of them: the plans of the paths joined
+ * (a need asked alike at two paths once), so an entity in two places is read once, in one query, primed into the
+ * loaders. No query when nothing more is asked (or planning is off).
+ */
+export async function entitiesAtAnyFor(ctx: GraphContext, info: GraphQLResolveInfo, paths: readonly (readonly string[])[], ids: readonly string[]): Promise<void> {
+  if (!ctx.prefetch || ids.length === 0) return;
+  const joined = new Map<string, PlanNode>();
+  for (const path of paths) for (const node of planAt(info, path, 'Entity')) joined.set(JSON.stringify(node), node);
+  const plan = [...joined.values()];
+  if (plan.length === 0) return;
+  for (const { entity, primes } of await entitiesWithPlan(ctx.db, ids, plan, readProjection(ctx.projection))) {
+    primeLoaders(ctx.loaders, primes);
+    ctx.loaders.entity.prime(entity.id, entity);
+  }
+}
+
 /** What `search` asks the fulltext index: the Lucene query, the kinds (null: any), how many candidates, their properties. */
 export interface SearchRequest {
   lucene: string;
