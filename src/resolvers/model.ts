@@ -35,6 +35,12 @@ export interface Step {
 
 /** A data-loading field: what it loads (for the planner) and its resolver (for the executor). */
 export interface FieldModel<P, R> {
+  /**
+   * The arguments it reads, by name: its steps and resolver are handed only these (`argsFor`), and
+   * test/unit/field-model.test.ts checks each is an argument the schema gives the field, so a renamed or removed
+   * schema argument fails there rather than reading as absent.
+   */
+  args: readonly string[];
   steps(args: Args): Step[];
   resolve(parent: P, args: Args, ctx: GraphContext): Promise<R>;
   /** The properties of the parent record it reads besides its id (the projection, ./projection.ts); none when omitted. */
@@ -67,6 +73,16 @@ export const datedNames: Uses = { fact: ['name', 'from', 'to'] };
 /** Claims of a plain value keep only the owner's citations whose quote states it (./values.ts). */
 const statesItsValue: Uses = { citation: ['quote'] };
 
+/** The arguments of a field a model reads (the others are not handed to it: it cannot depend on an undeclared one). */
+export function argsFor(model: Pick<FieldModel<never, unknown>, 'args'>, args: Args): Args {
+  const out: Args = {};
+  for (const name of model.args) if (name in args) out[name] = args[name];
+  return out;
+}
+
+/** The arguments of a page (`pageRequest`). */
+const pageArgs = ['first', 'after'] as const;
+
 /** A model with the properties its resolver reads of what it loads. */
 function using<M extends FieldModel<never, unknown>>(model: M, uses: Uses): M {
   return { ...model, uses };
@@ -87,6 +103,8 @@ const day = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Which fact-link request a field's arguments make: the retracted ones only when asked, and the day asked about. */
 interface FactsOptions {
+  /** The arguments its `shape` reads (a role, an election, a page). */
+  args?: readonly string[];
   /** The field takes `includeRetracted`. */
   retractable?: boolean;
   /** The field takes `asOf` and the loader's query keeps only facts holding on that day. */
@@ -121,6 +139,7 @@ export function facts(
   options: FactsOptions & { children?: 'field' | 'connection'; shape?: Shape<FactLabel, { id: string }, unknown> } = {},
 ): FieldModel<{ id: string }, unknown> {
   return {
+    args: [...(options.retractable ? ['includeRetracted'] : []), ...(options.dated ? ['asOf'] : []), ...(options.args ?? [])],
     steps: (args) => [{ need: { kind: 'facts', ...factRequest(label, link, options, args) }, children: options.children ?? 'field' }],
     resolve: async (parent, args, ctx) => {
       const found = (await ctx.loaders.factsLinked.load({ ...factRequest(label, link, options, args), id: parent.id })).map((f) => factOfLabel(f, label));
@@ -152,6 +171,7 @@ export function linked<K extends EntityKind = EntityKind>(link: EntityLink, requ
 export function linked<K extends EntityKind = EntityKind>(link: EntityLink, required: false, kind?: K): FieldModel<FactRecord, EntityOfKind<K> | null>;
 export function linked(link: EntityLink, required: boolean, kind?: EntityKind): FieldModel<FactRecord, EntityRecord | null> {
   return {
+    args: [],
     steps: () => [{ need: { kind: 'entityByLink', link }, children: 'field' }],
     resolve: (fact, _args, ctx) => (required ? requireEntity(ctx, linkedId(fact, link), kind) : optionalEntity(ctx, linkedId(fact, link), kind)),
   };
@@ -163,6 +183,7 @@ export function linked(link: EntityLink, required: boolean, kind?: EntityKind): 
  */
 function eitherEnd<K extends EntityKind>(link: 'SUBJECT' | 'OBJECT', kind: K): FieldModel<FactRecord, EntityOfKind<K>> {
   return {
+    args: [],
     steps: () => [
       { need: { kind: 'entityByLink', link: 'SUBJECT' }, children: 'field' },
       { need: { kind: 'entityByLink', link: 'OBJECT' }, children: 'field' },
@@ -179,6 +200,7 @@ export function referenced<Property extends EntityProperty, K extends EntityKind
 export function referenced<Property extends EntityProperty, K extends EntityKind>(property: Property, required: false, kind: K): FieldModel<Referencing<Property>, EntityOfKind<K> | null>;
 export function referenced(property: EntityProperty, required: boolean, kind: EntityKind): FieldModel<Referencing<EntityProperty>, EntityRecord | null> {
   return {
+    args: [],
     reads: [property],
     steps: () => [{ need: { kind: 'entityByProperty', property }, children: 'field' }],
     resolve: (entity, _args, ctx) => (required ? requireEntity(ctx, entity[property], kind) : optionalEntity(ctx, entity[property], kind)),
@@ -200,12 +222,14 @@ export async function turnoutByPlace(ctx: GraphContext, election: { id: string }
 
 /** The citations of an entity or fact. */
 export const citations: FieldModel<{ id: string }, CitationRecord[]> = {
+  args: [],
   steps: () => [{ need: { kind: 'citations' } }],
   resolve: (owner, _args, ctx) => ctx.loaders.citations.load(owner.id),
 };
 
 /** An entity's events (those it took part in), oldest first, as a page. */
 export const events: FieldModel<EntityRecord, Connection<EventRecord>> = {
+  args: ['kinds', ...pageArgs],
   steps: (args) => [{ need: { kind: 'events', kinds: (args.kinds as string[] | undefined) ?? null, page: pageRequest(args) }, children: 'connection' }],
   resolve: async (entity, args, ctx) =>
     connectionOfKind(
@@ -219,6 +243,7 @@ export const events: FieldModel<EntityRecord, Connection<EventRecord>> = {
  * elections and facts its entries name come with it (src/repositories/timeline-repository.ts).
  */
 export const timeline: FieldModel<EntityRecord, Connection<TimelineEntryRecord>> = {
+  args: ['kinds', ...pageArgs],
   steps: (args) => [{ need: { kind: 'timeline', kinds: (args.kinds as TimelineEntryKind[] | null | undefined) ?? null, page: pageRequest(args) } }],
   resolve: (entity, args, ctx) => ctx.loaders.timeline.load({ entityId: entity.id, kinds: (args.kinds as TimelineEntryKind[] | null | undefined) ?? null, ...pageRequest(args) }),
 };
@@ -227,6 +252,7 @@ export const timeline: FieldModel<EntityRecord, Connection<TimelineEntryRecord>>
 const members = facts('Membership', 'OBJECT', {
   retractable: true,
   dated: true,
+  args: ['role'],
   shape: (found, _e, args) => (typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found),
 });
 
@@ -237,6 +263,7 @@ const members = facts('Membership', 'OBJECT', {
 const membersPage = facts('Membership', 'OBJECT', {
   retractable: true,
   dated: true,
+  args: ['role', ...pageArgs],
   children: 'connection',
   shape: (found, _e, args) => paginate(typeof args.role === 'string' ? found.filter((m) => m.role === args.role) : found, (m) => m.id, pageRequest(args)),
 });
@@ -259,6 +286,9 @@ const electionLink: Uses = { links: ['OBJECT'] };
  */
 function pageOf<P, F extends { id: string }>(list: () => FieldModel<P, F[]>): FieldModel<P, Connection<F>> {
   return {
+    get args() {
+      return [...list().args, ...pageArgs];
+    },
     steps: (args) => list().steps(args).map((step) => (step.children === 'field' ? { ...step, children: 'connection' } : step)),
     resolve: async (parent, args, ctx) => {
       const page = pageRequest(args);
@@ -296,6 +326,7 @@ export const fieldModel = {
   'Person.candidaciesConnection': pageOf((): FieldModel<{ id: string }, CandidacyRecord[]> => fieldModel['Person.candidacies']),
   'Person.courtCases': sized(facts('CaseParty', 'SUBJECT'), casePartyTypes),
   'Person.relatives': {
+    args: [],
     size: { kind: 'degree', types: ['SPOUSE_OF', 'RELATIVE_OF'] },
     uses: { fact: ['relation'], links: ['SUBJECT', 'OBJECT'] },
     steps: (args) => [...facts('FamilyTie', 'SUBJECT').steps(args), ...facts('FamilyTie', 'OBJECT').steps(args)],
@@ -305,6 +336,7 @@ export const fieldModel = {
   } satisfies FieldModel<PersonRecord, FamilyTieRecord[]>,
   'Party.names': sized(partyNames, ['SUBJECT']),
   'Party.nameAsOf': {
+    args: ['date'],
     uses: datedNames,
     steps: () => [{ need: partyNames.steps({})[0]!.need }],
     resolve: async (p, args, ctx) => {
@@ -313,6 +345,7 @@ export const fieldModel = {
     },
   } satisfies FieldModel<EntityRecord, string | null>,
   'Party.nameOn': {
+    args: ['date'],
     uses: datedNames,
     steps: () => [{ need: partyNames.steps({})[0]!.need }],
     resolve: async (p, args, ctx) => nameOnDay(await partyNames.resolve(p, {}, ctx), String(args.date), p.name),
@@ -320,10 +353,11 @@ export const fieldModel = {
   'Party.members': sized(using(members, { fact: ['role'] }), membershipTypes),
   'Party.results': sized(facts('PartyResult', 'SUBJECT'), ['CONTESTED']),
   'Party.membersConnection': sized(using(membersPage, { fact: ['role'] }), membershipTypes),
-  'Party.candidates': sized(using(facts('Candidacy', 'NOMINATED_BY', { shape: ofElection }), electionLink), ['NOMINATED_BY']),
+  'Party.candidates': sized(using(facts('Candidacy', 'NOMINATED_BY', { args: ['election'], shape: ofElection }), electionLink), ['NOMINATED_BY']),
   'Party.candidatesConnection': sized(
     using(
       facts('Candidacy', 'NOMINATED_BY', {
+        args: ['election', ...pageArgs],
         children: 'connection',
         shape: (found, p, args) => paginate(ofElection(found, p, args), (c) => c.id, pageRequest(args)),
       }),
@@ -352,6 +386,7 @@ export const fieldModel = {
     // filtered by outcome and by rank (a value): whole facts
     using(
     facts('Candidacy', 'OBJECT', {
+      args: ['district', 'outcome', 'rank', ...pageArgs],
       children: 'connection',
       shape: (found, _e, args) => {
         const district = typeof args.district === 'string' ? args.district : null;
@@ -368,6 +403,7 @@ export const fieldModel = {
   ),
   'Election.findings': sized(facts('Finding', 'OBJECT'), ['OBSERVED']),
   'Election.turnoutByPlace': {
+    args: [],
     size: { kind: 'held', items: HELD_LIST_SIZE },
     steps: () => [{ need: { kind: 'claims' } }, { need: { kind: 'valueEntities', field: 'placeTurnout' }, children: { at: 'place' } }],
     resolve: (election: { id: string }, _args: Args, ctx: GraphContext) => turnoutByPlace(ctx, election),
@@ -375,9 +411,10 @@ export const fieldModel = {
   'Election.findingsConnection': pageOf((): FieldModel<{ id: string }, FindingRecord[]> => fieldModel['Election.findings']),
   'District.body': referenced('bodyId', true, 'ORGANIZATION'),
   'District.place': referenced('placeId', false, 'PLACE'),
-  'District.candidacies': sized(using(facts('Candidacy', 'IN_DISTRICT', { shape: ofElection }), electionLink), candidacyTypes),
+  'District.candidacies': sized(using(facts('Candidacy', 'IN_DISTRICT', { args: ['election'], shape: ofElection }), electionLink), candidacyTypes),
   'District.candidaciesConnection': pageOf((): FieldModel<{ id: string }, CandidacyRecord[]> => fieldModel['District.candidacies']),
   'District.winner': {
+    args: ['election'],
     uses: { fact: ['outcome'], links: ['SUBJECT', 'OBJECT'] },
     steps: () => [{ need: facts('Candidacy', 'IN_DISTRICT').steps({})[0]!.need, children: { through: { kind: 'entityByLink', link: 'SUBJECT' } } }],
     resolve: async (d, args, ctx) => {
@@ -397,7 +434,7 @@ export const fieldModel = {
   'Event.place': referenced('placeId', false, 'PLACE'),
   'Event.participants': sized(facts('Participation', 'OBJECT'), ['PARTICIPATED_IN']),
   'Event.participantsConnection': sized(
-    facts('Participation', 'OBJECT', { children: 'connection', shape: (found, _e, args) => paginate(found, (p) => p.id, pageRequest(args)) }),
+    facts('Participation', 'OBJECT', { args: pageArgs, children: 'connection', shape: (found, _e, args) => paginate(found, (p) => p.id, pageRequest(args)) }),
     ['PARTICIPATED_IN'],
   ),
   'Membership.person': linked('SUBJECT', true, 'PERSON'),
@@ -409,6 +446,7 @@ export const fieldModel = {
   'PartyResult.party': linked('SUBJECT', true, 'PARTY'),
   'PartyResult.election': linked('OBJECT', true, 'ELECTION'),
   'PartyResult.partyName': {
+    args: [],
     uses: { entity: ['date'], fact: datedNames.fact },
     steps: () => [
       { need: { kind: 'entityByLink', link: 'OBJECT' } },
@@ -637,12 +675,23 @@ type FieldsOf<T extends string> = {
   [K in ModelledFieldName as K extends `${T}.${infer F}` ? F : never]: ResolverOf<(typeof fieldModel)[K]>;
 };
 
+/**
+ * The resolver of modelled field `key`: its declaration's, handed the arguments it declares. The declaration is
+ * looked up when the resolver runs (modules this one imports make their resolvers while it is still loading).
+ */
+export function resolverOf<K extends ModelledFieldName>(key: K): ResolverOf<(typeof fieldModel)[K]> {
+  return ((parent: never, args: Args, ctx: GraphContext) => {
+    const model = fieldModel[key] as FieldModel<never, unknown>;
+    return model.resolve(parent, argsFor(model, args), ctx);
+  }) as ResolverOf<(typeof fieldModel)[K]>;
+}
+
 /** The resolvers of type `typeName`'s modelled fields (its own, not the interface's), to spread into its module. */
 export function resolversOf<T extends string>(typeName: T): FieldsOf<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, model] of Object.entries(fieldModel) as [string, FieldModel<never, unknown>][]) {
+  for (const key of Object.keys(fieldModel)) {
     const [type, field] = key.split('.') as [string, string];
-    if (type === typeName) out[field] = (parent: never, args: Args, ctx: GraphContext) => model.resolve(parent, args, ctx);
+    if (type === typeName) out[field] = resolverOf(key as ModelledFieldName);
   }
   return out as FieldsOf<T>;
 }

@@ -47,7 +47,7 @@ import {
 } from '../repositories/prefetch-repository.js';
 import type { EntityKind, EntityOfKind, EntityRecord, FactRecord, SourceRecord } from '../repositories/records.js';
 import type { FactLabel } from '../dataset/to-graph.js';
-import { modelOfField, typeOfFactLabel, type Args, type RootPlanShape, type Step } from './model.js';
+import { argsFor, modelOfField, typeOfFactLabel, type Args, type RootPlanShape, type Step } from './model.js';
 import { connectionOfKind } from './shared.js';
 import { isLegislature, seatLimit } from '../repositories/legislature-repository.js';
 import type { LegislatureRecord } from './legislature.js';
@@ -119,7 +119,7 @@ function stepsOf(typeName: string, field: string, args: Args): Step[] | null {
   const model = modelOfField(typeName, field);
   if (!model) return null;
   try {
-    return model.steps(args);
+    return model.steps(argsFor(model, args));
   } catch (error) {
     // Invalid arguments (a page too large...): the field's resolver reports them at the field's own path.
     if (error instanceof UserInputError) return null;

@@ -6,7 +6,7 @@ import { pageRequest, type Connection } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import { entityOfKind, factOfLabel, type EntityKind, type EntityOfKind, type EntityRecord, type FactOfLabel, type FactRecord } from '../repositories/records.js';
 import type { ValueRecord } from './mappers.js';
-import { fieldModel } from './model.js';
+import { resolverOf } from './model.js';
 
 /** A page of entities as a page of kind `kind` (`PersonConnection`...): each node checked, another kind a data fault. */
 export function connectionOfKind<K extends EntityKind>(page: Connection<EntityRecord>, kind: K): Connection<EntityOfKind<K>> {
@@ -65,8 +65,8 @@ interface RelatedArgs {
 export const entityFields = {
   kind: (e: EntityRecord) => e.kind,
   aliases: (e: EntityRecord) => e.aliases,
-  citations: (e: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Entity.citations'].resolve(e, args, ctx),
-  events: (e: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Entity.events'].resolve(e, args, ctx),
+  citations: resolverOf('Entity.citations'),
+  events: resolverOf('Entity.events'),
   related: (e: EntityRecord, args: RelatedArgs, ctx: GraphContext) => {
     const page = pageRequest(args);
     return ctx.loaders.relations.load({ id: e.id, types: args.types ?? null, asOf: args.asOf ?? null, includeRetracted: args.includeRetracted ?? false, ...page });
@@ -74,4 +74,4 @@ export const entityFields = {
 };
 
 /** Every fact type's citations. */
-export const factCitations = (f: FactRecord, args: Record<string, unknown>, ctx: GraphContext) => fieldModel['Fact.citations'].resolve(f, args, ctx);
+export const factCitations = resolverOf('Fact.citations');

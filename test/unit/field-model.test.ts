@@ -6,7 +6,7 @@ import { buildSchema, getNamedType, getNullableType, isInterfaceType, isLeafType
 import { describe, expect, it } from 'vitest';
 import { resolvers } from '../../src/resolvers/index.js';
 import { sizeRule } from '../../src/cost/fields.js';
-import { catalogued, fieldModel, modelOf, rootModel, unplannedFields, unplannedReason } from '../../src/resolvers/model.js';
+import { argsFor, catalogued, fieldModel, modelOf, rootModel, unplannedFields, unplannedReason } from '../../src/resolvers/model.js';
 import { projectionOf } from '../../src/resolvers/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { entityKindOfLabel } from '../../src/dataset/to-graph.js';
@@ -152,5 +152,24 @@ describe('the catalogue: every loading field with its plan, its size and its rea
       const plan: unknown = root.plan;
       expect(typeof plan === 'string' || (typeof plan === 'object' && plan !== null && ('own' in plan || 'at' in plan)), name).toBe(true);
     }
+  });
+});
+
+describe('the arguments each declaration reads', () => {
+  it('are exactly the arguments the schema gives the field: a renamed, removed or added argument fails here', () => {
+    const wrong: string[] = [];
+    for (const [key, model] of Object.entries(fieldModel) as [string, { args: readonly string[] }][]) {
+      const [typeName, fieldName] = key.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      const declared = [...model.args].sort();
+      const inSchema = (type.getFields()[fieldName]?.args ?? []).map((a) => a.name).sort();
+      if (JSON.stringify(declared) !== JSON.stringify(inSchema)) wrong.push(`${key}: reads [${declared.join(', ')}], schema has [${inSchema.join(', ')}]`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('hands a declaration only the arguments it declares', () => {
+    expect(argsFor({ args: ['asOf'] }, { asOf: '2020-01-01', role: 'LEADER' })).toEqual({ asOf: '2020-01-01' });
   });
 });
