@@ -2,7 +2,8 @@
 // on the seed: round trips and db hits per operation, to check a change to the generated Cypher before and after
 // (docs/benchmarks.md, "Read path v3"). Starts its own embedded Neo4j in a temporary directory: run it under the
 // team's Neo4j lock. `tsx bench/profile-reads.ts [out.json] [name-filter]`; `PROFILE_CYPHER_DIR` writes each
-// operation's Cypher there.
+// operation's Cypher there; `PROFILE_PREFETCH=false` profiles the level-by-level path (the loaders) instead. The
+// filter may list several parts, comma-separated (`net-,shape:neighbourhood`).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +48,22 @@ const extra: { name: string; query: string; variables?: Record<string, unknown> 
               related(first: 10) { totalCount edges { node { type other { id name } citations { quote } } } } } } }`,
   },
   {
+    name: 'net-neighbourhood-names-citations',
+    query: `{ neighbourhood(id: "party:amanat", depth: 2, asOf: "2021-06-30") { nodes { id name } edges { source target type citations { quote source { id } } } } }`,
+  },
+  {
+    name: 'net-shortest-path-cited',
+    query: `{ shortestPath(from: "person:inga-imanbai", to: "person:kassym-jomart-tokayev", asOf: "2021-06-30") { length nodes { id name } edges { type citationCount citations { quote } } } }`,
+  },
+  {
+    name: 'net-subgraph-names-citations',
+    query: `{ subgraph(ids: ["person:zhanbolat-mamai", "person:inga-imanbai", "party:amanat", "person:nursultan-nazarbayev"], asOf: "2021-06-30") { nodes { id name } edges { source target type citations { quote } } } }`,
+  },
+  {
+    name: 'net-neighbourhood-entity-fields',
+    query: `{ neighbourhood(id: "party:amanat", depth: 1) { nodes { id entity { id ... on Party { names { name } } ... on Person { related(first: 3) { totalCount } } } } edges { source target } } }`,
+  },
+  {
     name: 'events-root',
     query: `{ events(first: 20) { totalCount edges { node { id name date { value { text } } } } } }`,
   },
@@ -68,7 +85,7 @@ async function main(): Promise<void> {
     const capture = new QueryCapture();
     const database = new Database(instrumentDriver(runtime.driver, capture), { txTimeoutMs: 60_000 });
     const app = await startApp({
-      config: loadConfig({ NEO4J_URI: runtime.uri, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', MAX_DEPTH: '64', MAX_COST: '100000000', EXPENSIVE_COST: '100000000', MAX_ALIASES: '100', RATE_LIMIT_PER_MINUTE: '0' }),
+      config: loadConfig({ NEO4J_URI: runtime.uri, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', MAX_DEPTH: '64', MAX_COST: '100000000', EXPENSIVE_COST: '100000000', MAX_ALIASES: '100', RATE_LIMIT_PER_MINUTE: '0', PREFETCH: process.env.PROFILE_PREFETCH ?? 'true' }),
       logger: createLogger('silent'),
       database,
       readiness: { databaseReachable: async () => true, migrationsDone: () => true },
@@ -96,7 +113,7 @@ async function main(): Promise<void> {
     const cypherDir = process.env.PROFILE_CYPHER_DIR;
     if (cypherDir) mkdirSync(cypherDir, { recursive: true });
     for (const op of operations) {
-      if (filter && !op.name.includes(filter)) continue;
+      if (filter && !filter.split(',').some((part) => op.name.includes(part))) continue;
       await post(op.body); // warm: plan caches and Neo4j's query cache, as under load
       capture.start();
       const answer = await post(op.body);
