@@ -82,6 +82,30 @@ describe('an import and addSource of one document store one source', () => {
     }, 120_000);
   }
 
+  it('an addSource that comes while the import writes (its transaction holding the keys) waits for its commit and answers its source', async () => {
+    const n = 'during';
+    const plan = await planImport(neo4j.database, await readBulkFile(fileOf(n)));
+    expect(plan.issues).toEqual([]);
+    // Rows written are reported from inside the import's transaction, after it took the keys: start addSource there.
+    let adding: ReturnType<typeof addSource> | null = null;
+    let committed = false;
+    await writeImport(neo4j.database, plan, {
+      actor: 'race-test',
+      mode: 'single',
+      onProgress: (done) => {
+        if (done > 0 && adding === null) adding = addSource(n).then((r) => ({ ...r, afterImport: committed }) as typeof r);
+      },
+    });
+    committed = true;
+    expect(adding).not.toBeNull();
+    const added = (await adding!) as Awaited<ReturnType<typeof addSource>> & { afterImport: boolean };
+    expect(added.errors).toEqual([]);
+    expect(added.id).toBe(`source:race-import-${n}`);
+    // It answered only once the import had committed: it waited on the keys.
+    expect(added.afterImport).toBe(true);
+    expect(await sourcesOf(n)).toEqual([`source:race-import-${n}`]);
+  }, 120_000);
+
   it('a Popolo import whose file was added as a DATASET source between its plan and its write writes nothing; planned again, it cites that source', async () => {
     const popolo = JSON.stringify({ persons: [{ id: 'race-1', name: 'Yerlan Racepopoluly' }], organizations: [], memberships: [] });
     const details = { title: 'A Popolo file', publisher: 'Race Data', url: null, retrieved: '2024-07-02' };
