@@ -273,6 +273,18 @@ export interface PathsRequest {
 }
 
 /**
+ * `MATCH p =` one shortest path from `a` to `b` (distinct nodes) over relationships of `types` the filter admits, at
+ * most `maxDepth` long. Written with `shortestPath()` and a predicate on all its relationships rather than
+ * `SHORTEST 1`: on the large benchmark network Neo4j 5.26 took 75-90 s over `SHORTEST 1` for a few pairs four steps
+ * apart (a person of small bodies and a member of a party with 65,817 relationships), past its own transaction
+ * timeout, where `shortestPath()` gave the same length in 5-711 ms (bench/analysis.md). `SHORTEST k` stays for k > 1,
+ * which `shortestPath()` cannot ask.
+ */
+function onePath(a: string, b: string, types: string, maxDepth: number): string {
+  return `MATCH p = shortestPath((${a})-[:${types}*1..${maxDepth}]-(${b})) WHERE all(x IN relationships(p) WHERE ${admits('x', types)})`;
+}
+
+/**
  * Up to `count` shortest paths, shortest first, in one query (one row: what `options` asks of the entities and
  * facts on them is read once for all paths); a path from an entity to itself has no edges.
  */
@@ -298,7 +310,7 @@ export async function shortestPaths(
   const extras = extraItems('reduce(acc = [], q IN found | acc + nodes(q))', 'reduce(acc = [], q IN found | acc + [r IN relationships(q) | r.factId])', options);
   const rows = await db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-     MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r', walked(filter))}]-{1,${maxDepth}}(b)
+     ${count === 1 ? onePath('a', 'b', walked(filter), maxDepth) : `MATCH p = SHORTEST ${count} (a)-[r:${walked(filter)} WHERE ${admits('r', walked(filter))}]-{1,${maxDepth}}(b)`}
      WITH collect(p) AS found
      RETURN [q IN found | {nodes: [n IN nodes(q) | ${node('n')}], edges: [r IN relationships(q) | ${EDGE('r', counting(options), options.edgeProps ?? null)}]}] AS paths, ${extras.cypher}`,
     { ...extras.params, from: request.from, to: request.to, ...filterParams(filter) },
@@ -324,7 +336,7 @@ export async function subgraph(
        UNWIND given AS a
        UNWIND given AS b
        WITH a, b WHERE $includeBetween AND a.id < b.id
-       MATCH p = SHORTEST 1 (a)-[r:${types} WHERE ${admits('r', types)}]-{1,${NETWORK_BOUNDS.betweenDepth}}(b)
+       ${onePath('a', 'b', types, NETWORK_BOUNDS.betweenDepth)}
        UNWIND nodes(p) AS n
        RETURN collect(DISTINCT n) AS between
      }

@@ -4,7 +4,7 @@ import { listEntitiesFor, listEventsFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { entityById } from './person.js';
 import { resolversOf } from './model.js';
-import { entityFields, factCitations, valueOf } from './shared.js';
+import { entityFields, factCitations, factCitationsPage, valueOf } from './shared.js';
 
 export const courtCaseResolvers: Resolvers = {
   Query: {
@@ -27,6 +27,7 @@ export const courtCaseResolvers: Resolvers = {
     role: (p) => p.role ?? 'DEFENDANT',
     charges: (p) => p.charges,
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
   Event: {
     ...entityFields,
@@ -44,5 +45,6 @@ export const courtCaseResolvers: Resolvers = {
     ...resolversOf('Participation'),
     role: (p) => p.role ?? 'participant',
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
 };

@@ -13,9 +13,10 @@ import { ErrorCode, UserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { duplicateInputs, listChanges } from '../repositories/curation-repository.js';
 import { createLoaders } from '../repositories/loaders.js';
-import { MAX_PAGE_SIZE, pageRequest, paginate, type PageArgs } from '../repositories/pagination.js';
+import { MAX_PAGE_SIZE, pageRequest } from '../repositories/pagination.js';
 import type { FactLabel } from '../dataset/to-graph.js';
 import type { EntityKind, EntityOfKind, FactOfLabel, FactRecord } from '../repositories/records.js';
+import { resolverOf } from './model.js';
 import { entitiesAtAnyFor } from './prefetch.js';
 import { optionalEntity, optionalFact, requireEntity } from './shared.js';
 
@@ -76,19 +77,11 @@ export function idempotentMutations(mutations: Resolvers['Mutation']): MutationR
   return wrapped as MutationResolvers;
 }
 
-const history = (node: { id: string }, _args: unknown, ctx: GraphContext) => ctx.loaders.history.load(node.id);
-/**
- * A page of the audit trail (`historyConnection`), keyed by each change's place in it: a record's history only
- * grows at its end (changes are recorded in commit order), so a cursor keeps its place as changes are added.
- */
-const historyConnection = async (node: { id: string }, args: PageArgs, ctx: GraphContext) => {
-  const page = pageRequest(args);
-  const changes = await ctx.loaders.history.load(node.id);
-  const paged = paginate(changes.map((change, place) => ({ change, key: String(place).padStart(10, '0') })), (c) => c.key, page);
-  return { ...paged, edges: paged.edges.map((e) => ({ cursor: e.cursor, node: e.node.change })) };
-};
+// The audit trail is a field of the model (./model.ts): planned with the root's query, its resolver derived.
+const history = resolverOf('Entity.history');
+const historyConnection = resolverOf('Entity.historyConnection');
 const entityHistory = { history, historyConnection };
-const factFields = { history, historyConnection, retraction: (f: FactRecord) => f.retraction };
+const factFields = { history: resolverOf('Fact.history'), historyConnection: resolverOf('Fact.historyConnection'), retraction: (f: FactRecord) => f.retraction };
 
 export const curationResolvers: Resolvers = {
   Query: {

@@ -4,7 +4,7 @@ import { listEntitiesFor } from './prefetch.js';
 import { pageRequest } from '../repositories/pagination.js';
 import { resolversOf } from './model.js';
 import { entityById } from './person.js';
-import { entityFields, factCitations, valueOf } from './shared.js';
+import { entityFields, factCitations, factCitationsPage, valueOf } from './shared.js';
 
 export const electionResolvers: Resolvers = {
   Query: {
@@ -46,6 +46,7 @@ export const electionResolvers: Resolvers = {
     districtSeats: (r) => valueOf(r, 'districtSeats'),
     totalSeats: (r) => valueOf(r, 'totalSeats'),
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
   Candidacy: {
     ...resolversOf('Candidacy'),
@@ -59,6 +60,7 @@ export const electionResolvers: Resolvers = {
     rank: (c) => valueOf(c, 'rank'),
     outcome: (c) => c.outcome,
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
   CandidacyStatusChange: {
     status: (s) => {
@@ -67,10 +69,12 @@ export const electionResolvers: Resolvers = {
     },
     ...resolversOf('CandidacyStatusChange'),
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
   Finding: {
     ...resolversOf('Finding'),
     summary: (f) => f.summary ?? '',
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
 };

@@ -10,7 +10,7 @@ import { keyPlayerMeasures, type KeyPlayerMeasures } from '../graph/measures.js'
 import { intArg, networkFilter } from '../graph/options.js';
 import { edgeProperties, NETWORK_BOUNDS, neighbourhood, shortestPaths, subgraph, type Network, type NetworkExtras, type NetworkFilter, type NetworkOptions } from '../repositories/graph-repository.js';
 import { primeLoaders, readProjection } from '../repositories/loaders.js';
-import { planAt, selects } from './prefetch.js';
+import { planAtFor, selects } from './prefetch.js';
 import { factOfLabel, type EntityRecord } from '../repositories/records.js';
 import type { GraphView } from './mappers.js';
 import { nameOn } from './names.js';
@@ -72,7 +72,7 @@ function networkOptions(info: GraphQLResolveInfo, ctx: GraphContext, asOf: strin
     // `citations` finds its fact by the edge's fact id.
     edgeProps: edgeProperties.filter((p) => selects(info, ['edges', p]) || (p === 'factId' && citations)),
     namesOn: asOf !== null && selects(info, ['nodes', 'name']),
-    entityPlan: planAt(info, ['nodes', 'entity'], 'Entity'),
+    entityPlan: planAtFor(ctx, info, ['nodes', 'entity'], 'Entity'),
     projection: readProjection(ctx.projection),
   };
 }

@@ -14,6 +14,7 @@ import type { FactLinkKey } from '../repositories/fact-repository.js';
 import { entityKindOfLabel, relationTypes, type FactLabel, type LinkType } from '../dataset/to-graph.js';
 import type { SizedLabel, SizedType } from '../repositories/degree-repository.js';
 import { citationsRule, claimsRule, HELD_LIST_SIZE, historyRule, type SizeRule } from '../cost/size-rule.js';
+import type { ChangeRecord } from '../repositories/curation-repository.js';
 import type { TimelineEntryKind, TimelineEntryRecord } from '../repositories/timeline-repository.js';
 import { matchesCandidacy, orientTies } from './family.js';
 import { nameOn, nameOnDay, type NameOnDay } from './names.js';
@@ -220,12 +221,48 @@ export async function turnoutByPlace(ctx: GraphContext, election: { id: string }
     });
 }
 
+/** The audit trail of an entity or fact (every change to it, oldest first; src/repositories/curation-repository.ts `historyOf`). */
+export const history: FieldModel<{ id: string }, ChangeRecord[]> = {
+  args: [],
+  size: historyRule,
+  steps: () => [{ need: { kind: 'history' } }],
+  resolve: (node, _args, ctx) => ctx.loaders.history.load(node.id),
+};
+
+/**
+ * A page of a list held in its loader's order (a record's audit trail, its citations), each item keyed by its place
+ * there: the answer is bounded by `first` (at most 100); the load is the list's. The audit trail only grows at its
+ * end (changes are recorded in commit order), so a cursor keeps its place as changes are added.
+ */
+function pageByPlace<T>(list: () => FieldModel<{ id: string }, T[]>): FieldModel<{ id: string }, Connection<T>> {
+  return {
+    args: pageArgs,
+    get size() {
+      return list().size;
+    },
+    steps: () => list().steps({}),
+    resolve: async (owner, args, ctx) => {
+      const page = pageRequest(args);
+      const items = await list().resolve(owner, {}, ctx);
+      const paged = paginate(items.map((item, place) => ({ item, key: String(place).padStart(10, '0') })), (i) => i.key, page);
+      return { ...paged, edges: paged.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })) };
+    },
+  };
+}
+
+/** A page of the audit trail (`historyConnection`), in the order of `history`. */
+export const historyPage = pageByPlace(() => history);
+
 /** The citations of an entity or fact. */
 export const citations: FieldModel<{ id: string }, CitationRecord[]> = {
   args: [],
+  size: citationsRule,
   steps: () => [{ need: { kind: 'citations' } }],
   resolve: (owner, _args, ctx) => ctx.loaders.citations.load(owner.id),
 };
+
+/** A page of an entity's or fact's citations (`citationsConnection`), in the order of `citations`. */
+export const citationsPage = pageByPlace(() => citations);
 
 /** An entity's events (those it took part in), oldest first, as a page. */
 export const events: FieldModel<EntityRecord, Connection<EventRecord>> = {
@@ -314,9 +351,15 @@ const partyNames = facts('PartyName', 'SUBJECT');
  * (the planner looks them up there; resolver modules spread `entityModelFields`/`factModelFields`).
  */
 export const fieldModel = {
-  'Entity.citations': sized(citations, ['CITES']),
+  'Entity.citations': citations,
   'Entity.events': sized(events, ['PARTICIPATED_IN']),
-  'Fact.citations': sized(citations, ['CITES']),
+  'Fact.citations': citations,
+  'Entity.citationsConnection': citationsPage,
+  'Fact.citationsConnection': citationsPage,
+  'Entity.history': history,
+  'Entity.historyConnection': historyPage,
+  'Fact.history': history,
+  'Fact.historyConnection': historyPage,
   // A timeline merges the events taken part in with the elections contested (a party's results, a person's candidacies).
   'Person.timeline': sized(timeline, timelineTypes),
   'Party.timeline': sized(timeline, timelineTypes),
@@ -494,6 +537,8 @@ export interface RootModel {
 }
 
 const lookup = { plan: 'entity', lookup: true } as const satisfies RootModel;
+/** What a network root's nodes' `entity` selects: planned into the network's own query. */
+const networkPlan = { at: ['nodes', 'entity'], type: 'Entity' } as const;
 const pageOfLabel = (label: SizedLabel) => ({ plan: 'connection', size: { kind: 'label', label } }) as const satisfies RootModel;
 
 /**
@@ -530,10 +575,12 @@ export const rootModel = {
   changes: { plan: { own: 'one keyset page of the audit trail (src/resolvers/curation.ts)' }, size: { kind: 'label', label: 'Change' } },
   search: { plan: { at: ['entity'], type: 'Entity' }, size: { kind: 'argument', argument: 'first', fallback: 10 } },
   duplicateCandidates: { plan: { own: 'every entity of the kind with its names and neighbours, ranked in JavaScript (src/curation/duplicates.ts)' }, size: { kind: 'duplicatePairs' } },
-  neighbourhood: { plan: { own: 'the network query (src/repositories/graph-repository.ts): nodes and edges as selected' }, lookup: true },
-  subgraph: { plan: { own: 'the network query (src/repositories/graph-repository.ts): nodes and edges as selected' } },
-  shortestPath: { plan: { own: 'the path query (src/repositories/graph-repository.ts)' } },
-  paths: { plan: { own: 'the path query (src/repositories/graph-repository.ts)' }, size: { kind: 'argument', argument: 'first', fallback: 5 } },
+  // The network roots read their nodes and edges in their own query (src/repositories/graph-repository.ts), with
+  // parties' names on `asOf` and edges' citations when selected, and what `nodes { entity { … } }` loads, planned.
+  neighbourhood: { plan: networkPlan, lookup: true },
+  subgraph: { plan: networkPlan },
+  shortestPath: { plan: networkPlan },
+  paths: { plan: networkPlan, size: { kind: 'argument', argument: 'first', fallback: 5 } },
 } as const satisfies Record<string, RootModel>;
 
 export type RootFieldName = keyof typeof rootModel;
@@ -567,10 +614,10 @@ export const unplannedFields: Record<string, Unplanned> = {
   'Relation.other': { why: 'planned with `related` (the relations need carries the other ends)' },
   'Relation.fact': { why: 'rarely asked; a fact or entity by id through the batched loaders' },
   'Relation.citations': { why: 'planned with `related` (the relations need reads the citations of each page row\'s fact when selected)', size: citationsRule },
-  'GraphEdge.citations': { why: 'network queries (src/resolvers/graph.ts) fetch their own graph; citations of a tie batch through the loader', size: citationsRule },
-  'GraphNode.name': { why: 'network queries fetch their own graph; a party name on a day batches through the facts loader', uses: datedNames },
-  'DuplicateCandidate.entity': { why: 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader' },
-  'DuplicateCandidate.duplicate': { why: 'curation listings (`duplicateCandidates`) are small and read the two entities through the batched loader' },
+  'GraphEdge.citations': { why: "network queries (src/resolvers/graph.ts) read their edges' citations in their own query when `citations` is selected and prime the loader; planning off, through the batched loader", size: citationsRule },
+  'GraphNode.name': { why: "network queries choose a party's name on `asOf` in their own query when `name` is selected (graph-repository.ts, the rule of ./names.ts `nameOn`); planning off, through the facts loader", uses: datedNames },
+  'DuplicateCandidate.entity': { why: 'read with the candidates by `duplicateCandidates` (the projected properties); what it selects beyond them comes in one more query for all pairs (`entitiesAtAnyFor`): the ranking needs every entity of the kind' },
+  'DuplicateCandidate.duplicate': { why: 'read with the candidates by `duplicateCandidates` (the projected properties); what it selects beyond them comes in one more query for all pairs (`entitiesAtAnyFor`): the ranking needs every entity of the kind' },
   'EntityValue.value': { why: 'planned as `valueEntities` by planOfSelection (value types): the entity the value and its claims name; unplanned, through the entity loader' },
   'EntityClaim.value': { why: 'planned with its value as `valueEntities` (the entities a fact\'s claims name); unplanned, through the entity loader' },
   'IntValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
@@ -579,8 +626,6 @@ export const unplannedFields: Record<string, Unplanned> = {
   'PartialDateValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
   'EntityValue.claims': { why: 'planned as the owner\'s claims and citations by planOfSelection (value types)', size: claimsRule, uses: statesItsValue },
   'Source.citationCount': { why: 'a count from the source loader when the listing did not carry it' },
-  'history': { why: 'the audit trail (`history` on every entity and fact) is read on request through its loader', size: historyRule },
-  'historyConnection': { why: 'a page of the audit trail: `history`\'s loader, paged by place in it (src/resolvers/curation.ts)', size: historyRule },
   'FamilyTie.recordedFor': { why: 'which end a tie was stored on: the stored fact by id through the batched fact loader, rarely asked', reads: [] },
   'TimelineEntry.event': { why: 'the event comes with the timeline page (planned as `timeline`), primed into the entity loader' },
   'TimelineEntry.election': { why: 'the election comes with the timeline page (planned as `timeline`), primed into the entity loader' },

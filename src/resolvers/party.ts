@@ -8,7 +8,7 @@ import { listEntitiesFor } from './prefetch.js';
 import { entityById } from './person.js';
 import { nameOn } from './names.js';
 import { fieldModel, resolversOf } from './model.js';
-import { entityFields, factCitations } from './shared.js';
+import { entityFields, factCitations, factCitationsPage } from './shared.js';
 
 /**
  * Whether the sources let a party have existed on a day. Only a dissolved party after its last dated name is
@@ -54,5 +54,6 @@ export const partyResolvers: Resolvers = {
   PartyName: {
     name: (n) => n.name ?? '',
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
 };

@@ -7,7 +7,7 @@ import { isEntityOfKind, type EntityKind, type EntityOfKind } from '../repositor
 import { foldName } from '../search/fold.js';
 import { listEntitiesFor, loadEntityFor } from './prefetch.js';
 import { resolversOf } from './model.js';
-import { entityFields, factCitations, optionalEntity, valueOf } from './shared.js';
+import { entityFields, factCitations, factCitationsPage, optionalEntity, valueOf } from './shared.js';
 
 /** `person(id)`, `party(id)`...: an entity of the asked kind, or null (an id of another kind is not found). */
 export function entityById<K extends EntityKind>(kind: K) {
@@ -45,10 +45,12 @@ export const personResolvers: Resolvers = {
     fromClaims: (m) => valueOf(m, 'from'),
     toClaims: (m) => valueOf(m, 'to'),
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
   FamilyTie: {
     ...resolversOf('FamilyTie'),
     relation: (f) => f.relation ?? 'SPOUSE',
     citations: factCitations,
+    citationsConnection: factCitationsPage,
   },
 };

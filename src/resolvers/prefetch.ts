@@ -401,6 +401,11 @@ function planAtOfRoot(root: RootSelection, path: readonly string[], typeName: st
   });
 }
 
+/** The plan of what the root field being resolved selects at `path` (a network's `nodes.entity`), as its analysis made it. */
+export function planAtFor(ctx: GraphContext, info: GraphQLResolveInfo, path: readonly string[], typeName: string): PrefetchPlan {
+  return rootPlanFor(ctx, info, 'at', (root) => planAtOfRoot(root, path, typeName));
+}
+
 /**
  * Entities a root field found by other means (search hits), with what the selection at `path` asks of them,
  * in one query, primed into the loaders; the records come back in the order of `ids` (missing ones left out).

@@ -66,6 +66,7 @@ export const entityFields = {
   kind: (e: EntityRecord) => e.kind,
   aliases: (e: EntityRecord) => e.aliases,
   citations: resolverOf('Entity.citations'),
+  citationsConnection: resolverOf('Entity.citationsConnection'),
   events: resolverOf('Entity.events'),
   related: (e: EntityRecord, args: RelatedArgs, ctx: GraphContext) => {
     const page = pageRequest(args);
@@ -75,3 +76,5 @@ export const entityFields = {
 
 /** Every fact type's citations. */
 export const factCitations = resolverOf('Fact.citations');
+/** Every fact type's page of citations. */
+export const factCitationsPage = resolverOf('Fact.citationsConnection');

@@ -32,9 +32,31 @@ const shapes: [string, string][] = [
       election(id: "election:2023-mazhilis") { findingsConnection(first: 3) { ${PAGE} edges { node { id summary observer { id name } } } } } }`,
   ],
   ['parties, a page', `{ partiesConnection(first: 3) { ${PAGE} edges { cursor node { id name names { name } } } } }`],
+  [
+    "a person's and a fact's citations and history, a page each",
+    `{ person(id: "person:nursultan-nazarbayev") { name
+        citationsConnection(first: 2) { ${PAGE} edges { cursor node { quote source { id title } } } }
+        history { id } historyConnection(first: 1) { ${PAGE} edges { node { id } } }
+        memberships { id citationsConnection(first: 1) { ${PAGE} edges { node { quote } } } history { id } } } }`,
+  ],
 ];
 
 describe('paged lists are planned', () => {
+  it('pages a record\'s citations in the order of `citations`, bounded by `first`', async () => {
+    const query = `query($after: String) { person(id: "person:nursultan-nazarbayev") { citations { quote }
+      page: citationsConnection(first: 1, after: $after) { ${PAGE} edges { node { quote } } } } }`;
+    type Answer = { person: { citations: { quote: string | null }[]; page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { quote: string | null } }[] } } };
+    const first = await planned.gql<Answer>(query);
+    expect(first.errors).toBeUndefined();
+    const all = first.data!.person.citations;
+    expect(all.length).toBeGreaterThan(1);
+    expect(first.data!.person.page.totalCount).toBe(all.length);
+    expect(first.data!.person.page.edges.map((e) => e.node)).toEqual(all.slice(0, 1));
+    const second = await planned.gql<Answer>(query, { after: first.data!.person.page.pageInfo.endCursor });
+    expect(second.data!.person.page.edges.map((e) => e.node)).toEqual(all.slice(1, 2));
+    expect(second.data!.person.page.pageInfo.hasNextPage).toBe(all.length > 2);
+  });
+
   for (const [name, query] of shapes) {
     it(`${name}: same answer as level by level, one round trip per root`, async () => {
       const [a, b] = await Promise.all([planned.gql<Record<string, unknown>>(query), levelled.gql<Record<string, unknown>>(query)]);

@@ -33,9 +33,12 @@ describe('operation analysis', () => {
   });
 
   it('plans search hits at their entity, and leaves roots that read in their own way to their resolvers', () => {
-    const a = analyse(`{ search(query: "Tokayev") { entity { citations { quote } } } neighbourhood(id: "person:x") { nodes { id } } }`);
+    const a = analyse(`{ search(query: "Tokayev") { entity { citations { quote } } } neighbourhood(id: "person:x") { nodes { id entity { citations { quote } } } }
+      changes(first: 2) { edges { node { id } } } }`);
     expect(a.plans.get('search')).toMatchObject({ shape: 'at', plan: [{ need: { kind: 'citations' } }] });
-    expect(a.plans.has('neighbourhood')).toBe(false);
+    // A network's own query brings what its nodes' entity selects (./model.ts `rootModel`).
+    expect(a.plans.get('neighbourhood')).toMatchObject({ shape: 'at', plan: [{ need: { kind: 'citations' } }] });
+    expect(a.plans.has('changes')).toBe(false);
   });
 
   it('plans nothing and projects nothing with planning off, and nothing for a mutation', () => {
