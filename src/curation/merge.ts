@@ -11,7 +11,9 @@ import {
   recordsReferring,
   writeRedirects,
 } from '../repositories/curation-repository.js';
-import { mergeAllDateClaims, refines, type ClaimableDate } from '../domain/date-claims.js';
+import { dateRule, refines } from '../domain/date-claims.js';
+import { mergeAllClaims, valueRule, type Claimable, type ClaimHolders, type ClaimRule } from '../domain/value-claims.js';
+import { electionValueFields } from '../dataset/to-graph.js';
 import { partiesNamingInLineage } from '../repositories/lineage-repository.js';
 import { refuse, replaceReferences, runEdit } from './engine.js';
 import type { MutationResult } from './mutations.js';
@@ -22,6 +24,23 @@ type NestedList = keyof typeof nestedLists;
 const ownFields = new Set(['id', 'name', 'aliases', 'description', 'citations', 'identifiers', 'images', 'links', ...Object.keys(nestedLists)]);
 /** Single references that would point at the entity itself once the dropped id reads as the kept one. */
 const selfReferences = ['parent', 'place', 'within', 'body', 'court'];
+/** Folds the dropped record's value of a field into the kept one's (undefined: keep the kept one's). */
+type Folding = (field: string, keep: Record<string, unknown>, drop: Record<string, unknown>, holders: ClaimHolders) => unknown;
+const folding =
+  <T>(rule: ClaimRule<T>): Folding =>
+  (field, k, d, holders) =>
+    mergeAllClaims({ rule, field, storedCitations: k.citations as Citation[], incomingCitations: d.citations as Citation[], conflicts: [], holders }, k[field] as Claimable<T>, d[field] as Claimable<T>);
+const byDate = folding(dateRule);
+const byValue = folding(valueRule);
+/** The fields of an entity record the sources may dispute (`claimable` in src/dataset/schema.ts), and how they fold. */
+const claimableFields: Partial<Record<CollectionRecord['collection'], [string, Folding][]>> = {
+  elections: [['date', byDate], ...electionValueFields.map((f): [string, Folding] => [f, byValue])],
+  events: [['date', byDate]],
+  courtCases: [
+    ['maxPenalty', byValue],
+    ['status', byValue],
+  ],
+};
 
 interface Alias {
   name: string;
@@ -133,12 +152,13 @@ export function mergeRecords(keep: CollectionRecord, drop: CollectionRecord): { 
   for (const field of selfReferences) {
     if (merged[field] === keep.record.id || merged[field] === drop.record.id) delete merged[field];
   }
-  // A polling day or an event's date both give: the finer where one refines the other, both as claims (each with
-  // its record's citations, the kept one's first) where they disagree: a merge settles no dispute of the sources.
-  if (keep.collection === 'elections' || keep.collection === 'events') {
-    const holders = { stored: keep.record.id, incoming: drop.record.id };
-    const date = mergeAllDateClaims('date', k.date as ClaimableDate, d.date as ClaimableDate, k.citations as Citation[], d.citations as Citation[], [], holders);
-    if (date !== undefined) merged.date = date;
+  // A value both give (a polling day, a turnout, a case's status): one value where they agree (for dates, the finer
+  // where one refines the other), with both records' citations; both as claims (each cited by its record, the kept
+  // one's first) where they disagree: a merge settles no dispute of the sources. A value one side has is taken above.
+  const holders = { stored: keep.record.id, incoming: drop.record.id };
+  for (const [field, fold] of claimableFields[keep.collection] ?? []) {
+    const value = fold(field, k, d, holders);
+    if (value !== undefined) merged[field] = value;
   }
   if (keep.collection === 'courtCases' && typeof k.opened === 'string' && typeof d.opened === 'string' && refines(k.opened, d.opened) && d.opened.length > k.opened.length) merged.opened = d.opened;
   // Both parties' predecessors and successors survive (the kept one's first), joined where they name one party.
