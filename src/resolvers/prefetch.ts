@@ -25,7 +25,7 @@ import {
 import type { GraphContext } from '../context.js';
 import { entityKindOfLabel } from '../dataset/to-graph.js';
 import { primeLoaders, readProjection } from '../repositories/loaders.js';
-import { listEntitiesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
+import { listEntitiesWithPlan, searchCandidatesWithPlan, type EntityListFilter } from '../repositories/entity-repository.js';
 import { UserInputError } from '../errors.js';
 import { pageRequest, type Connection, type PageRequest } from '../repositories/pagination.js';
 import {
@@ -406,23 +406,6 @@ export function planAtFor(ctx: GraphContext, info: GraphQLResolveInfo, path: rea
   return rootPlanFor(ctx, info, 'at', (root) => planAtOfRoot(root, path, typeName));
 }
 
-/**
- * Entities a root field found by other means (search hits), with what the selection at `path` asks of them,
- * in one query, primed into the loaders; the records come back in the order of `ids` (missing ones left out).
- */
-export async function entitiesFor(ctx: GraphContext, info: GraphQLResolveInfo, path: readonly string[], ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  const plan = ctx.prefetch && ids.length > 0 ? planAt(info, path, 'Entity') : [];
-  if (plan.length === 0) return new Map();
-  const found = await entitiesWithPlan(ctx.db, ids, plan, readProjection(ctx.projection));
-  const out = new Map<string, EntityRecord>();
-  for (const { entity, primes } of found) {
-    primeLoaders(ctx.loaders, primes);
-    ctx.loaders.entity.prime(entity.id, entity);
-    out.set(entity.id, entity);
-  }
-  return out;
-}
-
 /** The entity holding an identifier, with everything the root field's selection loads, in one query. */
 export async function entityByIdentifierFor(ctx: GraphContext, info: GraphQLResolveInfo, key: string): Promise<EntityRecord | null> {
   const found = await entityByIdentifierWithPlan(ctx.db, key, ctx.prefetch ? rootPlanFor(ctx, info, 'entity', planOfRoot) : [], readProjection(ctx.projection));
@@ -627,5 +610,3 @@ export async function searchHitsFor<H extends { entity: EntityRecord }>(ctx: Gra
   }
   return hits;
 }
-// Kept with the one function that uses it (ES imports are hoisted wherever they stand).
-import { searchCandidatesWithPlan } from '../repositories/entity-repository.js';
