@@ -3,7 +3,8 @@
 // the four systems (bench/system-server.ts), checks that they give the same answer to every probe of every
 // shape (bench/answers.ts; a mismatch fails the run), then measures each shape with autocannon on loopback at
 // each connection count, several runs with the order of the systems rotated, and writes the medians and
-// spreads to bench/results/latest.json and docs/benchmarks.md.
+// spreads to bench/results/latest.json and docs/benchmarks.md. After each warm-up and each measurement it waits
+// until the system is idle again (bench/drain.ts) and records how long that took with the sample.
 // Flags: `--quick` (development: small scale, one short run), `--check` (answers only, nothing measured).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,8 +22,9 @@ import { DEFAULT_SEED, NetworkGenerator, scales, summarize, type BenchScaleName 
 import { loadRaw, loadWithProduct, type LoadReport } from './load.js';
 import { renderBenchmarks } from './render.js';
 import { answerHash, firstDifference } from './answers.js';
-import { dig, isCompared, PROBES_PER_SHAPE, shapes, type BenchShape, type Probe, type ReadFn, type SystemRequest, type SystemShape } from './shapes.js';
+import { dig, isCompared, PROBES_PER_SHAPE, shapes, type BenchShape, type Probe, type ReadFn, type Shape, type SystemRequest, type SystemShape } from './shapes.js';
 import { rootFields } from './worked-queries.js';
+import { slowestProbes, waitUntilIdle, type IdleResult, type ProbeTime } from './drain.js';
 import type { ChildMessage, ParentMessage, SystemName } from './system-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +56,8 @@ export const settings = {
   /** Records per product-loader transaction: everything at once for small (as `npm run seed`), batches at large. */
   productBatchRecords: numberEnv('BENCH_LOAD_BATCH', scale === 'large' ? 5_000 : Number.POSITIVE_INFINITY),
   rawBatchRows: numberEnv('BENCH_RAW_BATCH', 10_000),
+  /** Longest wait, after a warm-up or a measurement, for the system to be idle again (the server's OPERATION_TIMEOUT is 60 s). */
+  drainLimitMs: numberEnv('BENCH_DRAIN_LIMIT_MS', 90_000),
 };
 if (settings.connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS must be a comma-separated list of positive integers');
 if (!Number.isInteger(settings.runs) || settings.runs < 1) throw new Error('BENCH_RUNS must be a positive integer');
@@ -169,6 +173,54 @@ async function probe(system: RunningSystem, request: SystemRequest): Promise<{ r
   return { roundTrips: result.roundTrips, dbHits: result.dbHits, statsRoundTrips: typeof stats === 'number' ? stats : null, cypher: result.cypher };
 }
 
+/** Latency of one request (ms), or null when it failed or took longer than `timeoutMs`. */
+async function pingMs(system: RunningSystem, request: SystemRequest, timeoutMs: number): Promise<number | null> {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${system.url}${request.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.text();
+    return res.ok ? performance.now() - started : null;
+  } catch {
+    return null;
+  }
+}
+
+let transactionListFailed = false;
+/** Transactions Neo4j is running other than this check's own (null, said once in the log, if it cannot tell). */
+async function busyTransactions(driver: Driver): Promise<number | null> {
+  try {
+    const result = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery CONTAINS 'bench-idle-check' RETURN count(*) AS busy", {}, { routing: neo4j.routing.READ });
+    return Number(result.records[0]?.get('busy') ?? 0);
+  } catch (error) {
+    if (!transactionListFailed) log(`  note: SHOW TRANSACTIONS failed (${error instanceof Error ? error.message : String(error)}); idle is judged by latency alone`);
+    transactionListFailed = true;
+    return null;
+  }
+}
+
+/** A node lookup for each system (node-lookup's first probe) and its latency on the idle system: what the idle check asks. */
+async function idlePings(systems: readonly RunningSystem[], read: ReadFn): Promise<Map<SystemName, { request: SystemRequest; baselineMs: number }>> {
+  const lookup = shapes.find((s): s is Shape => s.name === 'node-lookup' && isCompared(s));
+  const [first] = lookup ? await lookup.probes(read) : [];
+  const out = new Map<SystemName, { request: SystemRequest; baselineMs: number }>();
+  if (!lookup || !first) return out;
+  for (const s of systems) {
+    const spec = s.name === 'raw' ? lookup.raw : s.name === 'neo4j-graphql' ? ('unsupported' in lookup.neo4jGraphql ? null : lookup.neo4jGraphql) : lookup.ours;
+    if (!spec) continue;
+    const request = await spec.build(first, async (r) => (await post(s, r)).body);
+    const times: number[] = [];
+    for (let i = 0; i < 8; i += 1) times.push((await pingMs(s, request, 10_000)) ?? 10_000);
+    // The first three warm the path; the baseline is the median of the other five.
+    out.set(s.name, { request, baselineMs: median(times.slice(3)) });
+  }
+  return out;
+}
+
 /** One measurement: autocannon for a duration at one connection count. */
 export interface Sample {
   rps: number;
@@ -177,6 +229,12 @@ export interface Sample {
   p99: number;
   requests: number;
   errors: number;
+  /** How long the system took to be idle again after its warm-up, before this measurement started (bench/drain.ts). */
+  warmupDrainedMs?: number;
+  /** How long it took to be idle again after this measurement, before the next one started. */
+  drainedMs?: number;
+  /** The wait after this measurement reached its bound (DRAIN_LIMIT_MS) with the system still busy. */
+  drainTimedOut?: boolean;
 }
 
 /** A system's figures at one connection count: medians over the runs, their spread ([min, max]) and the samples. */
@@ -274,7 +332,12 @@ interface PreparedSystem {
   statsRoundTrips: (number | null)[];
   /** Root fields of each probe's GraphQL operation (null for raw's requests). */
   rootFields: (number | null)[];
+  /** Wall time of each probe's answer (one request at a time, unloaded server), ms. */
+  probeMs: number[];
 }
+
+/** A probe as results and logs name it. */
+const probeName = (probe: Probe): string => probe.name ?? JSON.stringify(probe);
 
 /** Builds each probe's request, checks every answer is free of errors, puts it in canonical form, and profiles the first. */
 async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]): Promise<PreparedSystem> {
@@ -284,11 +347,16 @@ async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]
   const first = requests[0]!;
   const canonical: unknown[] = [];
   const statsRoundTrips: (number | null)[] = [];
+  const probeMs: number[] = [];
   let size = -1;
-  for (const request of requests) {
+  for (const [i, request] of requests.entries()) {
+    const started = performance.now();
     const res = await post(system, request);
+    probeMs.push(performance.now() - started);
     const errors = dig(res.body, 'errors') ?? dig(res.body, 'error');
-    if (res.status !== 200 || errors) throw new Error(`${system.name} answered ${res.status}: ${JSON.stringify(errors ?? res.body).slice(0, 600)}`);
+    if (res.status !== 200 || errors) {
+      throw new Error(`${system.name} answered ${res.status} to probe ${probeName(probes[i]!)} after ${Math.round(probeMs[i]!)} ms: ${JSON.stringify(errors ?? res.body).slice(0, 600)}`);
+    }
     canonical.push(spec.normalise(res.body));
     const trips = dig(res.body, 'extensions', 'stats', 'databaseRoundTrips');
     statsRoundTrips.push(typeof trips === 'number' ? trips : null);
@@ -314,6 +382,7 @@ async function prepare(system: RunningSystem, spec: SystemShape, probes: Probe[]
       const query = dig(r.body, 'query');
       return r.path === '/graphql' && typeof query === 'string' ? rootFields(query) : null;
     }),
+    probeMs,
   };
 }
 
@@ -349,6 +418,8 @@ export interface ShapeResult {
   raw: Measurement | null;
   /** Cypher @neo4j/graphql generated for the first probe (for the record). */
   neo4jGraphqlCypher?: string[];
+  /** Each system's slowest probes while the answers were prepared (each probe asked once, unloaded), slowest first. */
+  slowestProbes?: Partial<Record<(typeof systemKeys)[SystemName], ProbeTime[]>>;
 }
 
 export interface BenchResults {
@@ -462,6 +533,23 @@ async function main(): Promise<void> {
     log(`answers agree: ${prepared.length} shapes, ${prepared.reduce((n, p) => n + p.probes.length, 0)} probes, every system`);
     if (checkOnly) return;
 
+    // Between measurements the system just driven must be idle again: no transaction left in Neo4j and a node
+    // lookup about as fast as now, before anything was measured (bench/drain.ts).
+    const pings = await idlePings(systems, read);
+    log(`idle check: node lookup baseline ${[...pings].map(([name, p]) => `${name} ${p.baselineMs.toFixed(1)} ms`).join(', ')}; at most ${settings.drainLimitMs / 1000} s of waiting`);
+    const drain = (s: RunningSystem): Promise<IdleResult> => {
+      const ping = pings.get(s.name);
+      const started = performance.now();
+      return waitUntilIdle({
+        ping: () => (ping ? pingMs(s, ping.request, Math.min(5_000, Math.max(100, settings.drainLimitMs - (performance.now() - started)))) : Promise.resolve(0)),
+        busyTransactions: () => busyTransactions(driver),
+        baselineMs: ping?.baselineMs ?? 0,
+        limitMs: settings.drainLimitMs,
+      });
+    };
+    const waited = (label: string, r: IdleResult) =>
+      r.timedOut ? ` (STILL BUSY ${label} after ${(r.ms / 1000).toFixed(1)} s: ${r.lastBusy ?? '?'} transactions, lookup ${r.lastPingMs === null ? 'failed' : `${Math.round(r.lastPingMs)} ms`})` : r.ms >= 1000 ? ` (idle ${label} after ${(r.ms / 1000).toFixed(1)} s)` : '';
+
     // 5. Runs: each run measures every shape at every connection count, the systems in a rotated order.
     const perMeasurement = (run: number) => (run === 0 ? settings.warmupSeconds : settings.rewarmupSeconds) + settings.durationSeconds;
     const measurements = prepared.reduce((n, p) => n + p.systems.length, 0) * settings.connections.length;
@@ -478,10 +566,20 @@ async function main(): Promise<void> {
           const line: string[] = [];
           for (const s of order) {
             await drive(s.system, s.path, s.bodies, connections, run === 0 ? settings.warmupSeconds : settings.rewarmupSeconds, settings.maxRequests);
-            const sample = await drive(s.system, s.path, s.bodies, connections, settings.durationSeconds, settings.maxRequests);
+            const afterWarmup = await drain(s.system);
+            const measured = await drive(s.system, s.path, s.bodies, connections, settings.durationSeconds, settings.maxRequests);
+            const afterMeasurement = await drain(s.system);
+            const sample: Sample = {
+              ...measured,
+              warmupDrainedMs: Math.round(afterWarmup.ms),
+              drainedMs: Math.round(afterMeasurement.ms),
+              ...(afterMeasurement.timedOut ? { drainTimedOut: true } : {}),
+            };
             const k = sampleKey(p.shape.name, s.system.name, connections);
             samples.set(k, [...(samples.get(k) ?? []), sample]);
-            line.push(`${s.system.name} ${sample.rps} rps p50 ${sample.p50}${sample.errors ? ` (${sample.errors} errors)` : ''}`);
+            line.push(
+              `${s.system.name} ${sample.rps} rps p50 ${sample.p50}${sample.errors ? ` (${sample.errors} errors)` : ''}${waited('after warm-up', afterWarmup)}${waited('after', afterMeasurement)}`,
+            );
           }
           log(`  ${p.shape.name} ×${connections}: ${line.join(' | ')}`);
         }
@@ -513,7 +611,7 @@ async function main(): Promise<void> {
       const rawSystem = of('raw');
       const compared = isCompared(p.shape) ? p.shape : null;
       const perProbe = p.probes.map((probe, i) => ({
-        probe: probe.name ?? JSON.stringify(probe),
+        probe: probeName(probe),
         rootFields: ours.rootFields[i] ?? null,
         ours: ours.statsRoundTrips[i] ?? null,
         apolloFloor: floor?.statsRoundTrips[i] ?? null,
@@ -536,6 +634,7 @@ async function main(): Promise<void> {
         ...(ngql && compared?.neo4jGraphqlIncomparable ? { neo4jGraphqlIncomparable: compared.neo4jGraphqlIncomparable } : {}),
         raw: rawSystem ? measurement(rawSystem) : null,
         ...(ngql ? { neo4jGraphqlCypher: ngql.cypher } : {}),
+        slowestProbes: Object.fromEntries(p.systems.map((s) => [systemKeys[s.system.name], slowestProbes(p.probes.map(probeName), s.probeMs)])),
       };
     });
 
@@ -630,6 +729,15 @@ interface PreparedShape {
   mismatches: Mismatch[];
 }
 
+/** Each system's slowest probe while answers were prepared, for the log: `ours 812 ms ({"id":"…"})`. */
+function slowestLine(systems: readonly (PreparedSystem | null)[], probes: readonly Probe[]): string {
+  const parts = systems.flatMap((s) => {
+    const [top] = s ? slowestProbes(probes.map(probeName), s.probeMs, 1) : [];
+    return s && top ? [`${s.system.name} ${Math.round(top.ms)} ms (${top.probe.slice(0, 80)})`] : [];
+  });
+  return parts.length ? ` | slowest probe: ${parts.join(', ')}` : '';
+}
+
 /** Builds every system's requests for the shape's probes and compares their canonical answers with raw's. */
 async function prepareShape(shape: BenchShape, read: ReadFn, system: (name: SystemName) => RunningSystem | undefined): Promise<PreparedShape> {
   const found = await shape.probes(read);
@@ -647,7 +755,7 @@ async function prepareShape(shape: BenchShape, read: ReadFn, system: (name: Syst
   };
   if (!isCompared(shape)) {
     const alone = await attempt('ours', shape.ours);
-    log(`${shape.name}: ${probes.length} probes | ours only${alone ? ` ${alone.hash} ${alone.roundTrips} trips (first probe) ${alone.dbHits} hits` : ' FAILED'}`);
+    log(`${shape.name}: ${probes.length} probes | ours only${alone ? ` ${alone.hash} ${alone.roundTrips} trips (first probe) ${alone.dbHits} hits` : ' FAILED'}${slowestLine([alone], probes)}`);
     return { shape, probes, systems: alone ? [alone] : [], mismatches };
   }
   const raw = await prepare(system('raw')!, shape.raw, probes);
@@ -673,7 +781,7 @@ async function prepareShape(shape: BenchShape, read: ReadFn, system: (name: Syst
     mismatches.push({ shape: shape.name, system: s.system.name, probe: probes[i]!, path: d?.path ?? '$', value: d?.left, raw: d?.right });
   }
   const fmt = (s: PreparedSystem | null) => (s ? `${s.hash}${s.hash === raw.hash ? '' : ' (DIFFERS)'} ${s.roundTrips} trips ${s.dbHits} hits` : 'n/a');
-  log(`${shape.name}: ${probes.length} probes | raw ${fmt(raw)} | ours ${fmt(ours)} | apolloFloor ${fmt(floor)} | @neo4j/graphql ${fmt(ngql)}${ngql && shape.neo4jGraphqlIncomparable ? ' (not compared)' : ''}`);
+  log(`${shape.name}: ${probes.length} probes | raw ${fmt(raw)} | ours ${fmt(ours)} | apolloFloor ${fmt(floor)} | @neo4j/graphql ${fmt(ngql)}${ngql && shape.neo4jGraphqlIncomparable ? ' (not compared)' : ''}${slowestLine([ours, floor, ngql, raw], probes)}`);
   return { shape, probes, systems: [ours, floor, ...(ngql ? [ngql] : []), raw], ...(note ? { neo4jGraphqlNote: note } : {}), mismatches };
 }
 
