@@ -148,6 +148,7 @@ function shapeTables(r: BenchResults): string[] {
       out.push('', `${s.name}, round trips / root fields of each (first probe of each): ${[...seen.values()].join(', ')}.`);
     }
   }
+  out.push(...slowestAndDrains(shapes));
   const failed = shapes.filter((s) => [s.ours, s.apolloFloor, s.neo4jGraphql, s.raw].some((m) => m && m.errors > 0));
   if (failed.length > 0) out.push('', `Requests that failed under load (non-2xx or socket errors): ${failed.map((s) => s.name).join(', ')}.`);
   const alone = shapes.filter((s) => s.oursOnly);
@@ -167,6 +168,42 @@ function shapeTables(r: BenchResults): string[] {
   }
   out.push('', 'What each shape asks:', '');
   for (const s of shapes) out.push(`- **${s.name}** — ${s.description}`);
+  return out;
+}
+
+/** Each system's slowest probe per shape while answers were checked, and the waits for idle between measurements (results that record them). */
+function slowestAndDrains(shapes: ShapeResult[]): string[] {
+  const out: string[] = [];
+  const timed = shapes.filter((s) => s.slowestProbes);
+  if (timed.length > 0) {
+    const cell = (list: { probe: string; ms: number }[] | undefined) => {
+      const top = list?.[0];
+      return top ? `${fmt(top.ms, 0)} ms \`${top.probe.length > 60 ? `${top.probe.slice(0, 57)}…` : top.probe}\`` : '–';
+    };
+    out.push('', 'Slowest probe of each shape while the answers were checked (each probe asked once of each system, one request at a time):', '');
+    out.push('| shape | ours | apolloFloor | @neo4j/graphql | raw |', '|---|---|---|---|---|');
+    for (const s of timed) {
+      const t = s.slowestProbes!;
+      out.push(`| ${s.name} | ${cell(t.ours)} | ${cell(t.apolloFloor)} | ${cell(t.neo4jGraphql)} | ${cell(t.raw)} |`);
+    }
+  }
+  const waits = shapes.flatMap((s) =>
+    (['ours', 'apolloFloor', 'neo4jGraphql', 'raw'] as const).flatMap((k) =>
+      Object.entries(s[k]?.byConnections ?? {}).flatMap(([c, a]) =>
+        a.samples.flatMap((x, run) => (x.drainedMs === undefined ? [] : [{ where: `${s.name} ${k} ×${c} run ${run + 1}`, ms: Math.max(x.drainedMs, x.warmupDrainedMs ?? 0), timedOut: x.drainTimedOut === true }])),
+      ),
+    ),
+  );
+  if (waits.length > 0) {
+    const long = waits.filter((w) => w.ms >= 1000).sort((a, b) => b.ms - a.ms);
+    const bound = waits.filter((w) => w.timedOut);
+    out.push(
+      '',
+      `Waits for the system to be idle again after a warm-up or a measurement (no transaction left in Neo4j, a node lookup back near its idle latency): ${long.length} of ${waits.length} measurements waited 1 s or more` +
+        `${long.length ? ` (longest: ${long.slice(0, 5).map((w) => `${w.where} ${fmt(w.ms / 1000, 1)} s`).join(', ')})` : ''}` +
+        `${bound.length ? `; ${bound.length} reached the bound still busy: ${bound.map((w) => w.where).join(', ')}` : ''}.`,
+    );
+  }
   return out;
 }
 
