@@ -250,6 +250,7 @@ function settings(r: BenchResults): string {
     `${r.runs ?? 1} run(s); in each, every shape at ${counts} concurrent connection(s), each system ${String(s.warmupSeconds)} s warm-up` +
     `${typeof s.rewarmupSeconds === 'number' ? ` (${s.rewarmupSeconds} s after the first run)` : ''} then ${String(s.durationSeconds)} s (at most ${fmt(Number(s.maxRequests), 0)} requests), ` +
     'rotating through the shape\'s probes; the systems of a shape run back to back, in an order rotated between runs, shapes and connection counts. ' +
+    `${typeof s.drainLimitMs === 'number' ? `After each warm-up and each measurement the run waited until the system was idle again (at most ${fmt(s.drainLimitMs / 1000, 0)} s). ` : ''}` +
     `Figures are medians over the runs, spreads the lowest and highest run. This run took ${fmt(r.durationSeconds / 60, 1)} min in all.`
   );
 }
@@ -329,7 +330,8 @@ export function renderBenchmarks(resultsDir: string, outFile: string): void {
     '`BENCH_MAX_REQUESTS` (20 000), `BENCH_NEO4J_HEAP` (1g), `BENCH_NEO4J_PAGECACHE` (512m, 1g at large),',
     '`BENCH_NEO4J_TX_MEMORY` (768m), `BENCH_LOAD_BATCH` (records per product-loader transaction: all at small,',
     '5 000 at large), `BENCH_RAW_BATCH` (rows per raw transaction, 10 000), `BENCH_SHAPES` (a comma-separated subset),',
-    '`BENCH_CPU_PROF` (`ours,apollo-floor,neo4j-graphql`: V8 CPU profiles into bench/results/profiles). `tsx bench/generate.ts --scale large`',
+    '`BENCH_CPU_PROF` (`ours,apollo-floor,neo4j-graphql`: V8 CPU profiles into bench/results/profiles), `BENCH_DRAIN_LIMIT_MS` (90 000: the longest',
+    'wait for an idle system between measurements). `tsx bench/generate.ts --scale large`',
     'prints the generated record counts and checksum without touching a database.',
     '',
   ].join('\n');
