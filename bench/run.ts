@@ -194,8 +194,9 @@ let transactionListFailed = false;
 /** Transactions Neo4j is running other than this check's own (null, said once in the log, if it cannot tell). */
 async function busyTransactions(driver: Driver): Promise<number | null> {
   try {
-    const result = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery CONTAINS 'bench-idle-check' RETURN count(*) AS busy", {}, { routing: neo4j.routing.READ });
-    return Number(result.records[0]?.get('busy') ?? 0);
+    // The WHERE leaves out this command's own transaction, whose query text is the one below.
+    const result = await driver.executeQuery("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery CONTAINS 'bench-idle-check'", {}, { routing: neo4j.routing.READ });
+    return result.records.length;
   } catch (error) {
     if (!transactionListFailed) log(`  note: SHOW TRANSACTIONS failed (${error instanceof Error ? error.message : String(error)}); idle is judged by latency alone`);
     transactionListFailed = true;
