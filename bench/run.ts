@@ -234,7 +234,7 @@ export interface Sample {
   warmupDrainedMs?: number;
   /** How long it took to be idle again after this measurement, before the next one started. */
   drainedMs?: number;
-  /** The wait after this measurement reached its bound (DRAIN_LIMIT_MS) with the system still busy. */
+  /** The wait after this measurement reached its bound (settings.drainLimitMs, BENCH_DRAIN_LIMIT_MS) with the system still busy. */
   drainTimedOut?: boolean;
 }
 
