@@ -298,8 +298,7 @@ function variablesOf(root: RootSelection): readonly string[] {
 const planCache = new WeakMap<object, Map<string, unknown>>();
 const PLANS_PER_OPERATION = 64;
 
-function cachedPlan<T>(of: RootSelection | GraphQLResolveInfo, what: string, make: () => T): T {
-  const root = 'nodes' in of ? of : rootSelectionOf(of);
+function cachedPlan<T>(root: RootSelection, what: string, make: () => T): T {
   let plans = planCache.get(root.operation);
   if (!plans) planCache.set(root.operation, (plans = new Map<string, unknown>()));
   const key = `${what}|${root.key}|${JSON.stringify(variablesOf(root).map((name) => root.op.variables[name] ?? null))}`;
@@ -353,15 +352,13 @@ function planOfRoot(root: RootSelection): PrefetchPlan {
 /** Whether the field being resolved selects the field at `path` below it (through fragments and directives). */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   const root = rootSelectionOf(info);
-  const { op } = root;
   let sets = setsOf(root);
-  for (const [i, name] of path.entries()) {
-    const fields = collectFields(op, sets, null).filter((f) => f.name === name);
-    if (fields.length === 0) return false;
-    if (i === path.length - 1) return true;
-    sets = fields.flatMap((f) => (f.node.selectionSet ? [f.node.selectionSet] : []));
+  for (const name of path) {
+    const found = below(root.op, sets, name);
+    if (!found.selected) return false;
+    sets = found.sets;
   }
-  return false;
+  return path.length > 0;
 }
 
 /** The plan of a connection field being resolved: what its `edges { node { … } }` will load. */
@@ -568,15 +565,13 @@ function planKey(plan: PrefetchPlan): string {
 
 /**
  * The entities a root field found by other means and read already (a duplicate pair's `entity` and
- * `duplicate`), with what its selections at any of `paths` below it ask of them: the plans of the paths joined
- * (a need asked alike at two paths once), so an entity in two places is read once, in one query, primed into the
+ * `duplicate`), with what its selections at any of `paths` below it ask of them: the plans of the paths merged
+ * as aliases' are (`mergePlan`: a need asked at two paths once, with both selections below it), so an entity in two places is read once, in one query, primed into the
  * loaders. No query when nothing more is asked (or planning is off).
  */
 export async function entitiesAtAnyFor(ctx: GraphContext, info: GraphQLResolveInfo, paths: readonly (readonly string[])[], ids: readonly string[]): Promise<void> {
   if (!ctx.prefetch || ids.length === 0) return;
-  const joined = new Map<string, PlanNode>();
-  for (const path of paths) for (const node of planAt(info, path, 'Entity')) joined.set(JSON.stringify(node), node);
-  const plan = [...joined.values()];
+  const plan = mergePlan(paths.flatMap((path) => planAt(info, path, 'Entity')));
   if (plan.length === 0) return;
   for (const { entity, primes } of await entitiesWithPlan(ctx.db, ids, plan, readProjection(ctx.projection))) {
     primeLoaders(ctx.loaders, primes);
@@ -599,7 +594,7 @@ export interface SearchRequest {
  */
 export async function searchHitsFor<H extends { entity: EntityRecord }>(ctx: GraphContext, info: GraphQLResolveInfo, search: SearchRequest, rank: (candidates: EntityRecord[]) => H[]): Promise<H[]> {
   // The plan of the hits' `entity`, as the operation's analysis made it (./model.ts `rootModel.search`).
-  const plan = ctx.prefetch ? rootPlanFor(ctx, info, 'at', (root) => planAtOfRoot(root, ['entity'], 'Entity')) : [];
+  const plan = ctx.prefetch ? planAtFor(ctx, info, ['entity'], 'Entity') : [];
   const candidates = await searchCandidatesWithPlan(ctx.db, search.lucene, search.kinds, search.pool, search.props, plan, readProjection(ctx.projection));
   const hits = rank(candidates.map((c) => c.entity));
   if (plan.length === 0) return hits;
