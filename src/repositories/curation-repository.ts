@@ -7,7 +7,7 @@ import type { StoredCitation, StoredClaim, StoredLink, StoredNode, StoredRecord 
 import { linkTypes, type GraphRows, type LinkType, type Scalar } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { RETRACT_RELATIONS, writeRowsInTransaction, type WriteStep } from './dataset-repository.js';
-import { entityMap } from './fragments.js';
+import { entityMap, historyList, VariableNames } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseEntity, type EntityRecord } from './records.js';
 
@@ -429,14 +429,12 @@ export async function historyOf(db: Database, ids: readonly string[]): Promise<M
   const found = await db.read(
     `UNWIND $ids AS id
      CALL (id) { MATCH (t:Entity {id: id}) RETURN t UNION MATCH (t:Fact {id: id}) RETURN t }
-     MATCH (t)<-[h:CHANGED]-(c:Change)
-     RETURN id, c {.*} AS c
-     ORDER BY h.seq, c.at, c.id`,
+     RETURN id, ${historyList('t', new VariableNames())} AS changes`,
     { ids },
-    (r) => ({ id: String(r.id), change: parseChange(r.c as Row) }),
+    (r) => ({ id: String(r.id), changes: (r.changes as Row[]).map(parseChange) }),
   );
   const out = new Map<string, ChangeRecord[]>(ids.map((id) => [id, []]));
-  for (const row of found) out.get(row.id)?.push(row.change);
+  for (const row of found) out.get(row.id)?.push(...row.changes);
   return out;
 }
 

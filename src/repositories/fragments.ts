@@ -111,6 +111,16 @@ export interface ReadProjection {
 /** Reads whole records (planning off, or a caller with no operation). */
 export const wholeRecords: ReadProjection = { entity: null, fact: null, citations: null, relation: null, links: null };
 
+/**
+ * The audit trail of node `o` (an entity or fact), oldest first: its changes (`c {.*}`, parsed by `parseChange`) in
+ * the order they were recorded, by the sequence of its history, then time and id.
+ */
+export function historyList(o: string, names: VariableNames): string {
+  const h = names.fresh('h');
+  const c = names.fresh('c');
+  return `COLLECT { MATCH (${o})<-[${h}:CHANGED]-(${c}:Change) WITH ${h}, ${c} ORDER BY ${h}.seq, ${c}.at, ${c}.id RETURN ${c} {.*} }`;
+}
+
 const CITATION_PROPERTIES = ['quote', 'locator', 'start', 'end'] as const;
 
 /** The citations of node `o` in their stated order, as a list of `{quote, locator, start, end, source}` (parsed by `parseCitation`). */

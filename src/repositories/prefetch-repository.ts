@@ -8,7 +8,7 @@ import { factLabels, type FactLabel } from '../dataset/to-graph.js';
 import { int, type Database } from '../neo4j/database.js';
 import { parseChange, type ChangeRecord } from './curation-repository.js';
 import { assertFactLink, type FactLinkKey } from './fact-repository.js';
-import { citationList, claimList, entityMap, eventsPage, factMap, factOrder, holdingOn, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
+import { citationList, claimList, entityMap, eventsPage, factMap, factOrder, historyList, holdingOn, relationCount, relationMap, relationRows, VariableNames, wholeRecords, type CitationProjection, type PageBounds, type ReadProjection, type RelationProperty } from './fragments.js';
 import { toConnection, type Connection, type PageRequest } from './pagination.js';
 import { parseTimelinePage, timelinePage, type TimelineEntryKind, type TimelineEntryRecord, type TimelineRequest } from './timeline-repository.js';
 import { parseSeat, parseTerm, seatPage, termList, type SeatFilter, type SeatRecord, type TermRecord } from './legislature-repository.js';
@@ -204,12 +204,9 @@ class PlanCompiler {
         return citationList(v, n, this.citations);
       case 'claims':
         return claimList(`${v}.id`, n, this.citations);
-      case 'history': {
-        // The audit trail in the order the history loader reads it (./curation-repository.ts `historyOf`).
-        const h = n.fresh('h');
-        const c = n.fresh('c');
-        return `COLLECT { MATCH (${v})<-[${h}:CHANGED]-(${c}:Change) WITH ${h}, ${c} ORDER BY ${h}.seq, ${c}.at, ${c}.id RETURN ${c} {.*} }`;
-      }
+      case 'history':
+        // The history loader's own fragment (./curation-repository.ts `historyOf`).
+        return historyList(v, n);
       case 'valueEntities': {
         // The entity a fact's value names, and those its claims name when the sources disagree (./fragments.ts `claimList`).
         if (!(entityValueFields as readonly string[]).includes(need.field)) throw new Error(`not an entity value: ${need.field}`);
