@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 import { NetworkGenerator } from '../../bench/generate.js';
 import { loadWithProduct } from '../../bench/load.js';
 import { neo4jGraphqlTypeDefs } from '../../bench/peers/neo4j-graphql-type-defs.js';
-import { isCompared, shapes, type BenchShape, type Call, type ReadFn, type SystemRequest } from '../../bench/shapes.js';
+import { isCompared, shapes, type BenchShape, type Call, type Probe, type ReadFn, type Shape, type SystemRequest, type SystemShape } from '../../bench/shapes.js';
 import { workedQueries } from '../../bench/worked-queries.js';
 import { dateOrderKey } from '../../src/repositories/fragments.js';
 import type { TestServer } from '../helpers.js';
@@ -67,6 +67,26 @@ async function probesOf(shape: BenchShape) {
 
 const shapeNamed = (name: string) => shapes.find((s) => s.name === name)!;
 
+/** A shape ours, @neo4j/graphql and raw all answer, by name (failing when one of them does not). */
+function answeredByAll(name: string): Shape & { neo4jGraphql: SystemShape } {
+  const shape = shapeNamed(name);
+  if (!isCompared(shape) || 'unsupported' in shape.neo4jGraphql) throw new Error(`${name} must be answered by every system`);
+  return shape as Shape & { neo4jGraphql: SystemShape };
+}
+
+/** Ours' and raw's canonical answers to `probe`, after checking that ours and @neo4j/graphql (on `schema`) answer as raw does. */
+async function agreedAnswers(shape: Shape & { neo4jGraphql: SystemShape }, probe: Probe, schema: Parameters<typeof graphql>[0]['schema'], label: string) {
+  const ours = shape.ours.normalise(await post(planned, await shape.ours.build(probe, (r) => post(planned, r))));
+  const request = (await shape.neo4jGraphql.build(probe, async () => undefined)).body as { query: string; variables: Record<string, unknown> };
+  const peerAnswer = await graphql({ schema, source: request.query, variableValues: request.variables, contextValue: {} });
+  expect(peerAnswer.errors, JSON.stringify(peerAnswer.errors)).toBeUndefined();
+  const rawRequest = await shape.raw.build(probe, async () => undefined);
+  const raw = shape.raw.normalise(await shape.raw.run(read, rawRequest.body as Record<string, unknown>));
+  expect(ours, `${label}: ours`).toEqual(raw);
+  expect(shape.neo4jGraphql.normalise(JSON.parse(JSON.stringify(peerAnswer))), `${label}: @neo4j/graphql`).toEqual(raw);
+  return { ours, raw };
+}
+
 describe('benchmark shapes: planned answers equal level-by-level answers', () => {
   for (const shape of shapes) {
     it(shape.name, async () => {
@@ -107,22 +127,13 @@ describe('benchmark shapes new in read path v3', () => {
   });
 
   it('search-bare: ours, @neo4j/graphql and raw find the same people by name on the generated network', async () => {
-    const shape = shapeNamed('search-bare');
-    if (!isCompared(shape) || 'unsupported' in shape.neo4jGraphql) throw new Error('search-bare must be answered by every system');
-    const peer = shape.neo4jGraphql;
+    const shape = answeredByAll('search-bare');
     const schema = await new Neo4jGraphQL({ typeDefs: neo4jGraphqlTypeDefs, driver: store.database.driver }).getSchema();
     const probes = await probesOf(shape);
     expect(probes.length).toBeGreaterThan(3);
     let namesakes = 0;
     for (const probe of probes) {
-      const ours = shape.ours.normalise(await post(planned, await shape.ours.build(probe, (r) => post(planned, r))));
-      const request = (await peer.build(probe, async () => undefined)).body as { query: string; variables: Record<string, unknown> };
-      const peerAnswer = await graphql({ schema, source: request.query, variableValues: request.variables, contextValue: {} });
-      expect(peerAnswer.errors, JSON.stringify(peerAnswer.errors)).toBeUndefined();
-      const rawRequest = await shape.raw.build(probe, async () => undefined);
-      const rawAnswer = shape.raw.normalise(await shape.raw.run(read, rawRequest.body as Record<string, unknown>));
-      expect(ours, `${probe.query}: ours`).toEqual(rawAnswer);
-      expect(peer.normalise(JSON.parse(JSON.stringify(peerAnswer))), `${probe.query}: @neo4j/graphql`).toEqual(rawAnswer);
+      const { ours } = await agreedAnswers(shape, probe, schema, probe.query!);
       expect((ours as string[]).length, probe.query).toBeGreaterThan(0);
       if ((ours as string[]).length > 1) namesakes += 1;
     }
@@ -142,18 +153,9 @@ describe('benchmark shapes new in read path v3', () => {
     const schema = await new Neo4jGraphQL({ typeDefs: neo4jGraphqlTypeDefs, driver: store.database.driver }).getSchema();
     let reordered = 0;
     for (const name of ['timeline', 'court-case']) {
-      const shape = shapeNamed(name);
-      if (!isCompared(shape) || 'unsupported' in shape.neo4jGraphql) throw new Error(`${name} must be answered by every system`);
-      const peer = shape.neo4jGraphql;
+      const shape = answeredByAll(name);
       for (const probe of await probesOf(shape)) {
-        const ours = shape.ours.normalise(await post(planned, await shape.ours.build(probe, (r) => post(planned, r))));
-        const request = (await peer.build(probe, async () => undefined)).body as { query: string; variables: Record<string, unknown> };
-        const peerAnswer = await graphql({ schema, source: request.query, variableValues: request.variables, contextValue: {} });
-        expect(peerAnswer.errors, JSON.stringify(peerAnswer.errors)).toBeUndefined();
-        const rawRequest = await shape.raw.build(probe, async () => undefined);
-        const rawAnswer = shape.raw.normalise(await shape.raw.run(read, rawRequest.body as Record<string, unknown>));
-        expect(ours, `${name} ${probe.id}: ours`).toEqual(rawAnswer);
-        expect(peer.normalise(JSON.parse(JSON.stringify(peerAnswer))), `${name} ${probe.id}: @neo4j/graphql`).toEqual(rawAnswer);
+        const { raw: rawAnswer } = await agreedAnswers(shape, probe, schema, `${name} ${probe.id}`);
         // Probes whose events a plain sort on the first day (dateStart, id) would list otherwise.
         const byFirstDay = await read(
           `MATCH (x:Entity {id: $id})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e ORDER BY e.dateStart, e.id LIMIT 20 RETURN e.id AS id`,
