@@ -148,7 +148,8 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           const name = node.name.value;
           const model = modelOfField(parent.name, name);
           // What the field's resolver reads of what it loads: its entry in the catalogue (a root's in the root model).
-          use(parent === schema.getQueryType() ? rootModelOf(name)?.uses : catalogued(parent.name, name)?.uses);
+          const entry = parent === schema.getQueryType() ? rootModelOf(name) : catalogued(parent.name, name);
+          use(entry?.uses);
           if (factTypeNames.has(parent.name)) {
             const links = sides.links;
             const listed = factLinkReads[`${parent.name}.${name}`];
@@ -175,8 +176,8 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
           if (!side || side.whole) return;
           const plain = side.reads[name];
           if (plain) return void plain.forEach((p) => side.props.add(p));
-          if (model) return void (model.reads ?? []).forEach((p) => side.props.add(p));
-          const declared = catalogued(parent.name, name)?.reads;
+          // A modelled field reads nothing of its parent unless it says so; an unplanned one must say what it reads.
+          const declared = model ? (model.reads ?? []) : entry && 'reads' in entry ? entry.reads : undefined;
           if (declared) return void declared.forEach((p) => side.props.add(p));
           side.whole = true;
         },
